@@ -1,0 +1,18 @@
+namespace SalesFunctions.Core.Activities;
+
+public static class EmailAddresses
+{
+    /// <summary>Addresses compare case-insensitively in practice; one canonical form keeps keys and joins stable.</summary>
+    public static string Normalise(string address) => address.Trim().ToLowerInvariant();
+
+    public static string DomainOf(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at < 0 ? string.Empty : address[(at + 1)..].ToLowerInvariant();
+    }
+
+    /// <summary>True when <paramref name="domain"/> is <paramref name="parent"/> or one of its subdomains.</summary>
+    public static bool IsWithin(string domain, string parent) =>
+        domain.Equals(parent, StringComparison.OrdinalIgnoreCase)
+        || domain.EndsWith("." + parent, StringComparison.OrdinalIgnoreCase);
+}

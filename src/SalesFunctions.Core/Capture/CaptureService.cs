@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core.Capture;
+
+/// <summary>The "capture" queue step: read one item's metadata, normalise it, and hand the activity to scoring.</summary>
+public sealed partial class CaptureService(
+    IMailboxReader mailboxes,
+    TenantDirectoryCache directories,
+    IQueuePublisher queue,
+    SalesFunctionsMetrics metrics,
+    ILogger<CaptureService> logger)
+{
+    public async Task<CaptureOutcome> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = await NormaliseAsync(request, cancellationToken);
+        if (outcome.Activity is { } activity)
+        {
+            await queue.SendAsync(QueueNames.Score, activity, cancellationToken);
+        }
+
+        metrics.ItemsCaptured.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Outcome.ToString()));
+        LogCaptured(logger, request.SubscriptionId, request.Resource, outcome.Outcome);
+        return outcome.Outcome;
+    }
+
+    private async Task<Normalised> NormaliseAsync(CaptureRequest request, CancellationToken cancellationToken)
+    {
+        // A deleted item stays counted: the activity happened, and deleting mail is housekeeping (docs/adr/0003).
+        if (string.Equals(request.ChangeType, "deleted", StringComparison.OrdinalIgnoreCase))
+        {
+            return Normalised.Excluded(CaptureOutcome.Deleted);
+        }
+
+        var directory = await directories.GetAsync(request.TenantId, cancellationToken);
+        if (request.Resource == MailboxResource.Messages)
+        {
+            var message = await mailboxes.GetMessageAsync(request.TenantId, request.Mailbox, request.ItemId, cancellationToken);
+            return message is null ? Normalised.Excluded(CaptureOutcome.Gone) : ActivityNormaliser.FromMessage(directory, message);
+        }
+
+        var calendarEvent = await mailboxes.GetEventAsync(request.TenantId, request.Mailbox, request.ItemId, cancellationToken);
+        return calendarEvent is null ? Normalised.Excluded(CaptureOutcome.Gone) : ActivityNormaliser.FromEvent(directory, calendarEvent);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Captured an item of {Resource} via subscription {SubscriptionId}: {Outcome}")]
+    private static partial void LogCaptured(ILogger logger, string subscriptionId, MailboxResource resource, CaptureOutcome outcome);
+}

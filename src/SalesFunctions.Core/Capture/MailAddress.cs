@@ -1,0 +1,3 @@
+namespace SalesFunctions.Core.Capture;
+
+public sealed record MailAddress(string Address);

@@ -1,0 +1,13 @@
+namespace SalesFunctions.Core.Functions;
+
+/// <param name="Name">The function name in the Functions host and in the Host's logs.</param>
+/// <param name="Route">HTTP route below the "api" prefix.</param>
+/// <param name="Queue">Logical queue name for queue triggers.</param>
+/// <param name="ScheduleSetting">App setting that holds the NCRONTAB schedule for timer triggers.</param>
+public sealed record FunctionDefinition(
+    string Name,
+    TriggerKind Trigger,
+    string? Route = null,
+    IReadOnlyList<string>? Methods = null,
+    string? Queue = null,
+    string? ScheduleSetting = null);

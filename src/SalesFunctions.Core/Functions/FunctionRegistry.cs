@@ -1,0 +1,37 @@
+using SalesFunctions.Core.Queues;
+
+namespace SalesFunctions.Core.Functions;
+
+/// <summary>
+/// Every trigger of the product, in one place for both hosts: the Functions app names its functions from here and
+/// the Host serves each entry (a test checks it), so the two cannot drift apart.
+/// </summary>
+public static class FunctionRegistry
+{
+    public static readonly FunctionDefinition GraphNotifications =
+        new(nameof(GraphNotifications), TriggerKind.Http, Route: "graph/notifications", Methods: ["POST"]);
+
+    public static readonly FunctionDefinition GetKpis =
+        new(nameof(GetKpis), TriggerKind.Http, Route: "kpis", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition ImportDirectory =
+        new(nameof(ImportDirectory), TriggerKind.Http, Route: "admin/tenants/{tenantId}/directory", Methods: ["PUT"]);
+
+    public static readonly FunctionDefinition AddMailbox =
+        new(nameof(AddMailbox), TriggerKind.Http, Route: "admin/tenants/{tenantId}/mailboxes", Methods: ["POST"]);
+
+    public static readonly FunctionDefinition GetStatus =
+        new(nameof(GetStatus), TriggerKind.Http, Route: "admin/status", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition Capture =
+        new(nameof(Capture), TriggerKind.Queue, Queue: QueueNames.Capture);
+
+    public static readonly FunctionDefinition Score =
+        new(nameof(Score), TriggerKind.Queue, Queue: QueueNames.Score);
+
+    public static readonly FunctionDefinition KpiRollup =
+        new(nameof(KpiRollup), TriggerKind.Timer, ScheduleSetting: "KpiRollupSchedule");
+
+    public static IReadOnlyList<FunctionDefinition> All { get; } =
+        [GraphNotifications, GetKpis, ImportDirectory, AddMailbox, GetStatus, Capture, Score, KpiRollup];
+}

@@ -1,0 +1,8 @@
+namespace SalesFunctions.Core.Functions;
+
+public enum TriggerKind
+{
+    Http,
+    Queue,
+    Timer,
+}

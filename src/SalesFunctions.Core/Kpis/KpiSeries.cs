@@ -1,0 +1,3 @@
+namespace SalesFunctions.Core.Kpis;
+
+public sealed record KpiSeries(string Tenant, KpiDimension Dimension, string Key, string Grain, IReadOnlyList<KpiPoint> Series);

@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace SalesFunctions.Core;
+
+/// <summary>Counters exported through OpenTelemetry or dotnet-counters under the meter "SalesFunctions".</summary>
+public sealed class SalesFunctionsMetrics : IDisposable
+{
+    public const string MeterName = "SalesFunctions";
+
+    private readonly Meter _meter;
+
+    public SalesFunctionsMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        NotificationsAccepted = _meter.CreateCounter<long>("salesfunctions.graph.notifications.accepted");
+        NotificationsRejected = _meter.CreateCounter<long>("salesfunctions.graph.notifications.rejected");
+        ItemsCaptured = _meter.CreateCounter<long>("salesfunctions.capture.items");
+        ActivitiesStored = _meter.CreateCounter<long>("salesfunctions.score.activities");
+        DaysRolledUp = _meter.CreateCounter<long>("salesfunctions.rollup.days");
+    }
+
+    public Counter<long> NotificationsAccepted { get; }
+
+    public Counter<long> NotificationsRejected { get; }
+
+    public Counter<long> ItemsCaptured { get; }
+
+    public Counter<long> ActivitiesStored { get; }
+
+    public Counter<long> DaysRolledUp { get; }
+
+    public void Dispose() => _meter.Dispose();
+}

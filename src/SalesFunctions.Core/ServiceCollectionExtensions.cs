@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Scoring;
+using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Core services shared by the Functions app and the Host; adapters register the ports.</summary>
+    public static IServiceCollection AddSalesFunctionsCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<SalesFunctionsMetrics>();
+        services.AddSingleton<TenantDirectoryCache>();
+        services.AddSingleton<TenantDirectoryService>();
+        services.AddSingleton<NotificationIntake>();
+        services.AddSingleton<CaptureService>();
+        services.AddSingleton<ScoringService>();
+        services.AddSingleton<KpiRollupService>();
+        services.AddSingleton<KpiQueryService>();
+        services.AddSingleton<MailboxOnboarding>();
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}

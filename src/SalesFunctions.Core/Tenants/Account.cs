@@ -1,0 +1,3 @@
+namespace SalesFunctions.Core.Tenants;
+
+public sealed record Account(string Id, string Name, IReadOnlyList<string> Domains);

@@ -1,0 +1,3 @@
+namespace SalesFunctions.Core.Tenants;
+
+public sealed record Team(string Id, string Name);

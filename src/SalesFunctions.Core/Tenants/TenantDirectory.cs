@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using SalesFunctions.Core.Activities;
+
+namespace SalesFunctions.Core.Tenants;
+
+/// <summary>
+/// Who sells (reps in teams) and to whom (accounts by domain) for one tenant. Imported from a CRM or a file; the
+/// capture and rollup steps read it, never write it.
+/// </summary>
+public sealed record TenantDirectory(
+    string TenantId,
+    IReadOnlyList<string> InternalDomains,
+    string TimeZone,
+    IReadOnlyList<Team> Teams,
+    IReadOnlyList<Rep> Reps,
+    IReadOnlyList<Account> Accounts)
+{
+    private Dictionary<string, Rep>? _repsByEmail;
+    private Dictionary<string, Account>? _accountsByDomain;
+    private TimeZoneInfo? _zone;
+
+    public TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public bool IsInternal(string email) =>
+        InternalDomains.Any(d => EmailAddresses.IsWithin(EmailAddresses.DomainOf(email), d));
+
+    public Rep? RepByEmail(string email)
+    {
+        _repsByEmail ??= Reps.ToDictionary(r => EmailAddresses.Normalise(r.Email), StringComparer.Ordinal);
+        return _repsByEmail.GetValueOrDefault(EmailAddresses.Normalise(email));
+    }
+
+    /// <summary>The account owning the address's domain or its nearest parent domain (mail.acme.example → acme.example).</summary>
+    public Account? AccountByEmail(string email)
+    {
+        _accountsByDomain ??= BuildDomainIndex();
+        var domain = EmailAddresses.DomainOf(email);
+        while (domain.Contains('.', StringComparison.Ordinal))
+        {
+            if (_accountsByDomain.TryGetValue(domain, out var account))
+            {
+                return account;
+            }
+
+            domain = domain[(domain.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        }
+
+        return null;
+    }
+
+    public DateOnly LocalDay(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>Problems that make the directory unusable; empty when it is valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(TenantId))
+        {
+            errors.Add("tenantId is required.");
+        }
+
+        if (InternalDomains.Count == 0)
+        {
+            errors.Add("internalDomains needs at least one domain.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            errors.Add($"timeZone '{TimeZone}' is not a known time zone id.");
+        }
+
+        var teamIds = Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(Duplicates(Teams.Select(t => t.Id)).Select(id => $"team id '{id}' appears more than once."));
+        errors.AddRange(Duplicates(Reps.Select(r => r.Id)).Select(id => $"rep id '{id}' appears more than once."));
+        errors.AddRange(Duplicates(Reps.Select(r => EmailAddresses.Normalise(r.Email))).Select(e => $"rep email '{e}' appears more than once."));
+        errors.AddRange(Duplicates(Accounts.Select(a => a.Id)).Select(id => $"account id '{id}' appears more than once."));
+        errors.AddRange(Duplicates(Accounts.SelectMany(a => a.Domains.Select(EmailAddresses.Normalise))).Select(d => $"domain '{d}' belongs to more than one account."));
+        errors.AddRange(Reps.Where(r => !teamIds.Contains(r.TeamId)).Select(r => $"rep '{r.Id}' names unknown team '{r.TeamId}'."));
+        errors.AddRange(Reps.Where(r => !IsInternal(r.Email)).Select(r => $"rep '{r.Id}' has an address outside the internal domains."));
+        errors.AddRange(new[] { TenantId }.Concat(Teams.Select(t => t.Id)).Concat(Reps.Select(r => r.Id)).Concat(Accounts.Select(a => a.Id))
+            .Where(id => !KeyText.IsSafeId(id)).Select(id => $"id '{id}' must be 1-100 characters of letters, digits, '-', '_' or '.'."));
+        return errors;
+    }
+
+    private Dictionary<string, Account> BuildDomainIndex()
+    {
+        var index = new Dictionary<string, Account>(StringComparer.Ordinal);
+        foreach (var account in Accounts)
+        {
+            foreach (var domain in account.Domains)
+            {
+                index.TryAdd(EmailAddresses.Normalise(domain), account);
+            }
+        }
+
+        return index;
+    }
+
+    private static IEnumerable<string> Duplicates(IEnumerable<string> values) =>
+        values.GroupBy(v => v, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+}
