@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Subscriptions;
+
+namespace SalesFunctions.Graph;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddSalesFunctionsGraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
+
+        // The SDK's own handler chain: retry honouring Retry-After on 429/503/504, redirects, compression.
+        services.AddHttpClient(GraphServiceClients.HttpClientName)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+            {
+                foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
+                {
+                    handlers.Add(handler);
+                }
+            });
+        services.AddSingleton<GraphServiceClients>();
+        services.AddSingleton<IMailboxReader, GraphMailboxReader>();
+        services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
+        return services;
+    }
+}
