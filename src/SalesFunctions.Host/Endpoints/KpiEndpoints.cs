@@ -1,0 +1,63 @@
+using System.Globalization;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Host.Endpoints;
+
+public static class KpiEndpoints
+{
+    /// <summary>GET kpis?tenant=&amp;rep=|team=&amp;from=&amp;to= : a daily series; neither rep nor team gives the tenant total.</summary>
+    public static async Task<IResult> GetAsync(
+        string? tenant, string? rep, string? team, string? from, string? to, KpiQueryService kpis, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!KeyText.IsSafeId(tenant))
+        {
+            errors["tenant"] = ["tenant is required: the tenant id."];
+        }
+
+        if (rep is not null && team is not null)
+        {
+            errors["rep"] = ["Give rep or team, not both."];
+        }
+
+        var (dimension, key) = rep is not null ? (KpiDimension.Rep, rep) : team is not null ? (KpiDimension.Team, team) : (KpiDimension.Tenant, KpiDefinitions.TenantTotalKey);
+        if (!KeyText.IsSafeId(key))
+        {
+            errors[dimension.ToString().ToLowerInvariant()] = ["Not a valid id."];
+        }
+
+        var fromDay = ParseDay(from, "from", errors);
+        var toDay = ParseDay(to, "to", errors);
+        if (errors.Count == 0 && (toDay < fromDay || toDay.DayNumber - fromDay.DayNumber >= KpiQueryService.MaxDays))
+        {
+            errors["to"] = [$"to must not be before from, and the range spans at most {KpiQueryService.MaxDays} days."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "Invalid KPI query");
+        }
+
+        var series = await kpis.GetDailyAsync(tenant!, dimension, key, fromDay, toDay, cancellationToken);
+        return Results.Ok(new
+        {
+            tenant = series.Tenant,
+            dimension = series.Dimension.ToString().ToLowerInvariant(),
+            key = series.Key,
+            grain = series.Grain,
+            series = series.Series,
+        });
+    }
+
+    private static DateOnly ParseDay(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors[name] = [$"{name} is required as yyyy-MM-dd."];
+        return default;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SalesFunctions.Host.Endpoints;
+
+public sealed record MailboxRegistration(string? Mailbox);

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using SalesFunctions.Core;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Graph;
+using SalesFunctions.Host.Endpoints;
+using SalesFunctions.Host.Runtime;
+using SalesFunctions.Host.Triggers;
+using SalesFunctions.Storage;
+
+namespace SalesFunctions.Host;
+
+public static class HostSetup
+{
+    /// <summary>Registers the same Core services and adapters as the Functions app, plus the Host's trigger runtime.</summary>
+    public static WebApplicationBuilder AddSalesFunctionsHost(this WebApplicationBuilder builder)
+    {
+        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var services = builder.Services;
+        services.AddSingleton(hostJson);
+        services.AddProblemDetails();
+        services.AddSalesFunctionsCore();
+        services.AddSalesFunctionsStorage(builder.Configuration);
+        services.AddSalesFunctionsGraph(builder.Configuration);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+        services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
+        services.AddSingleton<AdminKeyFilter>();
+
+        services.AddSingleton<IQueueTrigger, CaptureTrigger>();
+        services.AddSingleton<IQueueTrigger, ScoreTrigger>();
+        services.AddSingleton<ITimerTrigger, KpiRollupTrigger>();
+
+        services.AddHostedService<StorageStartup>();
+        if (builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true)
+        {
+            services.AddSingleton<IHostedService>(sp => new ListenerGroup(sp));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps every HTTP function of <see cref="FunctionRegistry"/> under host.json's route prefix.</summary>
+    public static WebApplication MapSalesFunctions(this WebApplication app)
+    {
+        var hostJson = app.Services.GetRequiredService<HostJson>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var api = app.MapGroup("/" + hostJson.RoutePrefix);
+        Map(api, FunctionRegistry.GraphNotifications, GraphEndpoints.NotificationsAsync);
+        Map(api, FunctionRegistry.GetKpis, KpiEndpoints.GetAsync);
+
+        var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
+        Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
+        Map(admin, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
+        Map(admin, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
+        return app;
+    }
+
+    private static void Map(IEndpointRouteBuilder group, FunctionDefinition function, Delegate handler) =>
+        group.MapMethods(function.Route!, function.Methods!, handler).WithName(function.Name);
+}

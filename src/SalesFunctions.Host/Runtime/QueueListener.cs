@@ -1,0 +1,143 @@
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+
+namespace SalesFunctions.Host.Runtime;
+
+/// <summary>
+/// Runs one queue trigger with the semantics of the Functions queue extension, so that both hosts behave alike:
+/// batches of <c>batchSize</c>, a new batch when in-flight work drops to <c>newBatchThreshold</c>, a 10-minute lease
+/// renewed while the function runs, failed messages made visible again after <c>visibilityTimeout</c>, and after
+/// <c>maxDequeueCount</c> attempts the body copied to "&lt;queue&gt;-poison". Delivery is at least once.
+/// </summary>
+public sealed partial class QueueListener(
+    IQueueTrigger trigger,
+    QueueClient queue,
+    QueueClient poisonQueue,
+    HostJson hostJson,
+    TimeProvider time,
+    ILogger<QueueListener> logger) : BackgroundService
+{
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    private QueueSettings Settings => hostJson.Queues;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var inFlight = new List<Task>();
+        var pollDelay = MinPollingInterval;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+                if (inFlight.Count > Settings.EffectiveNewBatchThreshold)
+                {
+                    await Task.WhenAny(inFlight);
+                    continue;
+                }
+
+                var messages = await ReceiveAsync(stoppingToken);
+                if (messages.Length == 0)
+                {
+                    // Randomised exponential back-off while the queue is empty, as the Functions host polls.
+                    await Task.Delay(Jitter(pollDelay), time, stoppingToken);
+                    pollDelay = TimeSpan.FromTicks(Math.Min(pollDelay.Ticks * 2, Settings.MaxPollingInterval.Ticks));
+                    continue;
+                }
+
+                pollDelay = MinPollingInterval;
+                inFlight.AddRange(messages.Select(m => ProcessAsync(m, stoppingToken)));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: unfinished messages keep their lease and come back once it lapses.
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task<QueueMessage[]> ReceiveAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, stoppingToken)).Value;
+        }
+        catch (RequestFailedException e)
+        {
+            LogReceiveFailed(logger, trigger.Definition.Name, e.Status, e.ErrorCode);
+            await Task.Delay(Settings.MaxPollingInterval, time, stoppingToken);
+            return [];
+        }
+    }
+
+    internal async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        if (message.DequeueCount > Settings.MaxDequeueCount)
+        {
+            // It failed (or crashed a host) too often already: the Functions host poisons it without invoking.
+            await MoveToPoisonAsync(message, message.PopReceipt, "dequeue count exceeded before invocation", stoppingToken);
+            return;
+        }
+
+        using var lease = new LeaseRenewal(queue, message, Lease, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(hostJson.FunctionTimeout);
+        try
+        {
+            await trigger.RunAsync(message.Body, timeout.Token);
+            var receipt = await lease.StopAsync();
+            await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            var receipt = await lease.StopAsync();
+            try
+            {
+                if (message.DequeueCount >= Settings.MaxDequeueCount)
+                {
+                    await MoveToPoisonAsync(message, receipt, e.GetType().Name, CancellationToken.None);
+                }
+                else
+                {
+                    LogRetry(logger, trigger.Definition.Name, message.MessageId, message.DequeueCount, e.GetType().Name);
+                    await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: Settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                }
+            }
+            catch (RequestFailedException storageError)
+            {
+                // The lease lapses and the message comes back: at-least-once still holds.
+                LogSettleFailed(logger, trigger.Definition.Name, message.MessageId, storageError.Status);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Host stopping mid-invocation: leave the message; it is delivered again when the lease lapses.
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt, string reason, CancellationToken cancellationToken)
+    {
+        // Only the body is copied, as the Functions host does, so a fixed message can be replayed as it was.
+        await poisonQueue.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken);
+        LogPoisoned(logger, trigger.Definition.Name, message.MessageId, message.DequeueCount, poisonQueue.Name, reason);
+    }
+
+    private static TimeSpan Jitter(TimeSpan delay) =>
+        TimeSpan.FromTicks((long)(delay.Ticks * (0.8 + (Random.Shared.NextDouble() * 0.4))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: receiving failed with status {Status} ({ErrorCode}); backing off")]
+    private static partial void LogReceiveFailed(ILogger logger, string function, int status, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: message {MessageId} failed on attempt {DequeueCount} with {ExceptionType}; it will be retried")]
+    private static partial void LogRetry(ILogger logger, string function, string messageId, long dequeueCount, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Function}: message {MessageId} moved to {PoisonQueue} after {DequeueCount} attempts: {Reason}")]
+    private static partial void LogPoisoned(ILogger logger, string function, string messageId, long dequeueCount, string poisonQueue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: could not settle message {MessageId} (status {Status}); it returns when its lease lapses")]
+    private static partial void LogSettleFailed(ILogger logger, string function, string messageId, int status);
+}

@@ -1,0 +1,13 @@
+using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Host.Runtime;
+
+namespace SalesFunctions.Host.Triggers;
+
+public sealed class CaptureTrigger(CaptureService capture) : IQueueTrigger
+{
+    public FunctionDefinition Definition => FunctionRegistry.Capture;
+
+    public Task RunAsync(BinaryData message, CancellationToken cancellationToken) =>
+        capture.CaptureAsync(QueueMessages.Read<CaptureRequest>(message), cancellationToken);
+}

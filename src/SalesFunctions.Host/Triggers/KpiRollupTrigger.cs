@@ -1,0 +1,12 @@
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Host.Runtime;
+
+namespace SalesFunctions.Host.Triggers;
+
+public sealed class KpiRollupTrigger(KpiRollupService rollup) : ITimerTrigger
+{
+    public FunctionDefinition Definition => FunctionRegistry.KpiRollup;
+
+    public Task RunAsync(CancellationToken cancellationToken) => rollup.RunAsync(cancellationToken);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using SalesFunctions.Core.Queues;
+
+namespace SalesFunctions.Storage;
+
+/// <summary>JSON messages on Storage queues, Base64-encoded by the client (what the Functions trigger expects).</summary>
+public sealed class QueuePublisher(StorageQueues queues) : IQueuePublisher
+{
+    /// <summary>64 KiB per message after Base64 (4/3), so about 48 KiB of UTF-8 JSON.</summary>
+    public const int MaxMessageBytes = 48 * 1024;
+
+    public async Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+    {
+        var body = Serialize(queueName, message);
+        await queues.GetQueue(queueName).SendMessageAsync(body, cancellationToken: cancellationToken);
+    }
+
+    public async Task SendBatchAsync<T>(string queueName, IReadOnlyCollection<T> messages, CancellationToken cancellationToken)
+    {
+        var queue = queues.GetQueue(queueName);
+        var bodies = messages.Select(m => Serialize(queueName, m)).ToList();
+        await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (body, token) => await queue.SendMessageAsync(body, cancellationToken: token));
+    }
+
+    private static BinaryData Serialize<T>(string queueName, T message)
+    {
+        var body = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web));
+        return body.ToMemory().Length <= MaxMessageBytes
+            ? body
+            : throw new InvalidOperationException(
+                $"A {typeof(T).Name} message for queue '{queueName}' is {body.ToMemory().Length} bytes; Storage queues take {MaxMessageBytes} bytes of content.");
+    }
+}

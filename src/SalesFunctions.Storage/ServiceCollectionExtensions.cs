@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Storage;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddSalesFunctionsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<StorageNames>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<StorageQueues>();
+        services.AddSingleton<StorageLocks>();
+        services.AddSingleton<IQueuePublisher, QueuePublisher>();
+        services.AddSingleton<ITenantDirectoryStore, BlobTenantDirectoryStore>();
+        services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.AddSingleton<IActivityStore, TableActivityStore>();
+        services.AddSingleton<IDirtyDayStore, TableDirtyDayStore>();
+        services.AddSingleton<IKpiStore, TableKpiStore>();
+        services.AddSingleton<IRollupStatusStore, TableRollupStatusStore>();
+        return services;
+    }
+}

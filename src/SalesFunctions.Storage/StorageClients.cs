@@ -1,0 +1,37 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace SalesFunctions.Storage;
+
+/// <summary>The three service clients, created once: singletons, as the Azure SDK recommends.</summary>
+public sealed class StorageClients
+{
+    public StorageClients(IOptions<StorageOptions> options)
+    {
+        var settings = options.Value;
+
+        // The Functions queue trigger reads Base64 by default; plain text would fail to bind there.
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            Tables = new TableServiceClient(settings.ConnectionString);
+            Queues = new QueueServiceClient(settings.ConnectionString, queueOptions);
+            Blobs = new BlobServiceClient(settings.ConnectionString);
+            return;
+        }
+
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ManagedIdentityClientId });
+        Tables = new TableServiceClient(settings.TableServiceUri, credential);
+        Queues = new QueueServiceClient(settings.QueueServiceUri, credential, queueOptions);
+        Blobs = new BlobServiceClient(settings.BlobServiceUri, credential);
+    }
+
+    public TableServiceClient Tables { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public BlobServiceClient Blobs { get; }
+}

@@ -1,0 +1,17 @@
+using Azure.Storage.Queues;
+
+namespace SalesFunctions.Storage;
+
+/// <summary>Queue clients by logical name, and their depths for the status endpoint.</summary>
+public sealed class StorageQueues(StorageClients clients, StorageNames names)
+{
+    public QueueClient GetQueue(string logicalName) => clients.Queues.GetQueueClient(names.Queue(logicalName));
+
+    /// <summary>Approximate message counts of every queue and poison queue, keyed by logical name.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> GetApproximateDepthsAsync(CancellationToken cancellationToken)
+    {
+        var depths = await Task.WhenAll(StorageNames.Queues.Select(async q =>
+            (q, (await GetQueue(q).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount)));
+        return depths.ToDictionary(d => d.q, d => d.ApproximateMessagesCount, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+using SalesFunctions.Core.Kpis;
+
+namespace SalesFunctions.Storage;
+
+public sealed class TableRollupStatusStore(StorageClients clients, StorageNames names) : IRollupStatusStore
+{
+    private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.RollupStatus));
+
+    public async Task SaveAsync(RollupRun run, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity("rollup", "last")
+        {
+            ["StartedAt"] = run.StartedAt,
+            ["CompletedAt"] = run.CompletedAt,
+            ["Cells"] = run.Cells,
+            ["Rows"] = run.Rows,
+            ["StillDirty"] = run.StillDirty,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<RollupRun?> GetLastAsync(CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>("rollup", "last", cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } e
+            ? new RollupRun(e.GetDateTimeOffset("StartedAt")!.Value, e.GetDateTimeOffset("CompletedAt")!.Value,
+                e.GetInt32("Cells") ?? 0, e.GetInt32("Rows") ?? 0, e.GetInt32("StillDirty") ?? 0)
+            : null;
+    }
+}
