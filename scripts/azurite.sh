@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Starts or stops Azurite (the Azure Storage emulator) from the project's pinned npm lockfile, on loopback.
+#   scripts/azurite.sh start|stop|status|connection-string
+# Ports: AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT (10000-10002).
+# AZURITE_DIR: state and pid folder (.azurite/default). AZURITE_IN_MEMORY=1 keeps no data on disk.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+blob_port="${AZURITE_BLOB_PORT:-10000}"
+queue_port="${AZURITE_QUEUE_PORT:-10001}"
+table_port="${AZURITE_TABLE_PORT:-10002}"
+dir="${AZURITE_DIR:-$root/.azurite/default}"
+pid_file="$dir/azurite.pid"
+
+connection_string() {
+  # The well-known development account key of the emulator; it protects nothing.
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:${blob_port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue_port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table_port}/devstoreaccount1;"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+running() { [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; }
+
+start() {
+  if running && port_open "$blob_port" && port_open "$queue_port" && port_open "$table_port"; then
+    return 0
+  fi
+  for port in "$blob_port" "$queue_port" "$table_port"; do
+    if port_open "$port"; then
+      echo "azurite.sh: port $port is already in use by another process; set AZURITE_*_PORT." >&2
+      exit 1
+    fi
+  done
+  if [[ ! -x "$root/node_modules/.bin/azurite" ]]; then
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  mkdir -p "$dir"
+  local persistence=(--location "$dir/data")
+  [[ "${AZURITE_IN_MEMORY:-0}" == "1" ]] && persistence=(--inMemoryPersistence)
+  # --skipApiVersionCheck: the Azure SDK may speak a newer service version than this Azurite release knows.
+  nohup "$root/node_modules/.bin/azurite" \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
+    --skipApiVersionCheck --loose --silent "${persistence[@]}" >"$dir/azurite.log" 2>&1 &
+  echo $! >"$pid_file"
+  for _ in $(seq 1 120); do
+    if port_open "$blob_port" && port_open "$queue_port" && port_open "$table_port"; then
+      return 0
+    fi
+    if ! running; then
+      echo "azurite.sh: Azurite exited; see $dir/azurite.log" >&2
+      cat "$dir/azurite.log" >&2 || true
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "azurite.sh: Azurite did not open its ports within 60 s; see $dir/azurite.log" >&2
+  exit 1
+}
+
+stop() {
+  if running; then
+    kill "$(cat "$pid_file")" 2>/dev/null || true
+    for _ in $(seq 1 20); do running || break; sleep 0.25; done
+  fi
+  rm -f "$pid_file"
+}
+
+case "${1:-}" in
+  start) start; connection_string ;;
+  stop) stop ;;
+  status) if running; then echo "running (pid $(cat "$pid_file"))"; else echo "stopped"; exit 1; fi ;;
+  connection-string) connection_string ;;
+  *) echo "usage: scripts/azurite.sh start|stop|status|connection-string" >&2; exit 2 ;;
+esac

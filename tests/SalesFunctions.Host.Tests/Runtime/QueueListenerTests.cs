@@ -1,0 +1,133 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesFunctions.Host.Runtime;
+using SalesFunctions.Tests.Shared;
+
+namespace SalesFunctions.Host.Tests.Runtime;
+
+/// <summary>The Host's queue listener against a real Azurite queue, checked against the Functions queue semantics.</summary>
+public sealed class QueueListenerTests : IAsyncLifetime
+{
+    private static readonly HostJson Settings = new("api", new QueueSettings { BatchSize = 4, NewBatchThreshold = 2, MaxDequeueCount = 3, VisibilityTimeout = TimeSpan.Zero, MaxPollingInterval = TimeSpan.FromMilliseconds(200) }, TimeSpan.FromMinutes(1));
+
+    private readonly string _name = "q" + Guid.NewGuid().ToString("N")[..12];
+    private QueueClient _queue = null!;
+    private QueueClient _poison = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        _queue = new QueueClient(AzuriteStorage.ConnectionString, _name, options);
+        _poison = new QueueClient(AzuriteStorage.ConnectionString, _name + "-poison", options);
+        await _queue.CreateAsync();
+        await _poison.CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _queue.DeleteIfExistsAsync();
+        await _poison.DeleteIfExistsAsync();
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenTriggerSucceeds_DeletesTheMessage()
+    {
+        var trigger = new RecordingQueueTrigger();
+        await _queue.SendMessageAsync("""{"n":1}""");
+
+        await ProcessNextAsync(trigger);
+
+        Assert.Equal(["""{"n":1}"""], trigger.Received);
+        Assert.Equal(0, await DepthAsync(_queue));
+        Assert.Equal(0, await DepthAsync(_poison));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenTriggerFailsFewerThanMaxDequeueCount_RetriesThenSucceeds()
+    {
+        var trigger = new RecordingQueueTrigger(failures: 2);
+        await _queue.SendMessageAsync("retry me");
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await ProcessNextAsync(trigger);
+        }
+
+        Assert.Equal(3, trigger.Received.Count);
+        Assert.Equal(0, await DepthAsync(_queue));
+        Assert.Equal(0, await DepthAsync(_poison));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenTriggerAlwaysFails_MovesTheBodyToPoisonAfterMaxDequeueCount()
+    {
+        var trigger = new RecordingQueueTrigger(failures: int.MaxValue);
+        await _queue.SendMessageAsync("""{"bad":true}""");
+
+        for (var attempt = 0; attempt < Settings.Queues.MaxDequeueCount; attempt++)
+        {
+            await ProcessNextAsync(trigger);
+        }
+
+        Assert.Equal(Settings.Queues.MaxDequeueCount, trigger.Received.Count);
+        Assert.Equal(0, await DepthAsync(_queue));
+        QueueMessage poisoned = (await _poison.ReceiveMessageAsync()).Value;
+        Assert.Equal("""{"bad":true}""", poisoned.Body.ToString());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WhenDequeueCountAlreadyOverTheLimit_PoisonsWithoutInvoking()
+    {
+        var trigger = new RecordingQueueTrigger();
+        await _queue.SendMessageAsync("crashed a host before");
+
+        // Each receive whose lease lapses counts as a delivery, as a host crashing mid-invocation would have made it.
+        for (var i = 0; i < Settings.Queues.MaxDequeueCount; i++)
+        {
+            Assert.NotNull((await _queue.ReceiveMessageAsync(TimeSpan.FromSeconds(1))).Value);
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
+        }
+
+        await ProcessNextAsync(trigger);
+
+        Assert.Empty(trigger.Received);
+        Assert.Equal(0, await DepthAsync(_queue));
+        Assert.Equal(1, await DepthAsync(_poison));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WhenManyMessages_ProcessesEachOnceAndDrainsTheQueue()
+    {
+        var trigger = new RecordingQueueTrigger();
+        var bodies = Enumerable.Range(0, 30).Select(i => $"m{i}").ToList();
+        foreach (var body in bodies)
+        {
+            await _queue.SendMessageAsync(body);
+        }
+
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
+        await listener.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (trigger.Received.Count < bodies.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        await listener.StopAsync(CancellationToken.None);
+
+        Assert.Equal(bodies.Order(), trigger.Received.Order());
+        Assert.Equal(0, await DepthAsync(_queue));
+    }
+
+    private async Task ProcessNextAsync(RecordingQueueTrigger trigger)
+    {
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
+        var message = (await _queue.ReceiveMessageAsync(QueueListener.Lease)).Value;
+        Assert.NotNull(message);
+        await listener.ProcessAsync(message, CancellationToken.None);
+    }
+
+    private static async Task<int> DepthAsync(QueueClient queue) =>
+        (await queue.PeekMessagesAsync(32)).Value.Length;
+}
