@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test project that builds offline, against an Azurite that this script installs, starts and stops.
+# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Storage]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+command -v npm >/dev/null || { echo "test.sh: Node.js and npm are required (for Azurite)" >&2; exit 1; }
+
+# Ports of their own, so that tests never touch a demo's storage.
+export AZURITE_DIR="$root/.azurite/test" AZURITE_IN_MEMORY=1
+export AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10100}" AZURITE_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10101}" AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10102}"
+SALESFUNCTIONS_TEST_STORAGE="$(scripts/azurite.sh start)"
+export SALESFUNCTIONS_TEST_STORAGE
+trap 'scripts/azurite.sh stop' EXIT
+
+dotnet build SalesFunctions.Offline.slnf -c Release --nologo -v minimal
+
+log="$(mktemp)"
+set +e
+dotnet test SalesFunctions.Offline.slnf -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test projects' own summaries.
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ total += $2 } END { print total + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+skipped=$(sum Skipped)
+rm -f "$log"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [[ "$status" -eq 0 && "${passed}" -eq 0 ]]; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"

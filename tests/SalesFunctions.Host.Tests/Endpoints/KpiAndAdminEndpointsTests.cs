@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SalesFunctions.Core.Kpis;
+
+namespace SalesFunctions.Host.Tests.Endpoints;
+
+public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
+{
+    private const string Tenant = "tenant-a";
+    private HostUnderTest _host = null!;
+
+    public async Task InitializeAsync() => _host = await HostUnderTest.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Theory]
+    [InlineData("/api/kpis?rep=rep-01&from=2026-10-01&to=2026-10-02")]
+    [InlineData("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-01")]
+    [InlineData("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-05&to=2026-10-01")]
+    [InlineData("/api/kpis?tenant=tenant-a&rep=rep-01&from=01/10/2026&to=2026-10-02")]
+    [InlineData("/api/kpis?tenant=tenant-a&rep=rep-01&team=team-a&from=2026-10-01&to=2026-10-02")]
+    [InlineData("/api/kpis?tenant=tenant-a&rep=a%2Fb&from=2026-10-01&to=2026-10-02")]
+    [InlineData("/api/kpis?tenant=tenant-a&from=2025-01-01&to=2026-10-02")]
+    public async Task GetKpis_WhenQueryInvalid_AnswersValidationProblem(string url)
+    {
+        using var response = await _host.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task GetKpis_WhenRowsStored_ReturnsThemWithZeroFilledDays()
+    {
+        await _host.Service<IKpiStore>().ReplaceDayAsync(Tenant, new DateOnly(2026, 10, 2),
+            [new KpiRow(KpiDimension.Rep, "rep-01", new DateOnly(2026, 10, 2), new DailyKpis(3, 2, 1, 45, 2))], CancellationToken.None);
+
+        var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-01&to=2026-10-03");
+
+        Assert.Equal("rep", body.GetProperty("dimension").GetString());
+        var series = body.GetProperty("series").EnumerateArray().ToList();
+        Assert.Equal(["2026-10-01", "2026-10-02", "2026-10-03"], series.Select(p => p.GetProperty("period").GetString()));
+        Assert.Equal([0, 3, 0], series.Select(p => p.GetProperty("emailsSent").GetInt32()));
+        Assert.Equal(45, series[1].GetProperty("meetingMinutes").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/admin/status")]
+    [InlineData("PUT", "/api/admin/tenants/tenant-a/directory")]
+    [InlineData("POST", "/api/admin/tenants/tenant-a/mailboxes")]
+    public async Task Admin_WhenKeyMissingOrWrong_Answers401Problem(string method, string url)
+    {
+        foreach (var key in new[] { null, "wrong" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) };
+            request.Headers.Remove("x-admin-key");
+            if (key is not null)
+            {
+                request.Headers.Add("x-admin-key", key);
+            }
+
+            using var anonymous = new HttpClient { BaseAddress = _host.Client.BaseAddress };
+            using var response = await anonymous.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ImportDirectory_WhenInvalid_Answers400AndKeepsTheStoredOne()
+    {
+        var valid = new
+        {
+            internalDomains = new[] { "contoso-sales.example" },
+            timeZone = "Europe/Berlin",
+            teams = new[] { new { id = "team-a", name = "A" } },
+            reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
+            accounts = new[] { new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } } },
+        };
+        using var ok = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", valid);
+        Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
+
+        var invalid = new { internalDomains = Array.Empty<string>(), timeZone = "Mars/Olympus", teams = valid.teams, reps = valid.reps, accounts = valid.accounts };
+        using var rejected = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", invalid);
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        var problem = await rejected.Content.ReadAsStringAsync();
+        Assert.Contains("Mars/Olympus", problem, StringComparison.Ordinal);
+        var stored = await _host.Service<Core.Tenants.ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
+        Assert.Equal("Europe/Berlin", stored!.TimeZone);
+    }
+
+    [Fact]
+    public async Task GetStatus_WhenFresh_ListsEveryQueueAndPoisonQueue()
+    {
+        var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");
+
+        var queues = body.GetProperty("queues").EnumerateObject().Select(p => p.Name).Order().ToList();
+        Assert.Equal(["capture", "capture-poison", "score", "score-poison"], queues);
+        Assert.Equal(0, body.GetProperty("dirtyCells").GetInt32());
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SalesFunctions.Tests.Shared;
+
+namespace SalesFunctions.Host.Tests;
+
+/// <summary>
+/// The real Host (same setup as Program.cs) on Kestrel at a free loopback port, with storage isolated under a fresh
+/// prefix in Azurite. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class HostUnderTest : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key";
+
+    private HostUnderTest(WebApplication app, string prefix)
+    {
+        App = app;
+        Prefix = prefix;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client.DefaultRequestHeaders.Add("x-admin-key", AdminKey);
+    }
+
+    public WebApplication App { get; }
+
+    public string Prefix { get; }
+
+    public HttpClient Client { get; }
+
+    public T Service<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var prefix = AzuriteStorage.NewPrefix();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var configuration = AzuriteStorage.Settings(prefix);
+        configuration["Admin:ApiKey"] = AdminKey;
+        configuration["Graph:BaseUrl"] = "http://127.0.0.1:9/v1.0";
+        configuration["Graph:Authentication"] = "None";
+        configuration["Graph:Subscriptions:NotificationUrl"] = "http://127.0.0.1:9/api/graph/notifications";
+        configuration["KpiRollupSchedule"] = "*/1 * * * * *";
+        configuration["Listeners:Enabled"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.AddSalesFunctionsHost();
+        var app = builder.Build();
+        app.MapSalesFunctions();
+        await app.StartAsync();
+        return new HostUnderTest(app, prefix);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
