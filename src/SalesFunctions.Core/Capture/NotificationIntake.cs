@@ -18,29 +18,35 @@ public sealed partial class NotificationIntake(
     public async Task<IntakeResult> AcceptAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var collection = Parse(body);
+
+        // One batch often carries many items of few subscriptions; each is looked up once, all at the same time, to
+        // stay well inside Graph's 3-second budget.
+        var keys = collection.Value!.Where(IsChange).Select(n => (n.TenantId!, n.SubscriptionId!)).Distinct().ToList();
+        var found = await Task.WhenAll(keys.Select(k => subscriptions.FindAsync(k.Item1, k.Item2, cancellationToken)));
+        var lookup = keys.Zip(found).ToDictionary(p => p.First, p => p.Second);
+
         var requests = new List<CaptureRequest>();
         int rejected = 0, ignored = 0;
         foreach (var notification in collection.Value!)
         {
-            if (notification.LifecycleEvent is not null || notification.ResourceData?.Id is not { Length: > 0 } itemId
-                || notification.SubscriptionId is not { Length: > 0 } subscriptionId || notification.TenantId is not { Length: > 0 } tenantId)
+            if (!IsChange(notification))
             {
                 ignored++;
                 continue;
             }
 
-            var subscription = await subscriptions.FindAsync(tenantId, subscriptionId, cancellationToken);
+            var subscription = lookup[(notification.TenantId!, notification.SubscriptionId!)];
             if (subscription is null || !ClientStates.Matches(notification.ClientState, subscription.ClientStateHash))
             {
                 // Not from Graph, or for a subscription we deleted: never processed, counted and logged without the secret.
                 rejected++;
-                LogRejected(logger, subscriptionId, subscription is null ? "unknown subscription" : "clientState mismatch");
+                LogRejected(logger, notification.SubscriptionId!, subscription is null ? "unknown subscription" : "clientState mismatch");
                 continue;
             }
 
             // The mailbox comes from our own subscription record, never from the notification's resource path.
-            requests.Add(new CaptureRequest(tenantId, subscription.Mailbox, subscription.Resource, itemId,
-                notification.ChangeType ?? "updated", subscriptionId));
+            requests.Add(new CaptureRequest(notification.TenantId!, subscription.Mailbox, subscription.Resource, notification.ResourceData!.Id!,
+                notification.ChangeType ?? "updated", subscription.SubscriptionId));
         }
 
         if (requests.Count > 0)
@@ -53,6 +59,13 @@ public sealed partial class NotificationIntake(
         LogAccepted(logger, requests.Count, rejected, ignored);
         return new IntakeResult(requests.Count, rejected, ignored);
     }
+
+    /// <summary>A change notification we can act on; lifecycle events and items without ids are not.</summary>
+    private static bool IsChange(ChangeNotification notification) =>
+        notification.LifecycleEvent is null
+        && !string.IsNullOrEmpty(notification.ResourceData?.Id)
+        && !string.IsNullOrEmpty(notification.SubscriptionId)
+        && !string.IsNullOrEmpty(notification.TenantId);
 
     private static ChangeNotificationCollection Parse(ReadOnlyMemory<byte> body)
     {

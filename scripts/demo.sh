@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The demo: Azurite, the Host on http://127.0.0.1:7071 and the Graph simulator on http://127.0.0.1:7072; a 21-rep
+# organisation's 30 days of mail and meetings flow through notifications, queues, scoring and the rollup timer, and
+# the KPI API is checked against the simulator's ground truth. Serves until Ctrl+C; with --once, exits when checked.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+once=""
+[[ "${1:-}" == "--once" ]] && once="--once"
+
+command -v dotnet >/dev/null || { echo "demo.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+command -v npm >/dev/null || { echo "demo.sh: Node.js and npm are required (for Azurite)" >&2; exit 1; }
+for port in 7071 7072; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "demo.sh: port $port is in use; stop whatever listens there first." >&2
+    exit 1
+  fi
+done
+
+export AZURITE_DIR="$root/.azurite/demo" AZURITE_IN_MEMORY=1
+connection="$(scripts/azurite.sh start)"
+host_pid=""
+cleanup() {
+  [[ -n "$host_pid" ]] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
+  scripts/azurite.sh stop
+}
+trap cleanup EXIT INT TERM
+
+dotnet build SalesFunctions.Offline.slnf -c Release --nologo -v quiet
+
+host_dir="$root/src/SalesFunctions.Host/bin/Release/net10.0"
+mkdir -p "$root/.azurite/demo"
+(cd "$host_dir" && ASPNETCORE_ENVIRONMENT=Demo Storage__ConnectionString="$connection" exec dotnet SalesFunctions.Host.dll) \
+  >"$root/.azurite/demo/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 60); do
+  curl -fsS -o /dev/null -H 'x-admin-key: demo-admin-key' http://127.0.0.1:7071/api/admin/status 2>/dev/null && break
+  kill -0 "$host_pid" 2>/dev/null || { echo "demo.sh: the Host exited; log:" >&2; cat "$root/.azurite/demo/host.log" >&2; exit 1; }
+  sleep 1
+done
+echo "Host listening on http://127.0.0.1:7071 (log: .azurite/demo/host.log)"
+
+dotnet "$root/tools/SalesFunctions.Simulator/bin/Release/net10.0/SalesFunctions.Simulator.dll" demo \
+  --host http://127.0.0.1:7071 --admin-key demo-admin-key --urls http://127.0.0.1:7072 $once

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SalesFunctions.Simulator.Graph;
+using SalesFunctions.Simulator.Organisation;
+using Spectre.Console;
+
+namespace SalesFunctions.Simulator.Demo;
+
+/// <summary>
+/// Drives the demo against a running Host: imports the organisation, registers every mailbox (the Host creates Graph
+/// subscriptions here, validated by handshake), plays 30 days of mail and meetings as change notifications, waits for
+/// the queues to drain and the rollup timer to run, and compares the KPI API with the ground truth.
+/// </summary>
+public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSpan timeout)
+{
+    private static readonly string[] Kpis = ["emailsSent", "emailsReceived", "meetings", "meetingMinutes", "uniqueAccounts"];
+
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
+        var options = simulator.Services.GetRequiredService<SimulatorOptions>();
+        var player = simulator.Services.GetRequiredService<Player>();
+        var clock = Stopwatch.StartNew();
+        var tenant = DemoOrganisation.TenantId;
+
+        await Send(HttpMethod.Put, $"api/admin/tenants/{tenant}/directory", organisation.Directory(), cancellationToken);
+        foreach (var mailbox in organisation.Mailboxes)
+        {
+            await Send(HttpMethod.Post, $"api/admin/tenants/{tenant}/mailboxes", new { mailbox = mailbox.Email }, cancellationToken);
+        }
+
+        AnsiConsole.MarkupLine($"[grey]{organisation.Mailboxes.Count()} mailboxes subscribed ({clock.Elapsed.TotalSeconds:F1} s); playing {options.Days} days...[/]");
+        var played = await player.PlayAsync(null, cancellationToken);
+        AnsiConsole.MarkupLine($"[grey]{played.ItemsWritten} mailbox items, {played.Notifications} notifications ({played.Duplicates} duplicates) in {played.Requests} POSTs, {played.FailedRequests} failed ({clock.Elapsed.TotalSeconds:F1} s)[/]");
+
+        var status = await WaitForRollupAsync(cancellationToken);
+        AnsiConsole.MarkupLine($"[grey]queues drained and rollup done ({clock.Elapsed.TotalSeconds:F1} s)[/]");
+
+        var truth = player.Truth();
+        var from = options.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = options.FirstDay.AddDays(options.Days - 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var table = new Table().Title($"Activity KPIs per rep, {options.Days} days: API / ground truth").AddColumns("Rep", "Name", "Team", "Sent", "Received", "Meetings", "Minutes", "Account-days");
+        var mismatches = new List<string>();
+        foreach (var rep in organisation.Reps)
+        {
+            var series = await GetSeriesAsync($"api/kpis?tenant={tenant}&rep={rep.RepId}&from={from}&to={to}", cancellationToken);
+            var expected = truth.GetValueOrDefault(rep.RepId!) ?? [];
+            foreach (var point in series)
+            {
+                var day = point.GetProperty("period").GetString()!;
+                var counts = expected.GetValueOrDefault(day) ?? new DayCounts(day, 0, 0, 0, 0, 0);
+                var wanted = new[] { counts.EmailsSent, counts.EmailsReceived, counts.Meetings, counts.MeetingMinutes, counts.UniqueAccounts };
+                for (var k = 0; k < Kpis.Length; k++)
+                {
+                    if (point.GetProperty(Kpis[k]).GetInt32() != wanted[k])
+                    {
+                        mismatches.Add($"{rep.RepId} {day} {Kpis[k]}: API {point.GetProperty(Kpis[k]).GetInt32()}, truth {wanted[k]}");
+                    }
+                }
+            }
+
+            table.AddRow([rep.RepId!, rep.Name, rep.TeamId!, .. Kpis.Select((kpi, k) => Cell(series.Sum(p => p.GetProperty(kpi).GetInt32()), expected.Values.Sum(c => Value(c, k))))]);
+        }
+
+        AnsiConsole.Write(table);
+        var teams = new Table().Title("Per team (distinct activities)").AddColumns("Team", "Sent", "Received", "Meetings", "Minutes", "Account-days");
+        foreach (var (teamId, _) in organisation.Teams)
+        {
+            var series = await GetSeriesAsync($"api/kpis?tenant={tenant}&team={teamId}&from={from}&to={to}", cancellationToken);
+            teams.AddRow([teamId, .. Kpis.Select(kpi => series.Sum(p => p.GetProperty(kpi).GetInt32()).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
+        AnsiConsole.Write(teams);
+        var poison = status.GetProperty("queues").EnumerateObject().Where(q => q.Name.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value.GetInt32());
+        foreach (var mismatch in mismatches.Take(20))
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(mismatch)}[/]");
+        }
+
+        var ok = mismatches.Count == 0 && poison == 0 && played.FailedRequests == 0;
+        Console.WriteLine(ok
+            ? $"check: {organisation.Reps.Count} reps x {options.Days} days, all KPIs match ground truth ({clock.Elapsed.TotalSeconds:F0} s)"
+            : $"check: FAILED: {mismatches.Count} mismatches, {poison} poison messages, {played.FailedRequests} failed notification requests");
+        return ok;
+    }
+
+    private async Task<JsonElement> WaitForRollupAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        DateTimeOffset? drainedAt = null;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var status = await host.GetFromJsonAsync<JsonElement>("api/admin/status", cancellationToken);
+            var queues = status.GetProperty("queues");
+            var pending = queues.EnumerateObject().Where(q => !q.Name.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value.GetInt32());
+            var dirty = status.GetProperty("dirtyCells").GetInt32();
+            if (pending > 0 || dirty > 0)
+            {
+                drainedAt = null;
+                AnsiConsole.MarkupLine($"[grey]  waiting: capture {queues.GetProperty("capture").GetInt32()}, score {queues.GetProperty("score").GetInt32()}, dirty days {dirty}[/]");
+            }
+            else
+            {
+                drainedAt ??= DateTimeOffset.UtcNow;
+                if (status.GetProperty("lastRollup") is { ValueKind: JsonValueKind.Object } rollup
+                    && rollup.GetProperty("startedAt").GetDateTimeOffset() > drainedAt.Value.AddSeconds(-1) && rollup.GetProperty("stillDirty").GetInt32() == 0)
+                {
+                    return status;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+
+        throw new TimeoutException($"The Host did not drain its queues and roll up within {timeout.TotalSeconds:F0} s; see its log.");
+    }
+
+    private async Task<List<JsonElement>> GetSeriesAsync(string url, CancellationToken cancellationToken)
+    {
+        var body = await host.GetFromJsonAsync<JsonElement>(url, cancellationToken);
+        return [.. body.GetProperty("series").EnumerateArray()];
+    }
+
+    private async Task Send(HttpMethod method, string url, object body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        using var response = await host.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private static string Cell(int api, int truth) =>
+        api == truth ? $"{api} / {truth}" : $"[red]{api} / {truth}[/]";
+
+    private static int Value(DayCounts counts, int index) => index switch
+    {
+        0 => counts.EmailsSent,
+        1 => counts.EmailsReceived,
+        2 => counts.Meetings,
+        3 => counts.MeetingMinutes,
+        _ => counts.UniqueAccounts,
+    };
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using SalesFunctions.Simulator.Organisation;
+
+namespace SalesFunctions.Simulator.Graph;
+
+/// <summary>The Graph v1.0 endpoints our product calls, in Graph's shapes, plus the simulator's control endpoints.</summary>
+public static class GraphApi
+{
+    public static void Map(WebApplication app)
+    {
+        var graph = app.MapGroup("/v1.0");
+        graph.AddEndpointFilter(async (context, next) =>
+        {
+            var faults = context.HttpContext.RequestServices.GetRequiredService<FaultInjector>();
+            if (faults.TryTake())
+            {
+                context.HttpContext.Response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Json(GraphJson.Error(faults.Status == 429 ? "TooManyRequests" : "ServiceUnavailable",
+                    "Please retry again later."), statusCode: faults.Status);
+            }
+
+            return await next(context);
+        });
+
+        graph.MapGet("/users/{user}/messages/{id}", (string user, string id, [FromQuery(Name = "$select")] string? select, MailboxStore store) =>
+            store.Find(user, id) is { IsMessage: true } copy
+                ? Results.Json(WithContext(GraphJson.Message(copy, GraphJson.ParseSelect(select)), $"users('{user}')/messages/$entity"))
+                : NotFound());
+        graph.MapGet("/users/{user}/events/{id}", (string user, string id, [FromQuery(Name = "$select")] string? select, MailboxStore store) =>
+            store.Find(user, id) is { IsMessage: false } copy
+                ? Results.Json(WithContext(GraphJson.Event(copy, GraphJson.ParseSelect(select)), $"users('{user}')/events/$entity"))
+                : NotFound());
+
+        graph.MapPost("/subscriptions", async (SubscriptionRequestBody body, SubscriptionRegistry registry, CancellationToken cancellationToken) =>
+        {
+            var (created, status, code, message) = await registry.CreateAsync(body, cancellationToken);
+            return created is not null
+                ? Results.Json(created.ToJson(), statusCode: StatusCodes.Status201Created)
+                : Results.Json(GraphJson.Error(code!, message!), statusCode: (int)status);
+        });
+        graph.MapGet("/subscriptions", (SubscriptionRegistry registry) => Results.Json(new { value = registry.All.Select(s => s.ToJson()) }));
+        graph.MapPatch("/subscriptions/{id}", (string id, SubscriptionRequestBody body, SubscriptionRegistry registry) =>
+            body.ExpirationDateTime is { } expiration && registry.Renew(id, expiration) is { } renewed
+                ? Results.Json(renewed.ToJson())
+                : NotFound());
+        graph.MapDelete("/subscriptions/{id}", (string id, SubscriptionRegistry registry) =>
+            registry.Delete(id) ? Results.NoContent() : NotFound());
+
+        graph.MapGet("/users/{user}/mailFolders/{folder}/messages/delta", (HttpRequest request, string user, string folder, MailboxStore store) =>
+            Delta(request, store, user, folder.ToLowerInvariant(), request.Query["$select"], null, null));
+        graph.MapGet("/users/{user}/calendarView/delta", (HttpRequest request, string user, MailboxStore store) =>
+            Delta(request, store, user, "calendar", null, ParseTime(request.Query["startDateTime"]), ParseTime(request.Query["endDateTime"])));
+
+        app.MapPost("/sim/play", async (int? days, Player player, CancellationToken cancellationToken) => Results.Ok(await player.PlayAsync(days, cancellationToken)));
+        app.MapGet("/sim/truth", (Player player) => Results.Ok(new
+        {
+            tenant = DemoOrganisation.TenantId,
+            reps = player.Truth().OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new { repId = r.Key, days = r.Value.Values.OrderBy(d => d.Day, StringComparer.Ordinal) }),
+        }));
+        app.MapGet("/sim/directory", (DemoOrganisation organisation) => Results.Ok(organisation.Directory()));
+        app.MapPost("/sim/faults", (FaultRequest fault, FaultInjector faults) =>
+        {
+            faults.Arm(fault.ThrottleNextRequests, fault.Status, fault.RetryAfterSeconds);
+            return Results.NoContent();
+        });
+    }
+
+    private static IResult Delta(HttpRequest request, MailboxStore store, string user, string folder, string? select, DateTimeOffset? start, DateTimeOffset? end)
+    {
+        if (!store.HasMailbox(user))
+        {
+            return NotFound("ErrorInvalidUser", "The requested user is invalid.");
+        }
+
+        var skip = DeltaToken.Decode(request.Query["$skiptoken"]);
+        var delta = DeltaToken.Decode(request.Query["$deltatoken"]);
+        if ((request.Query.ContainsKey("$skiptoken") && skip is null) || (request.Query.ContainsKey("$deltatoken") && delta is null))
+        {
+            return Results.Json(GraphJson.Error("syncStateNotFound", "The sync state generation is not found."), statusCode: StatusCodes.Status410Gone);
+        }
+
+        // A round covers what existed when it started; later arrivals belong to the next round.
+        var round = skip ?? new DeltaToken(delta?.After ?? 0, store.CurrentSequence, delta?.Select ?? select, delta?.Start ?? start, delta?.End ?? end);
+        if (delta is not null)
+        {
+            round = round with { After = delta.Until };
+        }
+
+        var pageSize = MaxPageSize(request);
+        var items = store.Since(user, folder, round.After).Where(c => c.Sequence <= round.Until)
+            .Where(c => c.Meeting is null || round.Start is null || (c.Meeting.Start >= round.Start && c.Meeting.Start < round.End))
+            .ToList();
+        var page = items.Take(pageSize).ToList();
+        var link = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+        var body = new Dictionary<string, object?>
+        {
+            ["@odata.context"] = $"{request.Scheme}://{request.Host}/v1.0/$metadata#Collection({(folder == "calendar" ? "event" : "message")})",
+            ["value"] = page.Select(c => c.IsMessage ? GraphJson.Message(c, GraphJson.ParseSelect(round.Select)) : GraphJson.Event(c, null)).ToList(),
+        };
+        if (items.Count > page.Count)
+        {
+            body["@odata.nextLink"] = $"{link}?$skiptoken={(round with { After = page[^1].Sequence }).Encode()}";
+        }
+        else
+        {
+            body["@odata.deltaLink"] = $"{link}?$deltatoken={(round with { After = round.Until }).Encode()}";
+        }
+
+        return Results.Json(body);
+    }
+
+    private static int MaxPageSize(HttpRequest request)
+    {
+        var prefer = request.Headers["Prefer"].ToString();
+        var marker = prefer.IndexOf("odata.maxpagesize=", StringComparison.OrdinalIgnoreCase);
+        if (marker >= 0)
+        {
+            var digits = new string(prefer[(marker + "odata.maxpagesize=".Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
+            if (int.TryParse(digits, CultureInfo.InvariantCulture, out var size) && size > 0)
+            {
+                return size;
+            }
+        }
+
+        return 10;
+    }
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+
+    private static Dictionary<string, object?> WithContext(Dictionary<string, object?> body, string context)
+    {
+        var result = new Dictionary<string, object?> { ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#{context}" };
+        foreach (var (key, value) in body)
+        {
+            result[key] = value;
+        }
+
+        return result;
+    }
+
+    private static IResult NotFound(string code = "ErrorItemNotFound", string message = "The specified object was not found in the store.") =>
+        Results.Json(GraphJson.Error(code, message), statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,51 @@
+using SalesFunctions.Simulator.Organisation;
+
+namespace SalesFunctions.Simulator.Graph;
+
+/// <summary>Writes the organisation's activity into the mailboxes, day by day, and notifies the subscribers.</summary>
+public sealed class Player(DemoOrganisation organisation, MailboxStore store, NotificationPublisher publisher, SimulatorOptions options) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly List<SimEmail> _playedEmails = [];
+    private readonly List<SimMeeting> _playedMeetings = [];
+
+    public IReadOnlyList<SimEmail> PlayedEmails { get { lock (_lock) { return [.. _playedEmails]; } } }
+
+    public IReadOnlyList<SimMeeting> PlayedMeetings { get { lock (_lock) { return [.. _playedMeetings]; } } }
+
+    /// <summary>Plays the days not played yet, up to <paramref name="days"/> from the first day (all when null).</summary>
+    public async Task<PublishSummary> PlayAsync(int? days, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var until = new DateTimeOffset(options.FirstDay.AddDays(days ?? options.Days).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var copies = new List<ItemCopy>();
+            lock (_lock)
+            {
+                foreach (var email in organisation.Emails.Skip(_playedEmails.Count).TakeWhile(e => e.SentAt < until))
+                {
+                    copies.AddRange(store.Add(email));
+                    _playedEmails.Add(email);
+                }
+
+                foreach (var meeting in organisation.Meetings.Skip(_playedMeetings.Count).TakeWhile(m => m.Start < until))
+                {
+                    copies.AddRange(store.Add(meeting));
+                    _playedMeetings.Add(meeting);
+                }
+            }
+
+            return await publisher.PublishAsync(copies, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    public Dictionary<string, Dictionary<string, DayCounts>> Truth() => GroundTruth.Compute(organisation, PlayedEmails, PlayedMeetings);
+}

@@ -1,0 +1,110 @@
+namespace SalesFunctions.Simulator.Organisation;
+
+/// <summary>
+/// A sales organisation generated deterministically from a seed: 21 reps in 3 teams, internal colleagues, 200
+/// accounts with their own domains and contacts, and the email threads and meetings of the simulated days, with the
+/// noise a real mailbox has (internal mail, drafts, free-mail senders, declined and cancelled meetings).
+/// </summary>
+public sealed class DemoOrganisation
+{
+    public const string TenantId = "8f1c7a52-3b0e-4d7e-9a61-5d2f0c4b9e17";
+    public const string InternalDomain = "contoso-sales.example";
+
+    private static readonly string[] FirstNames =
+    [
+        "Ava", "Liam", "Mia", "Noah", "Zoe", "Ethan", "Isla", "Lucas", "Chloe", "Mateo", "Aria", "Leo", "Nora", "Omar",
+        "Priya", "Hugo", "Lena", "Kai", "Sofia", "Ravi", "Elena", "Jonas", "Amara", "Felix", "Yara", "Tomas", "Ines",
+        "Marco", "Hana", "Diego",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Stone", "Okafor", "Berg", "Lindqvist", "Moreau", "Tanaka", "Novak", "Fischer", "Costa", "Walsh", "Haddad",
+        "Kowalski", "Silva", "Jensen", "Rossi", "Mehta", "Dubois", "Keller", "Nguyen", "Ibrahim", "Larsen", "Petrov",
+    ];
+
+    private static readonly string[] NameParts =
+    [
+        "North", "Blue", "Silver", "Bright", "Cedar", "Harbor", "Summit", "Iron", "Maple", "Quantum", "River", "Stellar",
+        "Crown", "Falcon", "Granite", "Lumen", "Orchid", "Pioneer", "Sage", "Vertex",
+    ];
+
+    private static readonly string[] NameKinds =
+    [
+        "Traders", "Logistics", "Systems", "Health", "Foods", "Energy", "Analytics", "Retail", "Robotics", "Finance",
+    ];
+
+    private static readonly string[] FreeMailDomains = ["gmail.com", "outlook.com", "yahoo.com"];
+
+    public DemoOrganisation(SimulatorOptions options)
+    {
+        var random = new Random(options.Seed);
+        Teams = [("team-east", "East"), ("team-west", "West"), ("team-central", "Central")];
+        Reps = Enumerable.Range(1, 21).Select(i =>
+        {
+            var first = FirstNames[(i - 1) % FirstNames.Length];
+            var last = LastNames[(i * 7) % LastNames.Length];
+            return new SimPerson($"{first}.{last}@{InternalDomain}".ToLowerInvariant(), $"{first} {last}", true,
+                $"rep-{i:00}", Teams[(i - 1) % Teams.Count].Id);
+        }).ToList();
+        Colleagues =
+        [
+            new SimPerson($"dana.manager@{InternalDomain}", "Dana Manager", true),
+            new SimPerson($"legal@{InternalDomain}", "Legal Desk", true),
+        ];
+
+        Accounts = Enumerable.Range(1, 200).Select(i =>
+        {
+            var name = $"{NameParts[(i - 1) % NameParts.Length]}{NameParts[(i * 3) % NameParts.Length].ToLowerInvariant()} {NameKinds[(i - 1) / NameParts.Length % NameKinds.Length]}";
+            var slug = name.ToLowerInvariant().Replace(' ', '-');
+            IReadOnlyList<string> domains = i % 10 == 0 ? [$"{slug}.example", $"{slug}-group.example"] : [$"{slug}.example"];
+            return new SimAccount($"acc-{i:000}", name, domains);
+        }).ToList();
+
+        Contacts = Accounts.SelectMany((account, index) => Enumerable.Range(0, 3).Select(c =>
+        {
+            var first = FirstNames[(index + (c * 11)) % FirstNames.Length];
+            var last = LastNames[(index * 5 + c) % LastNames.Length];
+
+            // Some contacts write from a regional subdomain or the account's second domain: both belong to the account.
+            var domain = c == 2 && account.Domains.Count > 1 ? account.Domains[1]
+                : c == 1 && index % 7 == 0 ? $"eu.{account.Domains[0]}"
+                : account.Domains[0];
+            return new SimPerson($"{first}.{last}{c}@{domain}".ToLowerInvariant(), $"{first} {last}", false, AccountId: account.Id);
+        })).ToList();
+        FreeMailContacts = Enumerable.Range(0, 12)
+            .Select(i => new SimPerson($"{FirstNames[i]}.{LastNames[i]}{i}@{FreeMailDomains[i % FreeMailDomains.Length]}".ToLowerInvariant(), $"{FirstNames[i]} {LastNames[i]}", false))
+            .ToList();
+
+        (Emails, Meetings) = new ActivityGenerator(this, random, options).Generate();
+    }
+
+    public IReadOnlyList<(string Id, string Name)> Teams { get; }
+
+    public IReadOnlyList<SimPerson> Reps { get; }
+
+    public IReadOnlyList<SimPerson> Colleagues { get; }
+
+    public IReadOnlyList<SimAccount> Accounts { get; }
+
+    public IReadOnlyList<SimPerson> Contacts { get; }
+
+    public IReadOnlyList<SimPerson> FreeMailContacts { get; }
+
+    public IReadOnlyList<SimEmail> Emails { get; }
+
+    public IReadOnlyList<SimMeeting> Meetings { get; }
+
+    /// <summary>Every mailbox of the organisation: reps and colleagues.</summary>
+    public IEnumerable<SimPerson> Mailboxes => Reps.Concat(Colleagues);
+
+    /// <summary>The tenant directory in the Host's import shape (docs/contracts.md).</summary>
+    public object Directory() => new
+    {
+        internalDomains = new[] { InternalDomain },
+        timeZone = "UTC",
+        teams = Teams.Select(t => new { id = t.Id, name = t.Name }),
+        reps = Reps.Select(r => new { id = r.RepId, email = r.Email, name = r.Name, teamId = r.TeamId }),
+        accounts = Accounts.Select(a => new { id = a.Id, name = a.Name, domains = a.Domains }),
+    };
+}

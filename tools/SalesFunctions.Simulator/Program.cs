@@ -1,0 +1,50 @@
+using System.Globalization;
+using SalesFunctions.Simulator;
+using SalesFunctions.Simulator.Demo;
+
+// serve: the Graph simulator alone. demo: the simulator, driving the demo against a running Host.
+var command = args.FirstOrDefault() ?? "serve";
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var options = new SimulatorOptions
+{
+    Urls = Option("--urls") ?? "http://127.0.0.1:7072",
+    Seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture),
+    Volume = double.Parse(Option("--volume") ?? "1", CultureInfo.InvariantCulture),
+};
+
+if (Console.IsOutputRedirected)
+{
+    // Piped output has no terminal width; keep the tables readable in logs.
+    Spectre.Console.AnsiConsole.Profile.Width = 140;
+}
+
+var app = SimulatorApp.Build(options);
+await app.StartAsync();
+Console.WriteLine($"Graph simulator listening on {string.Join(", ", app.Urls)}");
+if (command == "demo")
+{
+    using var host = new HttpClient { BaseAddress = new Uri((Option("--host") ?? "http://127.0.0.1:7071").TrimEnd('/') + "/") };
+    host.DefaultRequestHeaders.Add("x-admin-key", Option("--admin-key") ?? "demo-admin-key");
+    var timeout = TimeSpan.FromSeconds(int.Parse(Option("--timeout") ?? "240", CultureInfo.InvariantCulture));
+    bool ok;
+    try
+    {
+        ok = await new DemoDriver(host, app, timeout).RunAsync(CancellationToken.None);
+    }
+    catch (Exception e) when (e is TimeoutException or HttpRequestException or InvalidOperationException)
+    {
+        Console.Error.WriteLine($"demo: {e.Message}");
+        ok = false;
+    }
+
+    if (args.Contains("--once") || !ok)
+    {
+        await app.StopAsync();
+        return ok ? 0 : 1;
+    }
+
+    Console.WriteLine("Serving; press Ctrl+C to stop.");
+}
+
+await app.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,18 @@
+namespace SalesFunctions.Simulator;
+
+public sealed record SimulatorOptions
+{
+    public string Urls { get; init; } = "http://127.0.0.1:7072";
+
+    public int Seed { get; init; } = 42;
+
+    public DateOnly FirstDay { get; init; } = new(2026, 10, 1);
+
+    public int Days { get; init; } = 30;
+
+    /// <summary>Multiplies the number of threads and meetings per rep and day (1 = about 5,000 messages in 30 days).</summary>
+    public double Volume { get; init; } = 1.0;
+
+    /// <summary>Graph's maximum subscription lifetime, which creation requests must not exceed.</summary>
+    public int MaxSubscriptionMinutes { get; init; } = 10080;
+}
