@@ -34,11 +34,12 @@ public sealed class HostUnderTest : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="url">Where to listen; a free port is picked when null. Known in advance so that it can be configured as the notification URL.</param>
+    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null)
     {
         var prefix = AzuriteStorage.NewPrefix();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url ?? "http://127.0.0.1:0");
         var configuration = AzuriteStorage.Settings(prefix);
         configuration["Admin:ApiKey"] = AdminKey;
         configuration["Graph:BaseUrl"] = "http://127.0.0.1:9/v1.0";
@@ -57,6 +58,14 @@ public sealed class HostUnderTest : IAsyncDisposable
         app.MapSalesFunctions();
         await app.StartAsync();
         return new HostUnderTest(app, prefix);
+    }
+
+    /// <summary>A loopback URL with a port that was free a moment ago.</summary>
+    public static string FreeLoopbackUrl()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SalesFunctions.Simulator.Graph;
@@ -22,57 +23,33 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         var options = simulator.Services.GetRequiredService<SimulatorOptions>();
         var player = simulator.Services.GetRequiredService<Player>();
         var clock = Stopwatch.StartNew();
-        var tenant = DemoOrganisation.TenantId;
 
-        await Send(HttpMethod.Put, $"api/admin/tenants/{tenant}/directory", organisation.Directory(), cancellationToken);
-        foreach (var mailbox in organisation.Mailboxes)
-        {
-            await Send(HttpMethod.Post, $"api/admin/tenants/{tenant}/mailboxes", new { mailbox = mailbox.Email }, cancellationToken);
-        }
-
+        await ImportAndSubscribeAsync(cancellationToken);
         AnsiConsole.MarkupLine($"[grey]{organisation.Mailboxes.Count()} mailboxes subscribed ({clock.Elapsed.TotalSeconds:F1} s); playing {options.Days} days...[/]");
         var played = await player.PlayAsync(null, cancellationToken);
         AnsiConsole.MarkupLine($"[grey]{played.ItemsWritten} mailbox items, {played.Notifications} notifications ({played.Duplicates} duplicates) in {played.Requests} POSTs, {played.FailedRequests} failed ({clock.Elapsed.TotalSeconds:F1} s)[/]");
 
-        var status = await WaitForRollupAsync(cancellationToken);
+        var status = await WaitForRollupAsync(progress: true, cancellationToken);
         AnsiConsole.MarkupLine($"[grey]queues drained and rollup done ({clock.Elapsed.TotalSeconds:F1} s)[/]");
 
-        var truth = player.Truth();
-        var from = options.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var to = options.FirstDay.AddDays(options.Days - 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (mismatches, totals) = await CompareWithTruthAsync(cancellationToken);
         var table = new Table().Title($"Activity KPIs per rep, {options.Days} days: API / ground truth").AddColumns("Rep", "Name", "Team", "Sent", "Received", "Meetings", "Minutes", "Account-days");
-        var mismatches = new List<string>();
         foreach (var rep in organisation.Reps)
         {
-            var series = await GetSeriesAsync($"api/kpis?tenant={tenant}&rep={rep.RepId}&from={from}&to={to}", cancellationToken);
-            var expected = truth.GetValueOrDefault(rep.RepId!) ?? [];
-            foreach (var point in series)
-            {
-                var day = point.GetProperty("period").GetString()!;
-                var counts = expected.GetValueOrDefault(day) ?? new DayCounts(day, 0, 0, 0, 0, 0);
-                var wanted = new[] { counts.EmailsSent, counts.EmailsReceived, counts.Meetings, counts.MeetingMinutes, counts.UniqueAccounts };
-                for (var k = 0; k < Kpis.Length; k++)
-                {
-                    if (point.GetProperty(Kpis[k]).GetInt32() != wanted[k])
-                    {
-                        mismatches.Add($"{rep.RepId} {day} {Kpis[k]}: API {point.GetProperty(Kpis[k]).GetInt32()}, truth {wanted[k]}");
-                    }
-                }
-            }
-
-            table.AddRow([rep.RepId!, rep.Name, rep.TeamId!, .. Kpis.Select((kpi, k) => Cell(series.Sum(p => p.GetProperty(kpi).GetInt32()), expected.Values.Sum(c => Value(c, k))))]);
+            var (api, truth) = totals[rep.RepId!];
+            table.AddRow([rep.RepId!, rep.Name, rep.TeamId!, .. Kpis.Select((_, k) => Cell(api[k], truth[k]))]);
         }
 
         AnsiConsole.Write(table);
         var teams = new Table().Title("Per team (distinct activities)").AddColumns("Team", "Sent", "Received", "Meetings", "Minutes", "Account-days");
         foreach (var (teamId, _) in organisation.Teams)
         {
-            var series = await GetSeriesAsync($"api/kpis?tenant={tenant}&team={teamId}&from={from}&to={to}", cancellationToken);
-            teams.AddRow([teamId, .. Kpis.Select(kpi => series.Sum(p => p.GetProperty(kpi).GetInt32()).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            var series = await GetSeriesAsync($"api/kpis?tenant={DemoOrganisation.TenantId}&team={teamId}&{Window(options)}", cancellationToken);
+            teams.AddRow([teamId, .. Kpis.Select(kpi => series.Sum(p => p.GetProperty(kpi).GetInt32()).ToString(CultureInfo.InvariantCulture))]);
         }
 
         AnsiConsole.Write(teams);
-        var poison = status.GetProperty("queues").EnumerateObject().Where(q => q.Name.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value.GetInt32());
+        var poison = PoisonCount(status);
         foreach (var mismatch in mismatches.Take(20))
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(mismatch)}[/]");
@@ -85,7 +62,55 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         return ok;
     }
 
-    private async Task<JsonElement> WaitForRollupAsync(CancellationToken cancellationToken)
+    /// <summary>Imports the organisation's directory and registers every mailbox, reps and colleagues alike.</summary>
+    public async Task ImportAndSubscribeAsync(CancellationToken cancellationToken)
+    {
+        var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
+        await Send(HttpMethod.Put, $"api/admin/tenants/{DemoOrganisation.TenantId}/directory", organisation.Directory(), cancellationToken);
+        foreach (var mailbox in organisation.Mailboxes)
+        {
+            await Send(HttpMethod.Post, $"api/admin/tenants/{DemoOrganisation.TenantId}/mailboxes", new { mailbox = mailbox.Email }, cancellationToken);
+        }
+    }
+
+    /// <summary>Every rep-day-KPI where the API differs from the ground truth, and per rep the window totals (API, truth).</summary>
+    public async Task<(List<string> Mismatches, Dictionary<string, (int[] Api, int[] Truth)> Totals)> CompareWithTruthAsync(CancellationToken cancellationToken)
+    {
+        var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
+        var options = simulator.Services.GetRequiredService<SimulatorOptions>();
+        var truth = simulator.Services.GetRequiredService<Player>().Truth();
+        var mismatches = new List<string>();
+        var totals = new Dictionary<string, (int[] Api, int[] Truth)>();
+        foreach (var rep in organisation.Reps)
+        {
+            var series = await GetSeriesAsync($"api/kpis?tenant={DemoOrganisation.TenantId}&rep={rep.RepId}&{Window(options)}", cancellationToken);
+            var expected = truth.GetValueOrDefault(rep.RepId!) ?? [];
+            var (api, wantedTotals) = (new int[Kpis.Length], new int[Kpis.Length]);
+            foreach (var point in series)
+            {
+                var day = point.GetProperty("period").GetString()!;
+                var counts = expected.GetValueOrDefault(day) ?? new DayCounts(day, 0, 0, 0, 0, 0);
+                int[] wanted = [counts.EmailsSent, counts.EmailsReceived, counts.Meetings, counts.MeetingMinutes, counts.UniqueAccounts];
+                for (var k = 0; k < Kpis.Length; k++)
+                {
+                    var actual = point.GetProperty(Kpis[k]).GetInt32();
+                    api[k] += actual;
+                    wantedTotals[k] += wanted[k];
+                    if (actual != wanted[k])
+                    {
+                        mismatches.Add($"{rep.RepId} {day} {Kpis[k]}: API {actual}, truth {wanted[k]}");
+                    }
+                }
+            }
+
+            totals[rep.RepId!] = (api, wantedTotals);
+        }
+
+        return (mismatches, totals);
+    }
+
+    /// <summary>Waits until no queue holds work, no day is dirty, and a rollup has run since the queues drained.</summary>
+    public async Task<JsonElement> WaitForRollupAsync(bool progress, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         DateTimeOffset? drainedAt = null;
@@ -98,7 +123,10 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             if (pending > 0 || dirty > 0)
             {
                 drainedAt = null;
-                AnsiConsole.MarkupLine($"[grey]  waiting: capture {queues.GetProperty("capture").GetInt32()}, score {queues.GetProperty("score").GetInt32()}, dirty days {dirty}[/]");
+                if (progress)
+                {
+                    AnsiConsole.MarkupLine($"[grey]  waiting: capture {queues.GetProperty("capture").GetInt32()}, score {queues.GetProperty("score").GetInt32()}, dirty days {dirty}[/]");
+                }
             }
             else
             {
@@ -110,11 +138,14 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
                 }
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(progress ? 2 : 0.5), cancellationToken);
         }
 
         throw new TimeoutException($"The Host did not drain its queues and roll up within {timeout.TotalSeconds:F0} s; see its log.");
     }
+
+    public static int PoisonCount(JsonElement status) =>
+        status.GetProperty("queues").EnumerateObject().Where(q => q.Name.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value.GetInt32());
 
     private async Task<List<JsonElement>> GetSeriesAsync(string url, CancellationToken cancellationToken)
     {
@@ -135,12 +166,6 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     private static string Cell(int api, int truth) =>
         api == truth ? $"{api} / {truth}" : $"[red]{api} / {truth}[/]";
 
-    private static int Value(DayCounts counts, int index) => index switch
-    {
-        0 => counts.EmailsSent,
-        1 => counts.EmailsReceived,
-        2 => counts.Meetings,
-        3 => counts.MeetingMinutes,
-        _ => counts.UniqueAccounts,
-    };
+    private static string Window(SimulatorOptions options) =>
+        $"from={options.FirstDay:yyyy-MM-dd}&to={options.FirstDay.AddDays(options.Days - 1):yyyy-MM-dd}";
 }

@@ -53,6 +53,7 @@ public static class GraphApi
             Delta(request, store, user, "calendar", null, ParseTime(request.Query["startDateTime"]), ParseTime(request.Query["endDateTime"])));
 
         app.MapPost("/sim/play", async (int? days, Player player, CancellationToken cancellationToken) => Results.Ok(await player.PlayAsync(days, cancellationToken)));
+        app.MapPost("/sim/replay", async (Player player, CancellationToken cancellationToken) => Results.Ok(await player.ReplayAsync(cancellationToken)));
         app.MapGet("/sim/truth", (Player player) => Results.Ok(new
         {
             tenant = DemoOrganisation.TenantId,

@@ -9,6 +9,7 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
     private readonly Lock _lock = new();
     private readonly List<SimEmail> _playedEmails = [];
     private readonly List<SimMeeting> _playedMeetings = [];
+    private readonly List<ItemCopy> _playedCopies = [];
 
     public IReadOnlyList<SimEmail> PlayedEmails { get { lock (_lock) { return [.. _playedEmails]; } } }
 
@@ -37,12 +38,29 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
                 }
             }
 
+            lock (_lock)
+            {
+                _playedCopies.AddRange(copies);
+            }
+
             return await publisher.PublishAsync(copies, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Sends every notification played so far once more, as Graph may after a timeout: nothing may change.</summary>
+    public async Task<PublishSummary> ReplayAsync(CancellationToken cancellationToken)
+    {
+        List<ItemCopy> copies;
+        lock (_lock)
+        {
+            copies = [.. _playedCopies];
+        }
+
+        return await publisher.PublishAsync(copies, cancellationToken);
     }
 
     public void Dispose() => _gate.Dispose();

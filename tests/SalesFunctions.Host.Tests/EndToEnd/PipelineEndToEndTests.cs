@@ -1,0 +1,132 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Tenants;
+using SalesFunctions.Simulator;
+using SalesFunctions.Simulator.Demo;
+using SalesFunctions.Simulator.Graph;
+using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Storage;
+using SalesFunctions.Tests.Shared;
+
+namespace SalesFunctions.Host.Tests.EndToEnd;
+
+/// <summary>
+/// Notifications in, KPI rows out: the Graph simulator posts change notifications to the real Host over HTTP, the
+/// Host fetches every item through the real Graph SDK, runs the queues and the rollup timer on Azurite, and the KPI API
+/// must equal the simulator's independently computed ground truth.
+/// </summary>
+public sealed class PipelineEndToEndTests : IAsyncLifetime
+{
+    private WebApplication _simulator = null!;
+    private HostUnderTest _host = null!;
+    private DemoDriver _driver = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 5 });
+        await _simulator.StartAsync();
+        var hostUrl = HostUnderTest.FreeLoopbackUrl();
+        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = $"{_simulator.Urls.First()}/v1.0",
+            ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
+            ["Listeners:Enabled"] = "true",
+            ["KpiRollupSchedule"] = "*/1 * * * * *",
+        }, hostUrl);
+        _driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _simulator.StopAsync();
+        await _simulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Pipeline_WhenNotificationsArriveTwiceAndFromSeveralMailboxes_KpisEqualGroundTruthAndEachActivityIsStoredOnce()
+    {
+        var player = _simulator.Services.GetRequiredService<Player>();
+        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+
+        var played = await player.PlayAsync(null, CancellationToken.None);
+        var status = await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var (mismatches, _) = await _driver.CompareWithTruthAsync(CancellationToken.None);
+
+        Assert.Equal(0, played.FailedRequests);
+        Assert.True(played.Duplicates > 0, "the simulator should have sent some notifications twice");
+        Assert.Empty(mismatches);
+        Assert.Equal(0, DemoDriver.PoisonCount(status));
+        var activityRows = await CountActivityRowsAsync();
+        Assert.Equal(ExpectedActivities(player), activityRows);
+
+        // Graph retries: every notification arrives once more. Nothing may change.
+        var kpisBefore = await AllRepRowsAsync();
+        var replayed = await player.ReplayAsync(CancellationToken.None);
+        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        Assert.Equal(played.Notifications, replayed.Notifications - replayed.Duplicates + played.Duplicates);
+        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        Assert.Equal(activityRows, await CountActivityRowsAsync());
+        Assert.Equal(kpisBefore, await AllRepRowsAsync());
+    }
+
+    [Fact]
+    public async Task Rollup_WhenEveryDayIsRecomputedFromScratch_GivesTheRowsTheIncrementalRunsLeft()
+    {
+        var player = _simulator.Services.GetRequiredService<Player>();
+        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+
+        // Play day by day so that the rollup timer recomputes days while later activities are still arriving.
+        for (var days = 1; days <= 5; days++)
+        {
+            await player.PlayAsync(days, CancellationToken.None);
+        }
+
+        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var incremental = await AllRepRowsAsync();
+        var directory = (await _host.Service<ITenantDirectoryStore>().GetAsync(DemoOrganisation.TenantId, CancellationToken.None))!;
+        var rollup = _host.Service<KpiRollupService>();
+        for (var day = new DateOnly(2026, 10, 1); day <= new DateOnly(2026, 10, 5); day = day.AddDays(1))
+        {
+            await rollup.RecomputeAsync(directory, day, CancellationToken.None);
+        }
+
+        var fromScratch = await AllRepRowsAsync();
+
+        Assert.NotEmpty(incremental);
+        Assert.Equal(incremental, fromScratch);
+        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+    }
+
+    /// <summary>Distinct internet messages and iCalUIds that are activities by the documented rules.</summary>
+    private static int ExpectedActivities(Player player) =>
+        player.PlayedEmails.Count(e => !e.IsDraft && e.Everyone.Any(p => !p.Internal))
+        + player.PlayedMeetings.Count(m => !m.IsCancelled && m.Everyone.Any(p => !p.Internal));
+
+    private async Task<int> CountActivityRowsAsync()
+    {
+        var table = _host.Service<StorageClients>().Tables.GetTableClient(_host.Service<StorageNames>().Table(StorageNames.Activities));
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<List<KpiRow>> AllRepRowsAsync()
+    {
+        var store = _host.Service<IKpiStore>();
+        var rows = new List<KpiRow>();
+        foreach (var rep in _simulator.Services.GetRequiredService<DemoOrganisation>().Reps)
+        {
+            rows.AddRange(await store.GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 5), CancellationToken.None));
+        }
+
+        return rows;
+    }
+}
