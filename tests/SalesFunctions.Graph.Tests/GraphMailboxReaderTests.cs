@@ -1,0 +1,118 @@
+using System.Net.Http.Json;
+using SalesFunctions.Core.Capture;
+using SalesFunctions.Simulator.Graph;
+using SalesFunctions.Simulator.Organisation;
+
+namespace SalesFunctions.Graph.Tests;
+
+/// <summary>The real Microsoft.Graph SDK, through our adapter, against the simulator over HTTP.</summary>
+public sealed class GraphMailboxReaderTests : IAsyncLifetime
+{
+    private readonly SimulatedGraph _graph = new();
+
+    public Task InitializeAsync() => _graph.InitializeAsync();
+
+    public Task DisposeAsync() => _graph.DisposeAsync();
+
+    [Fact]
+    public async Task GetMessageAsync_WhenItemExists_MapsMetadataAndNeverAsksForBodyOrSubject()
+    {
+        var (mailbox, copy) = FirstCopy("sentitems", c => c.Email!.Cc.Count > 0);
+
+        var message = await Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, copy.Id, CancellationToken.None);
+
+        Assert.NotNull(message);
+        Assert.Equal(copy.Email!.InternetMessageId, message.InternetMessageId);
+        Assert.Equal(copy.Email.ConversationId, message.ConversationId);
+        Assert.Equal(copy.Email.From.Email, message.From!.Address);
+        Assert.Equal(copy.Email.To.Select(p => p.Email), message.To.Select(a => a.Address));
+        Assert.Equal(copy.Email.Cc.Select(p => p.Email), message.Cc.Select(a => a.Address));
+        Assert.Equal(copy.Email.SentAt, message.SentAt);
+        Assert.False(message.IsDraft);
+        var query = Uri.UnescapeDataString(Assert.Single(_graph.Recorder.Requests).Uri.Query);
+        Assert.Contains("$select=", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("body", query, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("subject", query, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("bodyPreview", query, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task GetMessageAsync_WhenSameEmailReadFromTwoMailboxes_GivesTheSameMetadataButDifferentIds()
+    {
+        var (mailbox, sent) = FirstCopy("sentitems", c => c.Email!.To.Concat(c.Email.Cc).Any(p => p.Internal));
+        var recipient = sent.Email!.To.Concat(sent.Email.Cc).First(p => p.Internal).Email;
+        var received = _graph.Mailboxes.Since(recipient, "inbox", 0).First(c => c.Email == sent.Email);
+
+        var fromSender = await Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, sent.Id, CancellationToken.None);
+        var fromRecipient = await Reader.GetMessageAsync(DemoOrganisation.TenantId, recipient, received.Id, CancellationToken.None);
+
+        Assert.NotEqual(fromSender!.Id, fromRecipient!.Id);
+        Assert.Equal(fromSender with { Id = "", ReceivedAt = null }, fromRecipient with { Id = "", ReceivedAt = null }, new MessageComparer());
+    }
+
+    [Fact]
+    public async Task GetMessageAsync_WhenItemDoesNotExist_ReturnsNull()
+    {
+        var mailbox = _graph.Simulator.Services.GetRequiredService<DemoOrganisation>().Reps[0].Email;
+
+        Assert.Null(await Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, "AAMk-missing", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetEventAsync_WhenMeetingExists_MapsAttendeesResponsesAndUtcTimes()
+    {
+        var (mailbox, copy) = FirstCopy("calendar", c => c.Meeting!.Attendees.Any(a => a.Response == "declined"));
+
+        var calendarEvent = await Reader.GetEventAsync(DemoOrganisation.TenantId, mailbox, copy.Id, CancellationToken.None);
+
+        Assert.NotNull(calendarEvent);
+        Assert.Equal(copy.Meeting!.ICalUId, calendarEvent.ICalUId);
+        Assert.Equal(copy.Meeting.Organizer.Email, calendarEvent.Organizer!.Address);
+        Assert.Equal(copy.Meeting.Start, calendarEvent.Start);
+        Assert.Equal(copy.Meeting.End, calendarEvent.End);
+        Assert.Equal(copy.Meeting.IsCancelled, calendarEvent.IsCancelled);
+        Assert.Equal("singleInstance", calendarEvent.Type);
+        Assert.Equal(copy.Meeting.Attendees.Select(a => (a.Person.Email, a.Response)), calendarEvent.Attendees.Select(a => (a.Address, a.Response!)));
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task GetMessageAsync_WhenThrottledWithRetryAfter_RetriesAndSucceeds(int status)
+    {
+        var (mailbox, copy) = FirstCopy("sentitems", _ => true);
+        using var control = new HttpClient { BaseAddress = new Uri(_graph.BaseUrl) };
+        (await control.PostAsJsonAsync("/sim/faults", new { throttleNextRequests = 2, retryAfterSeconds = 1, status })).EnsureSuccessStatusCode();
+
+        var message = await Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, copy.Id, CancellationToken.None);
+
+        Assert.Equal(copy.Email!.InternetMessageId, message!.InternetMessageId);
+        Assert.Equal([status, status, 200], _graph.Recorder.Requests.Select(r => r.Status));
+    }
+
+    private IMailboxReader Reader => _graph.Get<IMailboxReader>();
+
+    private (string Mailbox, ItemCopy Copy) FirstCopy(string folder, Func<ItemCopy, bool> predicate)
+    {
+        foreach (var person in _graph.Simulator.Services.GetRequiredService<DemoOrganisation>().Reps)
+        {
+            var copy = _graph.Mailboxes.Since(person.Email, folder, 0).FirstOrDefault(predicate);
+            if (copy is not null)
+            {
+                return (person.Email, copy);
+            }
+        }
+
+        throw new InvalidOperationException($"The simulated organisation has no such item in {folder}.");
+    }
+
+    /// <summary>Records compare lists by reference; metadata compares by content.</summary>
+    private sealed class MessageComparer : IEqualityComparer<MessageMetadata>
+    {
+        public bool Equals(MessageMetadata? x, MessageMetadata? y) =>
+            x is not null && y is not null && x with { To = [], Cc = [] } == y with { To = [], Cc = [] }
+            && x.To.SequenceEqual(y.To) && x.Cc.SequenceEqual(y.Cc);
+
+        public int GetHashCode(MessageMetadata obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
+    }
+}

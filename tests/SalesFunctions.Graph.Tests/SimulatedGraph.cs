@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using SalesFunctions.Simulator;
+using SalesFunctions.Simulator.Graph;
+
+namespace SalesFunctions.Graph.Tests;
+
+/// <summary>The Graph simulator on a loopback port and our Graph adapter, wired as in the hosts, pointed at it.</summary>
+public sealed class SimulatedGraph : IAsyncLifetime
+{
+    public WebApplication Simulator { get; private set; } = null!;
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public RequestRecorder Recorder { get; } = new();
+
+    public string BaseUrl => Simulator.Urls.First();
+
+    public async Task InitializeAsync()
+    {
+        Simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 3 });
+        await Simulator.StartAsync();
+
+        // Items are written to the mailboxes; with no subscription yet, nobody is notified.
+        await Simulator.Services.GetRequiredService<Player>().PlayAsync(null, CancellationToken.None);
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = $"{BaseUrl}/v1.0",
+            ["Graph:Authentication"] = "None",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSalesFunctionsGraph(configuration);
+        services.Configure<HttpClientFactoryOptions>(GraphServiceClients.HttpClientName,
+            options => options.HttpMessageHandlerBuilderActions.Add(builder => builder.AdditionalHandlers.Add(Recorder)));
+        Services = services.BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Simulator.StopAsync();
+        await Simulator.DisposeAsync();
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public MailboxStore Mailboxes => Simulator.Services.GetRequiredService<MailboxStore>();
+}
