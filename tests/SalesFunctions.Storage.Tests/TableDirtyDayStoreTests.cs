@@ -1,0 +1,43 @@
+using SalesFunctions.Core.Kpis;
+
+namespace SalesFunctions.Storage.Tests;
+
+public sealed class TableDirtyDayStoreTests : StorageTestBase
+{
+    private static readonly DateOnly Day = new(2026, 10, 5);
+
+    [Fact]
+    public async Task ClearAsync_WhenNotMarkedAgain_RemovesTheMark()
+    {
+        await Store.MarkAsync("tenant-a", [Day, Day.AddDays(1)], CancellationToken.None);
+        var listed = await Store.ListAsync(CancellationToken.None);
+
+        Assert.Equal(2, listed.Count);
+        Assert.True(await Store.ClearAsync(listed.Single(d => d.Day == Day), CancellationToken.None));
+        Assert.Equal([Day.AddDays(1)], (await Store.ListAsync(CancellationToken.None)).Select(d => d.Day));
+    }
+
+    [Fact]
+    public async Task ClearAsync_WhenMarkedAgainAfterListing_KeepsTheMark()
+    {
+        // The rollup's correctness rests on this: a mark made while it computed must survive the clear.
+        await Store.MarkAsync("tenant-a", [Day], CancellationToken.None);
+        var listed = Assert.Single(await Store.ListAsync(CancellationToken.None));
+        await Store.MarkAsync("tenant-a", [Day], CancellationToken.None);
+
+        Assert.False(await Store.ClearAsync(listed, CancellationToken.None));
+        Assert.Single(await Store.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClearAsync_WhenAlreadyCleared_ReportsSuccess()
+    {
+        await Store.MarkAsync("tenant-a", [Day], CancellationToken.None);
+        var listed = Assert.Single(await Store.ListAsync(CancellationToken.None));
+
+        Assert.True(await Store.ClearAsync(listed, CancellationToken.None));
+        Assert.True(await Store.ClearAsync(listed, CancellationToken.None));
+    }
+
+    private IDirtyDayStore Store => Get<IDirtyDayStore>();
+}
