@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Tests.Fakes;
+
+namespace SalesFunctions.Core.Tests.Capture;
+
+public sealed class CaptureServiceTests
+{
+    private readonly Mock<IMailboxReader> _mailboxes = new(MockBehavior.Strict);
+    private readonly Mock<IQueuePublisher> _queue = new();
+    private readonly InMemoryStores _stores = new();
+
+    public CaptureServiceTests() => _stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
+
+    [Fact]
+    public async Task CaptureAsync_WhenMessageHasAnExternalRecipient_QueuesTheActivityForScoring()
+    {
+        _mailboxes.Setup(m => m.GetMessageAsync(TestData.Tenant, TestData.Ava, "m1", It.IsAny<CancellationToken>())).ReturnsAsync(Message(isDraft: false));
+
+        var outcome = await Service.CaptureAsync(Request(MailboxResource.Messages, "m1"), CancellationToken.None);
+
+        Assert.Equal(CaptureOutcome.Queued, outcome);
+        _queue.Verify(q => q.SendAsync(QueueNames.Score, It.Is<Activity>(a => a.Kind == ActivityKind.Email && a.Direction == ActivityDirection.Outbound), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task CaptureAsync_WhenDraft_QueuesNothing()
+    {
+        _mailboxes.Setup(m => m.GetMessageAsync(TestData.Tenant, TestData.Ava, "m1", It.IsAny<CancellationToken>())).ReturnsAsync(Message(isDraft: true));
+
+        Assert.Equal(CaptureOutcome.Draft, await Service.CaptureAsync(Request(MailboxResource.Messages, "m1"), CancellationToken.None));
+        _queue.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task CaptureAsync_WhenItemGoneBeforeWeRead_IsGone()
+    {
+        _mailboxes.Setup(m => m.GetEventAsync(TestData.Tenant, TestData.Ava, "e1", It.IsAny<CancellationToken>())).ReturnsAsync((EventMetadata?)null);
+
+        Assert.Equal(CaptureOutcome.Gone, await Service.CaptureAsync(Request(MailboxResource.Events, "e1"), CancellationToken.None));
+        _queue.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task CaptureAsync_WhenChangeIsADeletion_NeitherReadsGraphNorQueues()
+    {
+        var outcome = await Service.CaptureAsync(Request(MailboxResource.Messages, "m1") with { ChangeType = "deleted" }, CancellationToken.None);
+
+        Assert.Equal(CaptureOutcome.Deleted, outcome);
+        _mailboxes.VerifyNoOtherCalls();
+        _queue.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task CaptureAsync_WhenTenantHasNoDirectory_FailsWithAReasonForThePoisonQueue() =>
+        await Assert.ThrowsAsync<TenantNotConfiguredException>(() =>
+            Service.CaptureAsync(Request(MailboxResource.Messages, "m1") with { TenantId = "tenant-unknown" }, CancellationToken.None));
+
+    private CaptureService Service => new(_mailboxes.Object, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object, Pipeline.Metrics, NullLogger<CaptureService>.Instance);
+
+    private static CaptureRequest Request(MailboxResource resource, string id) => new(TestData.Tenant, TestData.Ava, resource, id, "created", "sub-1");
+
+    private static MessageMetadata Message(bool isDraft) => new("m1", "<m1@x>", "c1", new MailAddress(TestData.Ava), [new MailAddress(TestData.Kim)], [],
+        new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero), null, isDraft);
+}

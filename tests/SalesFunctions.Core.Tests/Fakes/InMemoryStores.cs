@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core.Tests.Fakes;
+
+/// <summary>
+/// In-memory stores that keep the port contracts Core relies on (the Azurite-backed ones are tested against the same
+/// contracts in SalesFunctions.Storage.Tests): upsert reports a moved day, and a clear fails after a re-mark.
+/// </summary>
+internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore, IRollupStatusStore, ITenantDirectoryStore
+{
+    private readonly Dictionary<(string Tenant, string Id), (Activity Activity, DateOnly Day)> _activities = [];
+    private readonly Dictionary<(string Tenant, DateOnly Day), int> _dirty = [];
+    private readonly Dictionary<(string Tenant, DateOnly Day), IReadOnlyList<KpiRow>> _kpis = [];
+    private readonly Dictionary<string, TenantDirectory> _directories = [];
+    private int _version;
+
+    public RollupRun? LastRun { get; private set; }
+
+    /// <summary>Runs between ListAsync and the first ClearAsync of a rollup: simulates a concurrent writer.</summary>
+    public Action? AfterList { get; set; }
+
+    public Task<DateOnly?> UpsertAsync(Activity activity, DateOnly day, CancellationToken cancellationToken)
+    {
+        DateOnly? previous = _activities.TryGetValue((activity.TenantId, activity.ActivityId), out var old) && old.Day != day ? old.Day : null;
+        _activities[(activity.TenantId, activity.ActivityId)] = (activity, day);
+        return Task.FromResult(previous);
+    }
+
+    public async IAsyncEnumerable<Activity> ListByDayAsync(string tenantId, DateOnly day, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var entry in _activities.Values.Where(v => v.Activity.TenantId == tenantId && v.Day == day).OrderBy(v => v.Activity.ActivityId, StringComparer.Ordinal))
+        {
+            yield return entry.Activity;
+        }
+    }
+
+    public int ActivityCount => _activities.Count;
+
+    public Task MarkAsync(string tenantId, IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken)
+    {
+        foreach (var day in days)
+        {
+            _dirty[(tenantId, day)] = ++_version;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DirtyDay>> ListAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DirtyDay> listed = _dirty.Select(d => new DirtyDay(d.Key.Tenant, d.Key.Day, d.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        AfterList?.Invoke();
+        AfterList = null;
+        return Task.FromResult(listed);
+    }
+
+    public Task<bool> ClearAsync(DirtyDay day, CancellationToken cancellationToken)
+    {
+        if (!_dirty.TryGetValue((day.TenantId, day.Day), out var version))
+        {
+            return Task.FromResult(true);
+        }
+
+        if (version.ToString(System.Globalization.CultureInfo.InvariantCulture) != day.Version)
+        {
+            return Task.FromResult(false);
+        }
+
+        _dirty.Remove((day.TenantId, day.Day));
+        return Task.FromResult(true);
+    }
+
+    public IReadOnlyCollection<DateOnly> DirtyDays => _dirty.Keys.Select(k => k.Day).ToList();
+
+    public Task ReplaceDayAsync(string tenantId, DateOnly day, IReadOnlyList<KpiRow> rows, CancellationToken cancellationToken)
+    {
+        _kpis[(tenantId, day)] = rows;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<KpiRow>> GetSeriesAsync(string tenantId, KpiDimension dimension, string key, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<KpiRow>>(_kpis.Where(k => k.Key.Tenant == tenantId && k.Key.Day >= from && k.Key.Day <= to)
+            .SelectMany(k => k.Value).Where(r => r.Dimension == dimension && r.Key == key).OrderBy(r => r.Day).ToList());
+
+    /// <summary>Every stored KPI row, in a stable order, for comparing two runs.</summary>
+    public List<KpiRow> AllKpiRows() =>
+        _kpis.OrderBy(k => k.Key.Day).SelectMany(k => k.Value.OrderBy(r => r.Dimension).ThenBy(r => r.Key, StringComparer.Ordinal)).ToList();
+
+    public Task SaveAsync(RollupRun run, CancellationToken cancellationToken)
+    {
+        LastRun = run;
+        return Task.CompletedTask;
+    }
+
+    public Task<RollupRun?> GetLastAsync(CancellationToken cancellationToken) => Task.FromResult(LastRun);
+
+    public Task<TenantDirectory?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult(_directories.GetValueOrDefault(tenantId));
+
+    public Task SaveAsync(TenantDirectory directory, CancellationToken cancellationToken)
+    {
+        _directories[directory.TenantId] = directory;
+        return Task.CompletedTask;
+    }
+}

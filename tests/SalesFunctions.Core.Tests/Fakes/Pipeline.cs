@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Scoring;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core.Tests.Fakes;
+
+/// <summary>Scoring and rollup services over the in-memory stores.</summary>
+internal sealed class Pipeline
+{
+    public Pipeline()
+    {
+        Stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
+        var directories = new TenantDirectoryCache(Stores, TimeProvider.System);
+        Scoring = new ScoringService(directories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
+        Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, Metrics, TimeProvider.System, NullLogger<KpiRollupService>.Instance);
+    }
+
+    public static SalesFunctionsMetrics Metrics { get; } =
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
+    public InMemoryStores Stores { get; } = new();
+
+    public ScoringService Scoring { get; }
+
+    public KpiRollupService Rollup { get; }
+}

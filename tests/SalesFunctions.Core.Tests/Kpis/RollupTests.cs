@@ -1,0 +1,110 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Tests.Fakes;
+
+namespace SalesFunctions.Core.Tests.Kpis;
+
+public sealed class RollupTests
+{
+    private static readonly DateOnly Monday = new(2026, 10, 5);
+
+    [Fact]
+    public async Task ScoreAsync_WhenSameActivityScoredTwice_StoresOneAndCountsItOnce()
+    {
+        var pipeline = new Pipeline();
+        var email = TestData.Email("e1", TestData.Kim, [TestData.Ava]);
+
+        await pipeline.Scoring.ScoreAsync(email, CancellationToken.None);
+        await pipeline.Scoring.ScoreAsync(email, CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, pipeline.Stores.ActivityCount);
+        Assert.Equal(1, (await Series(pipeline, "rep-ava", Monday)).EmailsReceived);
+    }
+
+    [Fact]
+    public async Task ScoreAsync_WhenMeetingRescheduledToAnotherDay_RecomputesBothDays()
+    {
+        var pipeline = new Pipeline();
+        var meeting = TestData.Meeting("m1", TestData.Ava, [(TestData.Kim, false)], 30);
+        await pipeline.Scoring.ScoreAsync(meeting, CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        await pipeline.Scoring.ScoreAsync(meeting with { OccurredAt = meeting.OccurredAt.AddDays(1), EndsAt = meeting.EndsAt!.Value.AddDays(1) }, CancellationToken.None);
+        var run = await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, run.Cells);
+        Assert.Equal(0, (await Series(pipeline, "rep-ava", Monday)).Meetings);
+        Assert.Equal(1, (await Series(pipeline, "rep-ava", Monday.AddDays(1))).Meetings);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenDayMarkedAgainDuringTheRun_LeavesItDirtyForTheNextRun()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e1", TestData.Kim, [TestData.Ava]), CancellationToken.None);
+        var late = TestData.Email("e2", TestData.Lee, [TestData.Ava]);
+        pipeline.Stores.AfterList = () => pipeline.Scoring.ScoreAsync(late, CancellationToken.None).GetAwaiter().GetResult();
+
+        var first = await pipeline.Rollup.RunAsync(CancellationToken.None);
+        var second = await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, first.StillDirty);
+        Assert.Equal(0, second.StillDirty);
+        Assert.Empty(pipeline.Stores.DirtyDays);
+        Assert.Equal(2, (await Series(pipeline, "rep-ava", Monday)).EmailsReceived);
+    }
+
+    [Fact]
+    public void Rollup_WhenActivitiesArriveInAnyOrderWithDuplicatesAndRollupsInBetween_EqualsOneRecomputeFromScratch()
+    {
+        var activity = Gen.Elements(Catalogue());
+        var step = Gen.Zip(activity, Gen.Elements(true, false, false, false));
+        Prop.ForAll(Gen.ListOf(step).ToArbitrary(), steps =>
+        {
+            var incremental = new Pipeline();
+            foreach (var (item, rollupAfter) in steps)
+            {
+                incremental.Scoring.ScoreAsync(item, CancellationToken.None).GetAwaiter().GetResult();
+                if (rollupAfter)
+                {
+                    incremental.Rollup.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+                }
+            }
+
+            incremental.Rollup.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+            // From scratch: only the final version of each activity, each once, one rollup.
+            var scratch = new Pipeline();
+            foreach (var item in steps.Select(s => s.Item1).GroupBy(a => a.ActivityId).Select(g => g.Last()))
+            {
+                scratch.Scoring.ScoreAsync(item, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            scratch.Rollup.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            // Days whose rows were all removed flatten to nothing, like days never written.
+            return incremental.Stores.AllKpiRows().SequenceEqual(scratch.Stores.AllKpiRows());
+        }).QuickCheckThrowOnFailure();
+    }
+
+    /// <summary>Emails and meetings over three days, including one meeting in two versions (rescheduled).</summary>
+    private static Activity[] Catalogue()
+    {
+        var at = (int day, int hour) => new DateTimeOffset(Monday.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddDays(day);
+        return
+        [
+            TestData.Email("e1", TestData.Kim, [TestData.Ava], [TestData.Bo], at(0, 9)),
+            TestData.Email("e2", TestData.Ava, [TestData.Kim], at: at(0, 10)),
+            TestData.Email("e3", TestData.Lee, [TestData.Cy], at: at(1, 9)),
+            TestData.Email("e4", TestData.FreeMail, [TestData.Bo], at: at(2, 9)),
+            TestData.Meeting("m1", TestData.Ava, [(TestData.Kim, false), (TestData.Cy, false)], 30, at(0, 14)),
+            TestData.Meeting("m1", TestData.Ava, [(TestData.Kim, false), (TestData.Cy, true)], 45, at(1, 15)),
+            TestData.Meeting("m2", TestData.Cy, [(TestData.Lee, false)], 60, at(2, 11)),
+        ];
+    }
+
+    private static async Task<DailyKpis> Series(Pipeline pipeline, string rep, DateOnly day) =>
+        (await pipeline.Stores.GetSeriesAsync(TestData.Tenant, KpiDimension.Rep, rep, day, day, CancellationToken.None)).SingleOrDefault()?.Values ?? DailyKpis.Zero;
+}
