@@ -1,0 +1,16 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using SalesFunctions.Core;
+using SalesFunctions.Functions;
+using SalesFunctions.Graph;
+using SalesFunctions.Host.Endpoints;
+using SalesFunctions.Storage;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ErrorBoundaryMiddleware>();
+builder.Services.AddSalesFunctionsCore();
+builder.Services.AddSalesFunctionsStorage(builder.Configuration);
+builder.Services.AddSalesFunctionsGraph(builder.Configuration);
+builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
+builder.Build().Run();

@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.AddMailbox. Admin level: the Functions master key replaces the Host's x-admin-key.</summary>
+public sealed class AddMailboxFunction(MailboxOnboarding onboarding)
+{
+    [Function(nameof(FunctionRegistry.AddMailbox))]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/mailboxes")] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        await JsonBody.ReadAsync<MailboxRegistration>(request, cancellationToken) is { } registration
+            ? await AdminEndpoints.AddMailboxAsync(tenantId, registration, onboarding, cancellationToken)
+            : JsonBody.Invalid<MailboxRegistration>();
+}

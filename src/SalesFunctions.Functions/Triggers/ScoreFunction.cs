@@ -1,0 +1,15 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Scoring;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Queue "score" (FunctionRegistry.Score); retries and "score-poison" follow host.json.</summary>
+public sealed class ScoreFunction(ScoringService scoring)
+{
+    [Function(nameof(FunctionRegistry.Score))]
+    public Task Run([QueueTrigger(QueueNames.Score)] Activity activity, CancellationToken cancellationToken) =>
+        scoring.ScoreAsync(activity, cancellationToken);
+}
