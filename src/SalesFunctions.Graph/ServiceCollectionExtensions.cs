@@ -14,8 +14,10 @@ public static class ServiceCollectionExtensions
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
 
-        // The SDK's own handler chain: retry honouring Retry-After on 429/503/504, redirects, compression.
+        // The SDK's own handler chain: retry honouring Retry-After on 429/503/504, redirects, compression. Graph URLs
+        // name mailboxes (users/{address}/...), so this client never logs them, whatever a host's log levels say.
         services.AddHttpClient(GraphServiceClients.HttpClientName)
+            .RemoveAllLoggers()
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
             {
                 foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
