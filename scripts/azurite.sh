@@ -31,7 +31,8 @@ start() {
     fi
   done
   if [[ ! -x "$root/node_modules/.bin/azurite" ]]; then
-    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+    # stdout carries only the connection string, which callers capture.
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error) >&2
   fi
   mkdir -p "$dir"
   local persistence=(--location "$dir/data")
