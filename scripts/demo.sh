@@ -26,7 +26,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-dotnet build SalesFunctions.Offline.slnf -c Release --nologo -v quiet
+# Only what the demo runs; scripts/test.sh builds the rest.
+dotnet build src/SalesFunctions.Host -c Release --nologo -v quiet
+dotnet build tools/SalesFunctions.Simulator -c Release --nologo -v quiet
 
 host_dir="$root/src/SalesFunctions.Host/bin/Release/net10.0"
 mkdir -p "$root/.azurite/demo"
