@@ -31,6 +31,11 @@ internal sealed class LeaseRenewal : IDisposable
         {
             // Expected: the loop ends by cancellation.
         }
+        catch (Azure.RequestFailedException)
+        {
+            // A renewal failed: the lease may be lost. The delete or update that follows uses the last receipt and,
+            // if it fails too, the message simply comes back (at-least-once).
+        }
 
         return _popReceipt;
     }
