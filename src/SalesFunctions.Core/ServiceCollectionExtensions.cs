@@ -24,6 +24,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<KpiRollupService>();
         services.AddSingleton<KpiQueryService>();
         services.AddSingleton<MailboxOnboarding>();
+        services.AddSingleton<SubscriptionMaintenance>();
+        services.AddSingleton<LifecycleService>();
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

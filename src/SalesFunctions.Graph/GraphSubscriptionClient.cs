@@ -1,14 +1,49 @@
+using System.Text.RegularExpressions;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using SalesFunctions.Core.Subscriptions;
 
 namespace SalesFunctions.Graph;
 
-public sealed class GraphSubscriptionClient(GraphServiceClients clients) : ISubscriptionClient
+public sealed partial class GraphSubscriptionClient(GraphServiceClients clients) : ISubscriptionClient
 {
     public async Task<CreatedSubscription> CreateAsync(string tenantId, SubscriptionRequest request, CancellationToken cancellationToken)
     {
-        var created = await clients.ForTenant(tenantId).Subscriptions.PostAsync(new Subscription
+        Subscription? created;
+        try
+        {
+            created = await Post(tenantId, request, cancellationToken);
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 409)
+        {
+            // "Subscription Id <id> already exists for the requested combination"
+            throw new SubscriptionConflictException("A subscription already exists for this resource.", e)
+            {
+                ExistingSubscriptionId = ExistingId().Match(e.Error?.Message ?? e.Message) is { Success: true } m ? m.Value : null,
+            };
+        }
+
+        return created?.Id is { Length: > 0 } id
+            ? new CreatedSubscription(id, created.ExpirationDateTime ?? request.ExpiresAt)
+            : throw new InvalidOperationException("Graph created a subscription but returned no id.");
+    }
+
+    public async Task<CreatedSubscription?> RenewAsync(string tenantId, string subscriptionId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var renewed = await clients.ForTenant(tenantId).Subscriptions[subscriptionId]
+                .PatchAsync(new Subscription { ExpirationDateTime = expiresAt }, cancellationToken: cancellationToken);
+            return new CreatedSubscription(subscriptionId, renewed?.ExpirationDateTime ?? expiresAt);
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    private Task<Subscription?> Post(string tenantId, SubscriptionRequest request, CancellationToken cancellationToken) =>
+        clients.ForTenant(tenantId).Subscriptions.PostAsync(new Subscription
         {
             ChangeType = request.ChangeType,
             NotificationUrl = request.NotificationUrl.ToString(),
@@ -17,10 +52,6 @@ public sealed class GraphSubscriptionClient(GraphServiceClients clients) : ISubs
             ExpirationDateTime = request.ExpiresAt,
             ClientState = request.ClientState,
         }, cancellationToken: cancellationToken);
-        return created?.Id is { Length: > 0 } id
-            ? new CreatedSubscription(id, created.ExpirationDateTime ?? request.ExpiresAt)
-            : throw new InvalidOperationException("Graph created a subscription but returned no id.");
-    }
 
     public async Task DeleteAsync(string tenantId, string subscriptionId, CancellationToken cancellationToken)
     {
@@ -33,4 +64,7 @@ public sealed class GraphSubscriptionClient(GraphServiceClients clients) : ISubs
             // Already gone at Graph: the goal of the call is met.
         }
     }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex ExistingId();
 }

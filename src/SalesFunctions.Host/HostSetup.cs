@@ -27,7 +27,9 @@ public static class HostSetup
 
         services.AddSingleton<IQueueTrigger, CaptureTrigger>();
         services.AddSingleton<IQueueTrigger, ScoreTrigger>();
+        services.AddSingleton<IQueueTrigger, LifecycleTrigger>();
         services.AddSingleton<ITimerTrigger, KpiRollupTrigger>();
+        services.AddSingleton<ITimerTrigger, SubscriptionRenewalTrigger>();
 
         services.AddHostedService<StorageStartup>();
         if (builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true)
@@ -46,6 +48,7 @@ public static class HostSetup
         app.UseStatusCodePages();
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
         Map(api, FunctionRegistry.GraphNotifications, GraphEndpoints.NotificationsAsync);
+        Map(api, FunctionRegistry.GraphLifecycle, GraphEndpoints.LifecycleAsync);
         Map(api, FunctionRegistry.GetKpis, KpiEndpoints.GetAsync);
 
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();

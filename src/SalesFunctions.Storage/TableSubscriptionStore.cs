@@ -12,6 +12,7 @@ public sealed class TableSubscriptionStore(StorageClients clients, StorageNames 
     public async Task SaveAsync(SubscriptionRecord subscription, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(subscription.TenantId), TableKeys.Escape(subscription.SubscriptionId))
         {
+            ["TenantId"] = subscription.TenantId,
             ["SubscriptionId"] = subscription.SubscriptionId,
             ["Mailbox"] = subscription.Mailbox,
             ["Resource"] = subscription.Resource.ToString(),
@@ -31,6 +32,17 @@ public sealed class TableSubscriptionStore(StorageClients clients, StorageNames 
         await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(tenantId)}"), cancellationToken: cancellationToken))
         {
             records.Add(ToRecord(tenantId, entity));
+        }
+
+        return records;
+    }
+
+    public async Task<IReadOnlyList<SubscriptionRecord>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<SubscriptionRecord>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            records.Add(ToRecord(entity.GetString("TenantId") ?? entity.PartitionKey, entity));
         }
 
         return records;

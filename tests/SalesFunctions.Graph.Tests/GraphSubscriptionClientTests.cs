@@ -66,6 +66,31 @@ public sealed class GraphSubscriptionClientTests : IAsyncLifetime
         Assert.Null(_graph.Simulator.Services.GetRequiredService<SubscriptionRegistry>().Find(created.Id));
     }
 
+    [Fact]
+    public async Task CreateAsync_WhenTheCombinationExists_ThrowsAConflictNamingTheExistingSubscription()
+    {
+        var first = await Client.CreateAsync(DemoOrganisation.TenantId, Request("users/ava@contoso-sales.example/messages"), CancellationToken.None);
+
+        var conflict = await Assert.ThrowsAsync<SubscriptionConflictException>(() =>
+            Client.CreateAsync(DemoOrganisation.TenantId, Request("users/ava@contoso-sales.example/messages"), CancellationToken.None));
+
+        Assert.Equal(first.Id, conflict.ExistingSubscriptionId);
+    }
+
+    [Fact]
+    public async Task RenewAsync_WhenSubscriptionExists_ExtendsItAndWhenGone_ReturnsNull()
+    {
+        var created = await Client.CreateAsync(DemoOrganisation.TenantId, Request("users/ava@contoso-sales.example/events"), CancellationToken.None);
+        var later = DateTimeOffset.UtcNow.AddMinutes(5000);
+
+        var renewed = await Client.RenewAsync(DemoOrganisation.TenantId, created.Id, later, CancellationToken.None);
+        await Client.DeleteAsync(DemoOrganisation.TenantId, created.Id, CancellationToken.None);
+        var gone = await Client.RenewAsync(DemoOrganisation.TenantId, created.Id, later, CancellationToken.None);
+
+        Assert.Equal(later, renewed!.ExpiresAt, TimeSpan.FromSeconds(1));
+        Assert.Null(gone);
+    }
+
     private ISubscriptionClient Client => _graph.Get<ISubscriptionClient>();
 
     private SubscriptionRequest Request(string resource) => new(

@@ -74,6 +74,7 @@ public sealed class QueueAndBlobStoreTests : StorageTestBase
         Assert.Equal(MailboxResource.Events, found!.Resource);
         Assert.Null(await store.FindAsync("tenant-b", "sub-1", CancellationToken.None));
         Assert.Equal(["sub-1"], (await store.ListAsync("tenant-a", CancellationToken.None)).Select(s => s.SubscriptionId));
+        Assert.Equal([("tenant-a", "sub-1"), ("tenant-b", "sub-2")], (await store.ListAllAsync(CancellationToken.None)).Select(s => (s.TenantId, s.SubscriptionId)).Order());
 
         await store.DeleteAsync("tenant-a", "sub-1", CancellationToken.None);
         await store.DeleteAsync("tenant-a", "sub-1", CancellationToken.None);

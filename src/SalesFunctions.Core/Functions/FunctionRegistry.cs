@@ -11,6 +11,9 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition GraphNotifications =
         new(nameof(GraphNotifications), TriggerKind.Http, Route: "graph/notifications", Methods: ["POST"]);
 
+    public static readonly FunctionDefinition GraphLifecycle =
+        new(nameof(GraphLifecycle), TriggerKind.Http, Route: "graph/lifecycle", Methods: ["POST"]);
+
     public static readonly FunctionDefinition GetKpis =
         new(nameof(GetKpis), TriggerKind.Http, Route: "kpis", Methods: ["GET"]);
 
@@ -29,9 +32,15 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition Score =
         new(nameof(Score), TriggerKind.Queue, Queue: QueueNames.Score);
 
+    public static readonly FunctionDefinition Lifecycle =
+        new(nameof(Lifecycle), TriggerKind.Queue, Queue: QueueNames.Lifecycle);
+
+    public static readonly FunctionDefinition SubscriptionRenewal =
+        new(nameof(SubscriptionRenewal), TriggerKind.Timer, ScheduleSetting: "SubscriptionRenewalSchedule");
+
     public static readonly FunctionDefinition KpiRollup =
         new(nameof(KpiRollup), TriggerKind.Timer, ScheduleSetting: "KpiRollupSchedule");
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
-        [GraphNotifications, GetKpis, ImportDirectory, AddMailbox, GetStatus, Capture, Score, KpiRollup];
+        [GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, GetStatus, Capture, Score, Lifecycle, KpiRollup, SubscriptionRenewal];
 }

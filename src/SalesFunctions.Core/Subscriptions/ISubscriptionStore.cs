@@ -8,5 +8,8 @@ public interface ISubscriptionStore
 
     Task<IReadOnlyList<SubscriptionRecord>> ListAsync(string tenantId, CancellationToken cancellationToken);
 
+    /// <summary>Every tenant's subscriptions, for the renewal timer.</summary>
+    Task<IReadOnlyList<SubscriptionRecord>> ListAllAsync(CancellationToken cancellationToken);
+
     Task DeleteAsync(string tenantId, string subscriptionId, CancellationToken cancellationToken);
 }

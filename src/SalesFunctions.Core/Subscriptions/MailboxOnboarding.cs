@@ -13,26 +13,50 @@ public sealed partial class MailboxOnboarding(
 {
     public async Task<IReadOnlyList<SubscriptionRecord>> AddMailboxAsync(string tenantId, string mailbox, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var created = new List<SubscriptionRecord>();
         foreach (var resource in Enum.GetValues<MailboxResource>())
         {
-            var clientState = ClientStates.NewSecret();
-            var request = new SubscriptionRequest(
-                ResourcePath(mailbox, resource),
-                settings.ChangeType,
-                settings.NotificationUrl!,
-                settings.LifecycleNotificationUrl,
-                time.GetUtcNow().AddMinutes(settings.LifetimeMinutes),
-                clientState);
-            var subscription = await client.CreateAsync(tenantId, request, cancellationToken);
-            var record = new SubscriptionRecord(tenantId, subscription.Id, mailbox, resource, ClientStates.Hash(clientState), subscription.ExpiresAt);
-            await store.SaveAsync(record, cancellationToken);
-            created.Add(record);
-            LogCreated(logger, subscription.Id, resource, subscription.ExpiresAt);
+            created.Add(await CreateAsync(tenantId, mailbox, resource, cancellationToken));
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// Creates one subscription. On Graph's 409 an existing subscription of ours (we hold its clientState hash) is
+    /// adopted and renewed; one we have no record of cannot be authenticated, so it is replaced.
+    /// </summary>
+    public async Task<SubscriptionRecord> CreateAsync(string tenantId, string mailbox, MailboxResource resource, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var expiresAt = time.GetUtcNow().AddMinutes(settings.LifetimeMinutes);
+        var clientState = ClientStates.NewSecret();
+        var request = new SubscriptionRequest(ResourcePath(mailbox, resource), settings.ChangeType, settings.NotificationUrl!,
+            settings.LifecycleNotificationUrl, expiresAt, clientState);
+        CreatedSubscription subscription;
+        try
+        {
+            subscription = await client.CreateAsync(tenantId, request, cancellationToken);
+        }
+        catch (SubscriptionConflictException conflict) when (conflict.ExistingSubscriptionId is { } existingId)
+        {
+            if (await store.FindAsync(tenantId, existingId, cancellationToken) is { } ours
+                && await client.RenewAsync(tenantId, existingId, expiresAt, cancellationToken) is { } renewed)
+            {
+                var adopted = ours with { ExpiresAt = renewed.ExpiresAt };
+                await store.SaveAsync(adopted, cancellationToken);
+                LogAdopted(logger, existingId, resource);
+                return adopted;
+            }
+
+            await client.DeleteAsync(tenantId, existingId, cancellationToken);
+            subscription = await client.CreateAsync(tenantId, request, cancellationToken);
+        }
+
+        var record = new SubscriptionRecord(tenantId, subscription.Id, mailbox, resource, ClientStates.Hash(clientState), subscription.ExpiresAt);
+        await store.SaveAsync(record, cancellationToken);
+        LogCreated(logger, subscription.Id, resource, subscription.ExpiresAt);
+        return record;
     }
 
     public static string ResourcePath(string mailbox, MailboxResource resource) =>
@@ -40,4 +64,7 @@ public sealed partial class MailboxOnboarding(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created subscription {SubscriptionId} for {Resource}, expiring {ExpiresAt}")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, MailboxResource resource, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing subscription {SubscriptionId} for {Resource}")]
+    private static partial void LogAdopted(ILogger logger, string subscriptionId, MailboxResource resource);
 }

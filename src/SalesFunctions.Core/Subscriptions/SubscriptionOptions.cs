@@ -23,4 +23,8 @@ public sealed class SubscriptionOptions
 
     [Required]
     public string ChangeType { get; set; } = "created,updated,deleted";
+
+    /// <summary>The renewal timer extends subscriptions with less than this left; keep it well above the timer's period.</summary>
+    [Range(15, 10080)]
+    public int RenewWhenMinutesLeft { get; set; } = 1440;
 }

@@ -12,7 +12,18 @@ public static class GraphEndpoints
     /// within 10 s. Otherwise authenticate and queue every item, then 202 within Graph's 3 s; if queueing fails the
     /// exception becomes a 500, and Graph retries for up to 4 hours.
     /// </summary>
-    public static async Task<IResult> NotificationsAsync(HttpRequest request, NotificationIntake intake, CancellationToken cancellationToken)
+    public static Task<IResult> NotificationsAsync(HttpRequest request, NotificationIntake intake, CancellationToken cancellationToken) =>
+        AcceptAsync(request, intake.AcceptAsync, cancellationToken);
+
+    /// <summary>
+    /// POST graph/lifecycle: the same handshake, then lifecycle events (reauthorizationRequired, subscriptionRemoved,
+    /// missed) authenticated by clientState and queued; 202 before any work, as Graph asks.
+    /// </summary>
+    public static Task<IResult> LifecycleAsync(HttpRequest request, NotificationIntake intake, CancellationToken cancellationToken) =>
+        AcceptAsync(request, intake.AcceptLifecycleAsync, cancellationToken);
+
+    private static async Task<IResult> AcceptAsync(
+        HttpRequest request, Func<ReadOnlyMemory<byte>, CancellationToken, Task<IntakeResult>> accept, CancellationToken cancellationToken)
     {
         if (request.Query.TryGetValue("validationToken", out var token))
         {
@@ -28,8 +39,7 @@ public static class GraphEndpoints
 
         try
         {
-            var result = await intake.AcceptAsync(body, cancellationToken);
-            return Results.Accepted(value: result);
+            return Results.Accepted(value: await accept(body, cancellationToken));
         }
         catch (InvalidNotificationException e)
         {

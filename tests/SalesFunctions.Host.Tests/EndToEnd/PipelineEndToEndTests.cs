@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
@@ -32,6 +34,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         {
             ["Graph:BaseUrl"] = $"{_simulator.Urls.First()}/v1.0",
             ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
+            ["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle",
             ["Listeners:Enabled"] = "true",
             ["KpiRollupSchedule"] = "*/1 * * * * *",
         }, hostUrl);
@@ -99,6 +102,58 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         Assert.NotEmpty(incremental);
         Assert.Equal(incremental, fromScratch);
         Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+    }
+
+    [Fact]
+    public async Task Lifecycle_WhenGraphRemovesASubscription_TheHostRecreatesItAndNoActivityIsLost()
+    {
+        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var registry = _simulator.Services.GetRequiredService<SubscriptionRegistry>();
+        var rep = _simulator.Services.GetRequiredService<DemoOrganisation>().Reps[0];
+        var removed = registry.All.Single(s => s.Target == (rep.Email, "messages"));
+        using var control = new HttpClient { BaseAddress = new Uri(_simulator.Urls.First()) };
+
+        (await control.PostAsJsonAsync("/sim/lifecycle", new { subscriptionId = removed.Id, @event = "subscriptionRemoved" })).EnsureSuccessStatusCode();
+        var replacement = await WaitForAsync(() => registry.All.SingleOrDefault(s => s.Target == (rep.Email, "messages")));
+        await _simulator.Services.GetRequiredService<Player>().PlayAsync(null, CancellationToken.None);
+        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        Assert.NotEqual(removed.Id, replacement.Id);
+        var stored = await _host.Service<ISubscriptionStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None);
+        Assert.DoesNotContain(stored, s => s.SubscriptionId == removed.Id);
+        Assert.Contains(stored, s => s.SubscriptionId == replacement.Id);
+        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+    }
+
+    [Fact]
+    public async Task Lifecycle_WhenReauthorizationRequired_TheHostRenewsTheSameSubscription()
+    {
+        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var registry = _simulator.Services.GetRequiredService<SubscriptionRegistry>();
+        var subscription = registry.All.First();
+        using var control = new HttpClient { BaseAddress = new Uri(_simulator.Urls.First()) };
+
+        (await control.PostAsJsonAsync("/sim/lifecycle", new { subscriptionId = subscription.Id, @event = "reauthorizationRequired" })).EnsureSuccessStatusCode();
+        var renewed = await WaitForAsync(() => registry.Find(subscription.Id) is { } s && s.ExpirationDateTime > subscription.ExpirationDateTime ? s : null);
+
+        Assert.Equal(subscription.Id, renewed.Id);
+        Assert.Equal(subscription.ClientState, renewed.ClientState);
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<T?> probe)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The Host did not act on the lifecycle event within 20 s.");
     }
 
     /// <summary>Distinct internet messages and iCalUIds that are activities by the documented rules.</summary>

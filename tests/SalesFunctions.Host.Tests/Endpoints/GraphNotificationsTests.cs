@@ -96,6 +96,38 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task PostLifecycle_WhenPublishedReauthorizationExampleIsAuthentic_QueuesOneLifecycleNotice()
+    {
+        await _host.Service<ISubscriptionStore>().SaveAsync(new SubscriptionRecord(TenantId, "e3898f08-5cd0-4a6a-80fc-6addbfb73b7b", "rep@contoso-sales.example",
+            MailboxResource.Events, ClientStates.Hash("{secret client state}"), DateTimeOffset.UtcNow.AddHours(1)), CancellationToken.None);
+        using var content = new StringContent(await File.ReadAllTextAsync(Fixtures.Path("graph", "lifecycle-reauthorizationRequired.json")), Encoding.UTF8, "application/json");
+        using var handshake = await _host.Client.PostAsync("/api/graph/lifecycle?validationToken=x%3Fy", null);
+
+        using var response = await _host.Client.PostAsync("/api/graph/lifecycle", content);
+
+        Assert.Equal("x?y", await handshake.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var notice = Assert.Single((await _host.Service<StorageQueues>().GetQueue(QueueNames.Lifecycle).ReceiveMessagesAsync(32)).Value)
+            .Body.ToObjectFromJson<LifecycleNotice>(System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.Equal(new LifecycleNotice(TenantId, "e3898f08-5cd0-4a6a-80fc-6addbfb73b7b", "reauthorizationRequired"), notice);
+        Assert.Empty((await CaptureQueue().PeekMessagesAsync(32)).Value);
+    }
+
+    [Fact]
+    public async Task PostLifecycle_WhenClientStateForged_QueuesNothing()
+    {
+        var json = (await File.ReadAllTextAsync(Fixtures.Path("graph", "lifecycle-subscriptionRemoved.json"))).Replace("<tenant_guid>", TenantId, StringComparison.Ordinal);
+        await StoreSubscriptionAsync("the real secret");
+        json = json.Replace("<subscription_guid>", SubscriptionId, StringComparison.Ordinal);
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+
+        using var response = await _host.Client.PostAsync("/api/graph/lifecycle", content);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Empty((await _host.Service<StorageQueues>().GetQueue(QueueNames.Lifecycle).PeekMessagesAsync(32)).Value);
+    }
+
     private Task StoreSubscriptionAsync(string clientState) =>
         _host.Service<ISubscriptionStore>().SaveAsync(
             new SubscriptionRecord(TenantId, SubscriptionId, "rep@contoso-sales.example", MailboxResource.Messages, ClientStates.Hash(clientState), DateTimeOffset.UtcNow.AddDays(2)),

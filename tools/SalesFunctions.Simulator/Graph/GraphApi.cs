@@ -61,6 +61,20 @@ public static class GraphApi
                 .Select(r => new { repId = r.Key, days = r.Value.Values.OrderBy(d => d.Day, StringComparer.Ordinal) }),
         }));
         app.MapGet("/sim/directory", (DemoOrganisation organisation) => Results.Ok(organisation.Directory()));
+        app.MapPost("/sim/lifecycle", async (LifecycleRequest request, SubscriptionRegistry registry, NotificationPublisher publisher, CancellationToken cancellationToken) =>
+        {
+            if (registry.Find(request.SubscriptionId) is not { } subscription)
+            {
+                return NotFound();
+            }
+
+            if (request.Event == "subscriptionRemoved")
+            {
+                registry.Delete(subscription.Id);
+            }
+
+            return await publisher.PublishLifecycleAsync(subscription, request.Event, cancellationToken) ? Results.NoContent() : Results.StatusCode(502);
+        });
         app.MapPost("/sim/faults", (FaultRequest fault, FaultInjector faults) =>
         {
             faults.Arm(fault.ThrottleNextRequests, fault.Status, fault.RetryAfterSeconds);

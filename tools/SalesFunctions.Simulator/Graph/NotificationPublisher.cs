@@ -49,6 +49,25 @@ public sealed class NotificationPublisher(IHttpClientFactory httpClients, Subscr
         return new PublishSummary(copies.Count, notifications.Count, duplicates, batches.Count, failures);
     }
 
+    /// <summary>A lifecycle event for one subscription, posted to its lifecycleNotificationUrl as Graph does.</summary>
+    public async Task<bool> PublishLifecycleAsync(SimSubscription subscription, string lifecycleEvent, CancellationToken cancellationToken)
+    {
+        if (subscription.LifecycleNotificationUrl is null)
+        {
+            return false;
+        }
+
+        var item = new Dictionary<string, object?>
+        {
+            ["lifecycleEvent"] = lifecycleEvent,
+            ["subscriptionId"] = subscription.Id,
+            ["subscriptionExpirationDateTime"] = subscription.ExpirationDateTime,
+            ["clientState"] = subscription.ClientState,
+            ["tenantId"] = Organisation.DemoOrganisation.TenantId,
+        };
+        return await PostWithRetriesAsync(subscription.LifecycleNotificationUrl, new { value = new[] { item } }, cancellationToken);
+    }
+
     private static Dictionary<string, object?> Notification(SimSubscription subscription, ItemCopy copy, Random random)
     {
         // Graph is not consistent about casing; receivers must not depend on it.

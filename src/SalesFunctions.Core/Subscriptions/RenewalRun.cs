@@ -1,0 +1,3 @@
+namespace SalesFunctions.Core.Subscriptions;
+
+public sealed record RenewalRun(int Renewed, int Recreated);

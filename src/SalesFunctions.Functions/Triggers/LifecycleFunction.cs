@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Subscriptions;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Queue "lifecycle" (FunctionRegistry.Lifecycle); retries and "lifecycle-poison" follow host.json.</summary>
+public sealed class LifecycleFunction(LifecycleService lifecycle)
+{
+    [Function(nameof(FunctionRegistry.Lifecycle))]
+    public Task Run([QueueTrigger(QueueNames.Lifecycle)] LifecycleNotice notice, CancellationToken cancellationToken) =>
+        lifecycle.HandleAsync(notice, cancellationToken);
+}

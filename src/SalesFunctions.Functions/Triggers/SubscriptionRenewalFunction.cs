@@ -1,0 +1,13 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Subscriptions;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Timer on app setting SubscriptionRenewalSchedule (FunctionRegistry.SubscriptionRenewal).</summary>
+public sealed class SubscriptionRenewalFunction(SubscriptionMaintenance maintenance)
+{
+    [Function(nameof(FunctionRegistry.SubscriptionRenewal))]
+    public Task Run([TimerTrigger("%SubscriptionRenewalSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        maintenance.RenewDueAsync(cancellationToken);
+}
