@@ -4,6 +4,7 @@ using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core;
@@ -26,6 +27,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MailboxOnboarding>();
         services.AddSingleton<SubscriptionMaintenance>();
         services.AddSingleton<LifecycleService>();
+        services.AddSingleton<DeltaSyncService>();
+        services.AddSingleton<SyncScheduler>();
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

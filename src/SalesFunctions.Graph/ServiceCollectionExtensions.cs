@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
 
 namespace SalesFunctions.Graph;
 
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<GraphServiceClients>();
         services.AddSingleton<IMailboxReader, GraphMailboxReader>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
+        services.AddSingleton<IMailboxDelta, GraphMailboxDelta>();
         return services;
     }
 }

@@ -28,8 +28,10 @@ public static class HostSetup
         services.AddSingleton<IQueueTrigger, CaptureTrigger>();
         services.AddSingleton<IQueueTrigger, ScoreTrigger>();
         services.AddSingleton<IQueueTrigger, LifecycleTrigger>();
+        services.AddSingleton<IQueueTrigger, SyncTrigger>();
         services.AddSingleton<ITimerTrigger, KpiRollupTrigger>();
         services.AddSingleton<ITimerTrigger, SubscriptionRenewalTrigger>();
+        services.AddSingleton<ITimerTrigger, DeltaSweepTrigger>();
 
         services.AddHostedService<StorageStartup>();
         if (builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Storage;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDirtyDayStore, TableDirtyDayStore>();
         services.AddSingleton<IKpiStore, TableKpiStore>();
         services.AddSingleton<IRollupStatusStore, TableRollupStatusStore>();
+        services.AddSingleton<ISyncStateStore, TableSyncStateStore>();
         return services;
     }
 }

@@ -12,10 +12,11 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public const string DirtyDays = "dirtydays";
     public const string Kpis = "kpis";
     public const string RollupStatus = "rollupstatus";
+    public const string SyncState = "syncstate";
     public const string Directories = "directories";
     public const string Locks = "locks";
 
-    public static IReadOnlyList<string> Tables { get; } = [Subscriptions, Activities, ActivityDays, DirtyDays, Kpis, RollupStatus];
+    public static IReadOnlyList<string> Tables { get; } = [Subscriptions, Activities, ActivityDays, DirtyDays, Kpis, RollupStatus, SyncState];
 
     public static IReadOnlyList<string> Containers { get; } = [Directories, Locks];
 

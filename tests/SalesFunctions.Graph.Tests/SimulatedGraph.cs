@@ -30,10 +30,13 @@ public sealed class SimulatedGraph : IAsyncLifetime
         {
             ["Graph:BaseUrl"] = $"{BaseUrl}/v1.0",
             ["Graph:Authentication"] = "None",
+            ["Sync:PageSize"] = "5",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSalesFunctionsGraph(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Core.Sync.SyncOptions>().Bind(configuration.GetSection(Core.Sync.SyncOptions.Section));
         services.Configure<HttpClientFactoryOptions>(GraphServiceClients.HttpClientName,
             options => options.HttpMessageHandlerBuilderActions.Add(builder => builder.AdditionalHandlers.Add(Recorder)));
         Services = services.BuildServiceProvider();

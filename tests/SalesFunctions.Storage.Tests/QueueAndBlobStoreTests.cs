@@ -63,6 +63,24 @@ public sealed class QueueAndBlobStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task SyncStateStore_WhenSaved_RoundTripsPerMailboxFolder()
+    {
+        var store = Get<Core.Sync.ISyncStateStore>();
+        var state = Core.Sync.SyncState.New("tenant-a", "Ava@contoso-sales.example", "inbox") with
+        {
+            Status = Core.Sync.SyncStatus.Failed, Cursor = "https://graph/delta?$deltatoken=a/b#c", LastError = Core.Sync.SyncFailureKind.Throttled,
+            LastErrorAt = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero), ItemsSeen = 12,
+        };
+
+        await store.SaveAsync(state, CancellationToken.None);
+        await store.SaveAsync(state with { Folder = "calendar", Status = Core.Sync.SyncStatus.Synced, LastError = null, LastErrorAt = null }, CancellationToken.None);
+
+        Assert.Equal(state, await store.GetAsync("tenant-a", "ava@contoso-sales.example", "inbox", CancellationToken.None));
+        Assert.Equal(2, (await store.ListAsync("tenant-a", CancellationToken.None)).Count);
+        Assert.Null(await store.GetAsync("tenant-a", "ava@contoso-sales.example", "sentitems", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SubscriptionStore_WhenSavedListedAndDeleted_KeepsTenantsApart()
     {
         var store = Get<ISubscriptionStore>();

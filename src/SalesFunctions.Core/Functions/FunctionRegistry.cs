@@ -38,9 +38,15 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition SubscriptionRenewal =
         new(nameof(SubscriptionRenewal), TriggerKind.Timer, ScheduleSetting: "SubscriptionRenewalSchedule");
 
+    public static readonly FunctionDefinition Sync =
+        new(nameof(Sync), TriggerKind.Queue, Queue: QueueNames.Sync);
+
+    public static readonly FunctionDefinition DeltaSweep =
+        new(nameof(DeltaSweep), TriggerKind.Timer, ScheduleSetting: "DeltaSweepSchedule");
+
     public static readonly FunctionDefinition KpiRollup =
         new(nameof(KpiRollup), TriggerKind.Timer, ScheduleSetting: "KpiRollupSchedule");
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
-        [GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, GetStatus, Capture, Score, Lifecycle, KpiRollup, SubscriptionRenewal];
+        [GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, GetStatus, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep];
 }

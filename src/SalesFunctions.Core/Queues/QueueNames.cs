@@ -6,10 +6,11 @@ public static class QueueNames
     public const string Capture = "capture";
     public const string Score = "score";
     public const string Lifecycle = "lifecycle";
+    public const string Sync = "sync";
 
     public const string PoisonSuffix = "-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Capture, Score, Lifecycle];
+    public static IReadOnlyList<string> All { get; } = [Capture, Score, Lifecycle, Sync];
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;
 }

@@ -1,9 +1,10 @@
+using SalesFunctions.Core.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace SalesFunctions.Core.Subscriptions;
 
 /// <summary>The "lifecycle" queue step: acts on Graph's lifecycle events after the endpoint has answered 202.</summary>
-public sealed partial class LifecycleService(ISubscriptionStore store, SubscriptionMaintenance maintenance, ILogger<LifecycleService> logger)
+public sealed partial class LifecycleService(ISubscriptionStore store, SubscriptionMaintenance maintenance, SyncScheduler sync, ILogger<LifecycleService> logger)
 {
     public async Task HandleAsync(LifecycleNotice notice, CancellationToken cancellationToken)
     {
@@ -21,10 +22,14 @@ public sealed partial class LifecycleService(ISubscriptionStore store, Subscript
                 await maintenance.RenewOrRecreateAsync(subscription, cancellationToken);
                 break;
             case "subscriptionRemoved":
+                // Changes between the removal and the new subscription reach no one: delta fetches them.
                 await maintenance.RecreateAsync(subscription, cancellationToken);
+                await sync.ResyncMailboxAsync(subscription.TenantId, subscription.Mailbox, notice.Event, cancellationToken);
+                break;
+            case "missed":
+                await sync.ResyncMailboxAsync(subscription.TenantId, subscription.Mailbox, notice.Event, cancellationToken);
                 break;
             default:
-                // "missed" needs a delta resync of the mailbox, which the delta sweep (issue #3, next) performs.
                 LogNotHandled(logger, notice.SubscriptionId, notice.Event);
                 break;
         }
@@ -33,6 +38,6 @@ public sealed partial class LifecycleService(ISubscriptionStore store, Subscript
     [LoggerMessage(Level = LogLevel.Information, Message = "Lifecycle event {Event} for unknown subscription {SubscriptionId} ignored")]
     private static partial void LogUnknown(ILogger logger, string subscriptionId, string @event);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lifecycle event {Event} for subscription {SubscriptionId} needs a mailbox resync")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown lifecycle event {Event} for subscription {SubscriptionId} ignored")]
     private static partial void LogNotHandled(ILogger logger, string subscriptionId, string @event);
 }

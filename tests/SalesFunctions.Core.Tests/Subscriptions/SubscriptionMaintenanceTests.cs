@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tests.Fakes;
 
 namespace SalesFunctions.Core.Tests.Subscriptions;
@@ -82,20 +84,26 @@ public sealed class SubscriptionMaintenanceTests
     }
 
     [Theory]
-    [InlineData("reauthorizationRequired", "sub-1")]
-    [InlineData("subscriptionRemoved", "new-1")]
-    [InlineData("missed", "sub-1")]
-    public async Task HandleAsync_WhenLifecycleEvent_RenewsRecreatesOrLeavesTheSubscription(string lifecycleEvent, string expectedId)
+    [InlineData("reauthorizationRequired", "sub-1", 0)]
+    [InlineData("subscriptionRemoved", "new-1", 3)]
+    [InlineData("missed", "sub-1", 3)]
+    public async Task HandleAsync_WhenLifecycleEvent_RenewsRecreatesOrResyncsTheMailbox(string lifecycleEvent, string expectedId, int syncRequests)
     {
+        var queue = new Mock<IQueuePublisher>();
+        var queued = new List<SyncRequest>();
+        queue.Setup(q => q.SendBatchAsync(QueueNames.Sync, It.IsAny<IReadOnlyCollection<SyncRequest>>(), It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyCollection<SyncRequest>, CancellationToken>((_, r, _) => queued.AddRange(r)).Returns(Task.CompletedTask);
         await Save("sub-1", Now.AddHours(40));
         _graph.Setup(g => g.RenewAsync("t1", "sub-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(new CreatedSubscription("sub-1", Now.AddMinutes(4230)));
         _graph.Setup(g => g.DeleteAsync("t1", "sub-1", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        var lifecycle = new LifecycleService(_store, Maintenance, NullLogger<LifecycleService>.Instance);
+        var lifecycle = new LifecycleService(_store, Maintenance, new SyncScheduler(_store, queue.Object, NullLogger<SyncScheduler>.Instance), NullLogger<LifecycleService>.Instance);
 
         await lifecycle.HandleAsync(new LifecycleNotice("t1", "sub-1", lifecycleEvent), CancellationToken.None);
         await lifecycle.HandleAsync(new LifecycleNotice("t1", "unknown", lifecycleEvent), CancellationToken.None);
 
         Assert.Equal(expectedId, Assert.Single(_store.All).SubscriptionId);
+        Assert.Equal(syncRequests, queued.Count);
+        Assert.All(queued, r => Assert.Equal(("ava@contoso-sales.example", lifecycleEvent), (r.Mailbox, r.Reason)));
     }
 
     private MailboxOnboarding Onboarding => new(_graph.Object, _store, Options.Create(_options), _time, NullLogger<MailboxOnboarding>.Instance);

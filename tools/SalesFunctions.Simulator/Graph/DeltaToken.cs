@@ -7,7 +7,7 @@ namespace SalesFunctions.Simulator.Graph;
 /// The opaque state behind $skiptoken and $deltatoken: which sequence numbers a round covers and the query it was
 /// started with (Graph encodes the original parameters in its tokens; clients must not re-send them).
 /// </summary>
-public sealed record DeltaToken(long After, long Until, string? Select, DateTimeOffset? Start, DateTimeOffset? End)
+public sealed record DeltaToken(long After, long Until, string? Select, DateTimeOffset? Start, DateTimeOffset? End, int Generation = 0)
 {
     public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

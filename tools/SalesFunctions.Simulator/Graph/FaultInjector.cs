@@ -9,6 +9,11 @@ public sealed class FaultInjector
 
     public int RetryAfterSeconds { get; private set; } = 1;
 
+    /// <summary>Delta tokens carry the generation they were issued in; older ones answer 410 syncStateNotFound.</summary>
+    public int DeltaGeneration { get; private set; }
+
+    public void ExpireDeltaTokens() => DeltaGeneration++;
+
     public void Arm(int requests, int status, int retryAfterSeconds)
     {
         Status = status;

@@ -1,3 +1,4 @@
 namespace SalesFunctions.Simulator.Graph;
 
-public sealed record FaultRequest(int ThrottleNextRequests, int RetryAfterSeconds = 1, int Status = 429);
+/// <param name="ExpireDeltaTokens">Makes every delta token issued so far expire, as Exchange's cache eviction does.</param>
+public sealed record FaultRequest(int ThrottleNextRequests = 0, int RetryAfterSeconds = 1, int Status = 429, bool ExpireDeltaTokens = false);

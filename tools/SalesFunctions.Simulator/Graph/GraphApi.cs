@@ -47,12 +47,17 @@ public static class GraphApi
         graph.MapDelete("/subscriptions/{id}", (string id, SubscriptionRegistry registry) =>
             registry.Delete(id) ? Results.NoContent() : NotFound());
 
-        graph.MapGet("/users/{user}/mailFolders/{folder}/messages/delta", (HttpRequest request, string user, string folder, MailboxStore store) =>
-            Delta(request, store, user, folder.ToLowerInvariant(), request.Query["$select"], null, null));
-        graph.MapGet("/users/{user}/calendarView/delta", (HttpRequest request, string user, MailboxStore store) =>
-            Delta(request, store, user, "calendar", null, ParseTime(request.Query["startDateTime"]), ParseTime(request.Query["endDateTime"])));
+        // Graph addresses the delta function both as "delta" (the docs) and "delta()" (the SDK).
+        foreach (var delta in new[] { "delta", "delta()" })
+        {
+            graph.MapGet($"/users/{{user}}/mailFolders/{{folder}}/messages/{delta}", (HttpRequest request, string user, string folder, MailboxStore store, FaultInjector faults) =>
+                Delta(request, store, faults.DeltaGeneration, user, folder.ToLowerInvariant(), request.Query["$select"], null, null));
+            graph.MapGet($"/users/{{user}}/calendarView/{delta}", (HttpRequest request, string user, MailboxStore store, FaultInjector faults) =>
+                Delta(request, store, faults.DeltaGeneration, user, "calendar", null, ParseTime(request.Query["startDateTime"]), ParseTime(request.Query["endDateTime"])));
+        }
 
-        app.MapPost("/sim/play", async (int? days, Player player, CancellationToken cancellationToken) => Results.Ok(await player.PlayAsync(days, cancellationToken)));
+        app.MapPost("/sim/play", async (int? days, bool? notify, Player player, CancellationToken cancellationToken) =>
+            Results.Ok(await player.PlayAsync(days, cancellationToken, notify ?? true)));
         app.MapPost("/sim/replay", async (Player player, CancellationToken cancellationToken) => Results.Ok(await player.ReplayAsync(cancellationToken)));
         app.MapGet("/sim/truth", (Player player) => Results.Ok(new
         {
@@ -78,11 +83,16 @@ public static class GraphApi
         app.MapPost("/sim/faults", (FaultRequest fault, FaultInjector faults) =>
         {
             faults.Arm(fault.ThrottleNextRequests, fault.Status, fault.RetryAfterSeconds);
+            if (fault.ExpireDeltaTokens)
+            {
+                faults.ExpireDeltaTokens();
+            }
+
             return Results.NoContent();
         });
     }
 
-    private static IResult Delta(HttpRequest request, MailboxStore store, string user, string folder, string? select, DateTimeOffset? start, DateTimeOffset? end)
+    private static IResult Delta(HttpRequest request, MailboxStore store, int generation, string user, string folder, string? select, DateTimeOffset? start, DateTimeOffset? end)
     {
         if (!store.HasMailbox(user))
         {
@@ -91,13 +101,14 @@ public static class GraphApi
 
         var skip = DeltaToken.Decode(request.Query["$skiptoken"]);
         var delta = DeltaToken.Decode(request.Query["$deltatoken"]);
-        if ((request.Query.ContainsKey("$skiptoken") && skip is null) || (request.Query.ContainsKey("$deltatoken") && delta is null))
+        if ((request.Query.ContainsKey("$skiptoken") && skip is null) || (request.Query.ContainsKey("$deltatoken") && delta is null)
+            || (skip ?? delta) is { } presented && presented.Generation != generation)
         {
             return Results.Json(GraphJson.Error("syncStateNotFound", "The sync state generation is not found."), statusCode: StatusCodes.Status410Gone);
         }
 
         // A round covers what existed when it started; later arrivals belong to the next round.
-        var round = skip ?? new DeltaToken(delta?.After ?? 0, store.CurrentSequence, delta?.Select ?? select, delta?.Start ?? start, delta?.End ?? end);
+        var round = skip ?? new DeltaToken(delta?.After ?? 0, store.CurrentSequence, delta?.Select ?? select, delta?.Start ?? start, delta?.End ?? end, generation);
         if (delta is not null)
         {
             round = round with { After = delta.Until };

@@ -15,8 +15,8 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
 
     public IReadOnlyList<SimMeeting> PlayedMeetings { get { lock (_lock) { return [.. _playedMeetings]; } } }
 
-    /// <summary>Plays the days not played yet, up to <paramref name="days"/> from the first day (all when null).</summary>
-    public async Task<PublishSummary> PlayAsync(int? days, CancellationToken cancellationToken)
+    /// <summary>Plays the days not played yet, up to <paramref name="days"/> from the first day (all when null), notifying subscribers unless told not to.</summary>
+    public async Task<PublishSummary> PlayAsync(int? days, CancellationToken cancellationToken, bool notify = true)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -43,7 +43,8 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
                 _playedCopies.AddRange(copies);
             }
 
-            return await publisher.PublishAsync(copies, cancellationToken);
+            // Without notifications the items are only in the mailboxes, as when Graph drops or loses them.
+            return notify ? await publisher.PublishAsync(copies, cancellationToken) : new PublishSummary(copies.Count, 0, 0, 0, 0);
         }
         finally
         {

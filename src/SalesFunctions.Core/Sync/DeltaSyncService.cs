@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core.Sync;
+
+/// <summary>
+/// The "sync" queue step: walks one mailbox folder's delta from its stored cursor and hands every activity to the
+/// score step, which is idempotent, so replays and full resyncs never double count. Transitions by failure kind:
+/// cursor expired → drop the cursor and start a full round; transient, throttled or unknown → fail the message so the
+/// queue retries (the Graph SDK has already honoured Retry-After); permission denied or not found → record and stop,
+/// as retrying cannot help; the sweep re-drives it later.
+/// </summary>
+public sealed partial class DeltaSyncService(
+    IMailboxDelta delta,
+    ISyncStateStore states,
+    TenantDirectoryCache directories,
+    IQueuePublisher queue,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<DeltaSyncService> logger)
+{
+    public async Task<SyncState> SyncAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        var state = await states.GetAsync(request.TenantId, request.Mailbox, request.Folder, cancellationToken)
+            ?? SyncState.New(request.TenantId, request.Mailbox, request.Folder);
+        var directory = await directories.GetAsync(request.TenantId, cancellationToken);
+        try
+        {
+            for (var pages = 0; ; pages++)
+            {
+                if (pages == options.Value.MaxPagesPerRun)
+                {
+                    await queue.SendAsync(QueueNames.Sync, request with { Reason = "continue" }, cancellationToken);
+                    return state;
+                }
+
+                var page = await GetPageAsync(request, state, cancellationToken);
+                if (page is null)
+                {
+                    // The cursor expired: start a full round.
+                    state = state with { Status = SyncStatus.New, Cursor = null };
+                    continue;
+                }
+
+                var activities = page.Messages.Select(m => ActivityNormaliser.FromMessage(directory, m).Activity)
+                    .Concat(page.Events.Select(e => ActivityNormaliser.FromEvent(directory, e).Activity))
+                    .OfType<Activity>().ToList();
+                if (activities.Count > 0)
+                {
+                    await queue.SendBatchAsync(QueueNames.Score, activities, cancellationToken);
+                }
+
+                var seen = state.ItemsSeen + page.Messages.Count + page.Events.Count;
+                state = page.DeltaLink is { } deltaLink
+                    ? state with { Status = SyncStatus.Synced, Cursor = deltaLink, LastSuccessAt = time.GetUtcNow(), LastError = null, LastErrorAt = null, ItemsSeen = seen }
+                    : state with { Status = SyncStatus.Walking, Cursor = page.NextLink, ItemsSeen = seen };
+
+                // Saved after every page: a crash resumes from the last page, and its items are simply scored again.
+                await states.SaveAsync(state, cancellationToken);
+                if (state.Status == SyncStatus.Synced)
+                {
+                    LogSynced(logger, request.Folder, seen);
+                    return state;
+                }
+            }
+        }
+        catch (SyncException e)
+        {
+            await states.SaveAsync(state with { Status = SyncStatus.Failed, LastError = e.Kind, LastErrorAt = time.GetUtcNow() }, cancellationToken);
+            LogFailed(logger, request.Folder, e.Kind);
+            if (e.Kind is SyncFailureKind.PermissionDenied or SyncFailureKind.NotFound)
+            {
+                return state with { Status = SyncStatus.Failed, LastError = e.Kind };
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The next page, or null when the stored cursor has expired (then the caller starts a full round).</summary>
+    private async Task<DeltaPage?> GetPageAsync(SyncRequest request, SyncState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await delta.GetPageAsync(request.TenantId, request.Mailbox, request.Folder, state.Cursor, cancellationToken);
+        }
+        catch (SyncException e) when (e.Kind == SyncFailureKind.CursorExpired && state.Cursor is not null)
+        {
+            LogCursorExpired(logger, request.Folder);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delta sync of {Folder} complete; {ItemsSeen} items seen in all")]
+    private static partial void LogSynced(ILogger logger, string folder, long itemsSeen);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delta cursor of {Folder} expired; starting a full resync")]
+    private static partial void LogCursorExpired(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delta sync of {Folder} failed: {Kind}")]
+    private static partial void LogFailed(ILogger logger, string folder, SyncFailureKind kind);
+}

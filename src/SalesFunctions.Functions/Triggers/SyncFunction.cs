@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Sync;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Queue "sync" (FunctionRegistry.Sync); retries and "sync-poison" follow host.json.</summary>
+public sealed class SyncFunction(DeltaSyncService sync)
+{
+    [Function(nameof(FunctionRegistry.Sync))]
+    public Task Run([QueueTrigger(QueueNames.Sync)] SyncRequest request, CancellationToken cancellationToken) =>
+        sync.SyncAsync(request, cancellationToken);
+}

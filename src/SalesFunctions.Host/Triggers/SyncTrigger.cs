@@ -1,0 +1,13 @@
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Sync;
+using SalesFunctions.Host.Runtime;
+
+namespace SalesFunctions.Host.Triggers;
+
+public sealed class SyncTrigger(DeltaSyncService sync) : IQueueTrigger
+{
+    public FunctionDefinition Definition => FunctionRegistry.Sync;
+
+    public Task RunAsync(BinaryData message, CancellationToken cancellationToken) =>
+        sync.SyncAsync(QueueMessages.Read<SyncRequest>(message), cancellationToken);
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Sync;
+using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Tests.Fakes;
+
+namespace SalesFunctions.Core.Tests.Sync;
+
+public sealed class DeltaSyncServiceTests
+{
+    private static readonly SyncRequest Request = new(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, "sweep");
+    private readonly Mock<IMailboxDelta> _delta = new(MockBehavior.Strict);
+    private readonly Mock<IQueuePublisher> _queue = new();
+    private readonly InMemorySyncStateStore _states = new();
+    private readonly InMemoryStores _stores = new();
+    private readonly List<Activity> _scored = [];
+
+    public DeltaSyncServiceTests()
+    {
+        _stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
+        _queue.Setup(q => q.SendBatchAsync(QueueNames.Score, It.IsAny<IReadOnlyCollection<Activity>>(), It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyCollection<Activity>, CancellationToken>((_, a, _) => _scored.AddRange(a)).Returns(Task.CompletedTask);
+    }
+
+    [Fact]
+    public async Task SyncAsync_WhenRoundSpansPages_ScoresEveryActivitySavesEachCursorAndEndsSynced()
+    {
+        Page(null, [Message("<m1@x>"), Message("<m2@x>", draft: true)], next: "next-1");
+        Page("next-1", [Message("<m3@x>")], delta: "delta-1");
+
+        var state = await Service().SyncAsync(Request, CancellationToken.None);
+
+        Assert.Equal((SyncStatus.Synced, "delta-1", 3L), (state.Status, state.Cursor, state.ItemsSeen));
+        Assert.Equal([SyncStatus.Walking, SyncStatus.Synced], _states.Saved.Select(s => s.Status));
+        Assert.Equal("next-1", _states.Saved[0].Cursor);
+        Assert.Equal(2, _scored.Count);
+    }
+
+    [Fact]
+    public async Task SyncAsync_WhenStoredCursorExpired_DropsItAndRunsAFullRound()
+    {
+        await _states.SaveAsync(SyncState.New(TestData.Tenant, TestData.Ava, SyncFolders.Inbox) with { Status = SyncStatus.Synced, Cursor = "old-delta" }, CancellationToken.None);
+        _delta.Setup(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, "old-delta", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SyncException(SyncFailureKind.CursorExpired, "410"));
+        Page(null, [Message("<m1@x>")], delta: "delta-2");
+
+        var state = await Service().SyncAsync(Request, CancellationToken.None);
+
+        Assert.Equal((SyncStatus.Synced, "delta-2"), (state.Status, state.Cursor));
+        Assert.Single(_scored);
+    }
+
+    [Theory]
+    [InlineData(SyncFailureKind.PermissionDenied, false)]
+    [InlineData(SyncFailureKind.NotFound, false)]
+    [InlineData(SyncFailureKind.Throttled, true)]
+    [InlineData(SyncFailureKind.Transient, true)]
+    [InlineData(SyncFailureKind.Unknown, true)]
+    public async Task SyncAsync_WhenAPageFails_RecordsTheKindAndRetriesOnlyWhatARetryCanFix(SyncFailureKind kind, bool rethrown)
+    {
+        Page(null, [Message("<m1@x>")], next: "next-1");
+        _delta.Setup(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, "next-1", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SyncException(kind, "failed"));
+
+        var thrown = await Record.ExceptionAsync(() => Service().SyncAsync(Request, CancellationToken.None));
+
+        Assert.Equal(rethrown, thrown is SyncException);
+        var saved = _states.Saved[^1];
+        Assert.Equal((SyncStatus.Failed, kind, "next-1"), (saved.Status, saved.LastError, saved.Cursor));
+    }
+
+    [Fact]
+    public async Task SyncAsync_WhenMorePagesThanOneRunMayWalk_ContinuesInANewMessageFromTheSavedCursor()
+    {
+        Page(null, [Message("<m1@x>")], next: "next-1");
+        Page("next-1", [Message("<m2@x>")], next: "next-2");
+
+        var state = await Service(maxPages: 2).SyncAsync(Request, CancellationToken.None);
+
+        var continuation = Request with { Reason = "continue" };
+        Assert.Equal((SyncStatus.Walking, "next-2"), (state.Status, state.Cursor));
+        _queue.Verify(q => q.SendAsync(QueueNames.Sync, continuation, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private DeltaSyncService Service(int maxPages = 20) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
+        Options.Create(new SyncOptions { MaxPagesPerRun = maxPages }), TimeProvider.System, NullLogger<DeltaSyncService>.Instance);
+
+    private void Page(string? link, MessageMetadata[] messages, string? next = null, string? delta = null) =>
+        _delta.Setup(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, link, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DeltaPage(messages, [], 0, next, delta));
+
+    private static MessageMetadata Message(string id, bool draft = false) => new(id, id, "c", new MailAddress(TestData.Kim), [new MailAddress(TestData.Ava)], [],
+        new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero), null, draft);
+}

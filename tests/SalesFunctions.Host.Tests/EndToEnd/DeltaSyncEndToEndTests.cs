@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using SalesFunctions.Core.Sync;
+using SalesFunctions.Simulator;
+using SalesFunctions.Simulator.Demo;
+using SalesFunctions.Simulator.Graph;
+using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Storage;
+
+namespace SalesFunctions.Host.Tests.EndToEnd;
+
+/// <summary>
+/// The safety net: when notifications never arrive, delta sync alone must capture every activity, and an expired
+/// cursor must lead to a full resync that adds nothing twice.
+/// </summary>
+public sealed class DeltaSyncEndToEndTests : IAsyncLifetime
+{
+    private WebApplication _simulator = null!;
+    private HostUnderTest _host = null!;
+    private DemoDriver _driver = null!;
+    private HttpClient _control = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 4 });
+        await _simulator.StartAsync();
+        var hostUrl = HostUnderTest.FreeLoopbackUrl();
+        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = $"{_simulator.Urls.First()}/v1.0",
+            ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
+            ["Listeners:Enabled"] = "true",
+            ["KpiRollupSchedule"] = "*/1 * * * * *",
+
+            // Small pages and short runs, so that rounds span several pages and continue in new queue messages.
+            ["Sync:PageSize"] = "7",
+            ["Sync:MaxPagesPerRun"] = "3",
+        }, hostUrl);
+        _driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
+        _control = new HttpClient { BaseAddress = new Uri(_simulator.Urls.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _control.Dispose();
+        await _host.DisposeAsync();
+        await _simulator.StopAsync();
+        await _simulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Sweep_WhenNoNotificationArrives_CapturesEverythingAndAResyncAfterExpiredCursorsAddsNothing()
+    {
+        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        (await _control.PostAsync("/sim/play?notify=false", null)).EnsureSuccessStatusCode();
+
+        await _host.Service<SyncScheduler>().SweepAsync(CancellationToken.None);
+        var status = await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        Assert.Equal(0, DemoDriver.PoisonCount(status));
+        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        var states = await _host.Service<ISyncStateStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None);
+        var mailboxes = _simulator.Services.GetRequiredService<DemoOrganisation>().Mailboxes.Count();
+        Assert.Equal(mailboxes * SyncFolders.All.Count, states.Count);
+        Assert.All(states, s => Assert.Equal(SyncStatus.Synced, s.Status));
+        var rows = await CountActivityRowsAsync();
+
+        // Exchange evicts delta tokens: the next sweep meets 410 syncStateNotFound everywhere and starts over.
+        (await _control.PostAsJsonAsync("/sim/faults", new { expireDeltaTokens = true })).EnsureSuccessStatusCode();
+        await _host.Service<SyncScheduler>().SweepAsync(CancellationToken.None);
+        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        Assert.Equal(rows, await CountActivityRowsAsync());
+        var resynced = await _host.Service<ISyncStateStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None);
+        Assert.All(resynced, s => Assert.Equal(SyncStatus.Synced, s.Status));
+        Assert.All(resynced, s => Assert.True(s.ItemsSeen >= states.Single(o => o.Mailbox == s.Mailbox && o.Folder == s.Folder).ItemsSeen * 2));
+    }
+
+    [Fact]
+    public async Task Sweep_WhenNewMailArrivesBetweenRounds_FetchesOnlyTheChanges()
+    {
+        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        (await _control.PostAsync("/sim/play?days=2&notify=false", null)).EnsureSuccessStatusCode();
+        await _host.Service<SyncScheduler>().SweepAsync(CancellationToken.None);
+        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var firstRound = (await _host.Service<ISyncStateStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None)).Sum(s => s.ItemsSeen);
+
+        var played = await (await _control.PostAsync("/sim/play?notify=false", null)).Content.ReadFromJsonAsync<PublishSummary>();
+        await _host.Service<SyncScheduler>().SweepAsync(CancellationToken.None);
+        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        var bothRounds = (await _host.Service<ISyncStateStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None)).Sum(s => s.ItemsSeen);
+        Assert.Equal(played!.ItemsWritten, bothRounds - firstRound);
+        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+    }
+
+    private async Task<int> CountActivityRowsAsync()
+    {
+        var table = _host.Service<StorageClients>().Tables.GetTableClient(_host.Service<StorageNames>().Table(StorageNames.Activities));
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
