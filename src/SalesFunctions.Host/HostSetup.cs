@@ -57,6 +57,7 @@ public static class HostSetup
         Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
         Map(admin, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
         Map(admin, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
+        Map(admin, FunctionRegistry.GetSyncStates, AdminEndpoints.GetSyncStatesAsync);
         return app;
     }
 

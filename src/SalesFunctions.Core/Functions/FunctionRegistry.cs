@@ -26,6 +26,9 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition GetStatus =
         new(nameof(GetStatus), TriggerKind.Http, Route: "admin/status", Methods: ["GET"]);
 
+    public static readonly FunctionDefinition GetSyncStates =
+        new(nameof(GetSyncStates), TriggerKind.Http, Route: "admin/tenants/{tenantId}/sync", Methods: ["GET"]);
+
     public static readonly FunctionDefinition Capture =
         new(nameof(Capture), TriggerKind.Queue, Queue: QueueNames.Capture);
 
@@ -48,5 +51,5 @@ public static class FunctionRegistry
         new(nameof(KpiRollup), TriggerKind.Timer, ScheduleSetting: "KpiRollupSchedule");
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
-        [GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, GetStatus, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep];
+        [GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, GetStatus, GetSyncStates, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep];
 }

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Storage;
 
@@ -27,6 +28,27 @@ public static class AdminEndpoints
 
         var created = await onboarding.AddMailboxAsync(tenantId, address.Address.ToLowerInvariant(), cancellationToken);
         return Results.Created((string?)null, new { subscriptions = created.Select(s => new { id = s.SubscriptionId, resource = s.Resource, expiresAt = s.ExpiresAt }) });
+    }
+
+    /// <summary>Every mailbox folder's sync state: status, cursor kind, last success, last failure kind. No content, only ids.</summary>
+    public static async Task<IResult> GetSyncStatesAsync(string tenantId, ISyncStateStore states, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = ["Not a valid tenant id."] });
+        }
+
+        var list = await states.ListAsync(tenantId, cancellationToken);
+        return Results.Ok(list.OrderBy(s => s.Mailbox, StringComparer.Ordinal).ThenBy(s => s.Folder, StringComparer.Ordinal).Select(s => new
+        {
+            mailbox = s.Mailbox,
+            folder = s.Folder,
+            status = s.Status.ToString(),
+            lastSuccessAt = s.LastSuccessAt,
+            lastError = s.LastError?.ToString(),
+            lastErrorAt = s.LastErrorAt,
+            itemsSeen = s.ItemsSeen,
+        }));
     }
 
     public static async Task<IResult> GetStatusAsync(

@@ -64,6 +64,9 @@ public sealed class DeltaSyncEndToEndTests : IAsyncLifetime
         var mailboxes = _simulator.Services.GetRequiredService<DemoOrganisation>().Mailboxes.Count();
         Assert.Equal(mailboxes * SyncFolders.All.Count, states.Count);
         Assert.All(states, s => Assert.Equal(SyncStatus.Synced, s.Status));
+        var shown = await _host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/tenants/{DemoOrganisation.TenantId}/sync");
+        Assert.Equal(states.Count, shown.GetArrayLength());
+        Assert.All(shown.EnumerateArray(), s => Assert.Equal("Synced", s.GetProperty("status").GetString()));
         var rows = await CountActivityRowsAsync();
 
         // Exchange evicts delta tokens: the next sweep meets 410 syncStateNotFound everywhere and starts over.

@@ -47,6 +47,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
 
     [Theory]
     [InlineData("GET", "/api/admin/status")]
+    [InlineData("GET", "/api/admin/tenants/tenant-a/sync")]
     [InlineData("PUT", "/api/admin/tenants/tenant-a/directory")]
     [InlineData("POST", "/api/admin/tenants/tenant-a/mailboxes")]
     public async Task Admin_WhenKeyMissingOrWrong_Answers401Problem(string method, string url)
