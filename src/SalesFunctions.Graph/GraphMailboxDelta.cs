@@ -12,15 +12,15 @@ namespace SalesFunctions.Graph;
 /// Messages delta per mail folder and calendarView delta over a window, metadata only. Links are followed exactly as
 /// Graph returned them: they encode the original query, which must not be sent again.
 /// </summary>
-public sealed class GraphMailboxDelta(GraphServiceClients clients, IOptions<SyncOptions> options, TimeProvider time) : IMailboxDelta
+public sealed class GraphMailboxDelta(GraphServiceClients clients, MailboxRequestLimiter limiter, IOptions<SyncOptions> options, TimeProvider time) : IMailboxDelta
 {
     public async Task<DeltaPage> GetPageAsync(string tenantId, string mailbox, string folder, string? link, CancellationToken cancellationToken)
     {
         try
         {
-            return folder == SyncFolders.Calendar
-                ? await CalendarPageAsync(tenantId, mailbox, link, cancellationToken)
-                : await MessagePageAsync(tenantId, mailbox, folder, link, cancellationToken);
+            return await limiter.RunAsync(tenantId, mailbox, () => folder == SyncFolders.Calendar
+                ? CalendarPageAsync(tenantId, mailbox, link, cancellationToken)
+                : MessagePageAsync(tenantId, mailbox, folder, link, cancellationToken), cancellationToken);
         }
         catch (ApiException e)
         {

@@ -8,7 +8,7 @@ namespace SalesFunctions.Graph;
 /// Reads message and event metadata with an explicit $select, so bodies, subjects and previews never leave the
 /// mailbox: the least data the KPIs need is the most we ever hold.
 /// </summary>
-public sealed class GraphMailboxReader(GraphServiceClients clients) : IMailboxReader
+public sealed class GraphMailboxReader(GraphServiceClients clients, MailboxRequestLimiter limiter) : IMailboxReader
 {
     internal static readonly string[] MessageFields =
         ["id", "internetMessageId", "conversationId", "from", "toRecipients", "ccRecipients", "sentDateTime", "receivedDateTime", "isDraft"];
@@ -20,8 +20,8 @@ public sealed class GraphMailboxReader(GraphServiceClients clients) : IMailboxRe
     {
         try
         {
-            var message = await clients.ForTenant(tenantId).Users[mailbox].Messages[messageId]
-                .GetAsync(request => request.QueryParameters.Select = MessageFields, cancellationToken);
+            var message = await limiter.RunAsync(tenantId, mailbox, () => clients.ForTenant(tenantId).Users[mailbox].Messages[messageId]
+                .GetAsync(request => request.QueryParameters.Select = MessageFields, cancellationToken), cancellationToken);
             return message is null ? null : GraphMapper.ToMetadata(message);
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
@@ -34,13 +34,13 @@ public sealed class GraphMailboxReader(GraphServiceClients clients) : IMailboxRe
     {
         try
         {
-            var calendarEvent = await clients.ForTenant(tenantId).Users[mailbox].Events[eventId].GetAsync(request =>
+            var calendarEvent = await limiter.RunAsync(tenantId, mailbox, () => clients.ForTenant(tenantId).Users[mailbox].Events[eventId].GetAsync(request =>
             {
                 request.QueryParameters.Select = EventFields;
 
                 // Without this Graph may answer in the mailbox's own zone; UTC needs no time-zone database to read.
                 request.Headers.Add("Prefer", "outlook.timezone=\"UTC\"");
-            }, cancellationToken);
+            }, cancellationToken), cancellationToken);
             return calendarEvent is null ? null : GraphMapper.ToMetadata(calendarEvent);
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)

@@ -21,4 +21,8 @@ public sealed class GraphOptions
 
     /// <summary>Path of a PFX with the app's certificate, preferred over a secret.</summary>
     public string? CertificatePath { get; set; }
+
+    /// <summary>Outlook's limit is 4 concurrent requests per app and mailbox.</summary>
+    [Range(1, 4)]
+    public int MaxConcurrentRequestsPerMailbox { get; set; } = 4;
 }

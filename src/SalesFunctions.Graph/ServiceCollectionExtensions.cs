@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
                 }
             });
         services.AddSingleton<GraphServiceClients>();
+        services.AddSingleton<MailboxRequestLimiter>();
         services.AddSingleton<IMailboxReader, GraphMailboxReader>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<IMailboxDelta, GraphMailboxDelta>();

@@ -90,6 +90,23 @@ public sealed class GraphMailboxReaderTests : IAsyncLifetime
         Assert.Equal([status, status, 200], _graph.Recorder.Requests.Select(r => r.Status));
     }
 
+    [Fact]
+    public async Task GetMessageAsync_WhenManyReadsForTwoMailboxesAtOnce_KeepsEachMailboxAtFourInFlightButServesBothTogether()
+    {
+        using var control = new HttpClient { BaseAddress = new Uri(_graph.BaseUrl) };
+        (await control.PostAsJsonAsync("/sim/faults", new { delayMs = 150 })).EnsureSuccessStatusCode();
+        var reps = _graph.Simulator.Services.GetRequiredService<DemoOrganisation>().Reps.Take(2).Select(r => r.Email).ToList();
+        var reads = reps.SelectMany(mailbox => _graph.Mailboxes.Since(mailbox, "sentitems", 0).Take(12)
+            .Select(copy => Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, copy.Id, CancellationToken.None))).ToList();
+
+        var messages = await Task.WhenAll(reads);
+
+        Assert.All(messages, Assert.NotNull);
+        var stats = _graph.Simulator.Services.GetRequiredService<RequestStats>();
+        Assert.All(reps, mailbox => Assert.Equal(4, stats.PeakPerMailbox()[mailbox]));
+        Assert.True(stats.PeakTotal > 4, "the second mailbox must not wait for the first");
+    }
+
     private IMailboxReader Reader => _graph.Get<IMailboxReader>();
 
     private (string Mailbox, ItemCopy Copy) FirstCopy(string folder, Func<ItemCopy, bool> predicate)

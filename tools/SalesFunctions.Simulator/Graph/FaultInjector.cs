@@ -14,6 +14,8 @@ public sealed class FaultInjector
 
     public void ExpireDeltaTokens() => DeltaGeneration++;
 
+    public TimeSpan Latency { get; set; }
+
     public void Arm(int requests, int status, int retryAfterSeconds)
     {
         Status = status;

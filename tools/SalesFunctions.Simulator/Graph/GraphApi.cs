@@ -13,6 +13,14 @@ public static class GraphApi
         graph.AddEndpointFilter(async (context, next) =>
         {
             var faults = context.HttpContext.RequestServices.GetRequiredService<FaultInjector>();
+            using var inFlight = context.HttpContext.Request.RouteValues.TryGetValue("user", out var user)
+                ? context.HttpContext.RequestServices.GetRequiredService<RequestStats>().Enter(Uri.UnescapeDataString(user?.ToString() ?? string.Empty))
+                : null;
+            if (faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(faults.Latency);
+            }
+
             if (faults.TryTake())
             {
                 context.HttpContext.Response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
@@ -65,6 +73,7 @@ public static class GraphApi
             reps = player.Truth().OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => new { repId = r.Key, days = r.Value.Values.OrderBy(d => d.Day, StringComparer.Ordinal) }),
         }));
+        app.MapGet("/sim/stats", (RequestStats stats) => Results.Ok(new { peakTotal = stats.PeakTotal, peakPerMailbox = stats.PeakPerMailbox() }));
         app.MapGet("/sim/directory", (DemoOrganisation organisation) => Results.Ok(organisation.Directory()));
         app.MapPost("/sim/lifecycle", async (LifecycleRequest request, SubscriptionRegistry registry, NotificationPublisher publisher, CancellationToken cancellationToken) =>
         {
@@ -86,6 +95,11 @@ public static class GraphApi
             if (fault.ExpireDeltaTokens)
             {
                 faults.ExpireDeltaTokens();
+            }
+
+            if (fault.DelayMs is { } delay)
+            {
+                faults.Latency = TimeSpan.FromMilliseconds(delay);
             }
 
             return Results.NoContent();
