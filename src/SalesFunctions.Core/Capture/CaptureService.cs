@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Capture;
@@ -19,6 +20,12 @@ public sealed partial class CaptureService(
         if (outcome.Activity is { } activity)
         {
             await queue.SendAsync(QueueNames.Score, activity, cancellationToken);
+        }
+        else if (outcome.Outcome == CaptureOutcome.SeriesMaster)
+        {
+            // A recurring meeting is notified as its series master; the occurrences that happen (and the cancelled or
+            // declined ones that do not count) are only in calendarView, so sync the calendar.
+            await queue.SendAsync(QueueNames.Sync, new SyncRequest(request.TenantId, request.Mailbox, SyncFolders.Calendar, "recurring"), cancellationToken);
         }
 
         metrics.ItemsCaptured.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Outcome.ToString()));

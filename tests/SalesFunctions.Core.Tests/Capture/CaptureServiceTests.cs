@@ -4,6 +4,7 @@ using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Tests.Fakes;
 
@@ -44,6 +45,20 @@ public sealed class CaptureServiceTests
 
         Assert.Equal(CaptureOutcome.Gone, await Service.CaptureAsync(Request(MailboxResource.Events, "e1"), CancellationToken.None));
         _queue.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task CaptureAsync_WhenEventIsASeriesMaster_SyncsTheCalendarToFindTheOccurrences()
+    {
+        _mailboxes.Setup(m => m.GetEventAsync(TestData.Tenant, TestData.Ava, "e1", It.IsAny<CancellationToken>())).ReturnsAsync(new EventMetadata(
+            "e1", "ical-1", new MailAddress(TestData.Ava), [new EventAttendee(TestData.Kim, "accepted")],
+            new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 5, 9, 30, 0, TimeSpan.Zero), false, false, "seriesMaster"));
+
+        var outcome = await Service.CaptureAsync(Request(MailboxResource.Events, "e1"), CancellationToken.None);
+
+        Assert.Equal(CaptureOutcome.SeriesMaster, outcome);
+        _queue.Verify(q => q.SendAsync(QueueNames.Sync, new SyncRequest(TestData.Tenant, TestData.Ava, SyncFolders.Calendar, "recurring"), It.IsAny<CancellationToken>()), Times.Once);
+        _queue.Verify(q => q.SendAsync(QueueNames.Score, It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -76,6 +76,25 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         Assert.Equal(kpisBefore, await AllRepRowsAsync());
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Pipeline_WhenGraphThrottlesInAStorm_StillEndsExactlyAtGroundTruth(int status)
+    {
+        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        using var control = new HttpClient { BaseAddress = new Uri(_simulator.Urls.First()) };
+
+        // More throttled answers than the SDK's own retries absorb: some captures fail and come back through the queue.
+        (await control.PostAsJsonAsync("/sim/faults", new { throttleNextRequests = 150, retryAfterSeconds = 1, status })).EnsureSuccessStatusCode();
+        var played = await _simulator.Services.GetRequiredService<Player>().PlayAsync(2, CancellationToken.None);
+        var finished = await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        Assert.Equal(0, played.FailedRequests);
+        Assert.Equal(0, DemoDriver.PoisonCount(finished));
+        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        Assert.Equal(ExpectedActivities(_simulator.Services.GetRequiredService<Player>()), await CountActivityRowsAsync());
+    }
+
     [Fact]
     public async Task Rollup_WhenEveryDayIsRecomputedFromScratch_GivesTheRowsTheIncrementalRunsLeft()
     {
