@@ -35,9 +35,10 @@ public sealed class HostUnderTest : IAsyncDisposable
         where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <param name="url">Where to listen; a free port is picked when null. Known in advance so that it can be configured as the notification URL.</param>
-    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null)
+    /// <param name="prefix">Storage to use; a fresh, isolated one when null. Reuse one to restart a Host on the same data.</param>
+    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null, string? prefix = null)
     {
-        var prefix = AzuriteStorage.NewPrefix();
+        prefix ??= AzuriteStorage.NewPrefix();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls(url ?? "http://127.0.0.1:0");
         var configuration = AzuriteStorage.Settings(prefix);
