@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SalesFunctions.Storage;
 using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests;
@@ -61,6 +62,19 @@ public sealed class HostUnderTest : IAsyncDisposable
         app.MapSalesFunctions();
         await app.StartAsync();
         return new HostUnderTest(app, prefix);
+    }
+
+    /// <summary>Stored activity rows of every tenant: one per real-world email or meeting, however often it was seen.</summary>
+    public async Task<int> CountActivityRowsAsync()
+    {
+        var table = Service<StorageClients>().Tables.GetTableClient(Service<StorageNames>().Table(StorageNames.Activities));
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>A loopback URL with a port that was free a moment ago.</summary>

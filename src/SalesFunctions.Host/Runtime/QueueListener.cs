@@ -65,9 +65,11 @@ public sealed partial class QueueListener(
         {
             return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, stoppingToken)).Value;
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            LogReceiveFailed(logger, trigger.Definition.Name, e.Status, e.ErrorCode);
+            // Storage unreachable, failing or timing out (Azure.Core gives up with an AggregateException or a
+            // TaskCanceledException): back off and poll again; the listener must outlive any outage.
+            LogReceiveFailed(logger, trigger.Definition.Name, e.GetType().Name, (e as RequestFailedException)?.Status ?? 0);
             await Task.Delay(Settings.MaxPollingInterval, time, stoppingToken);
             return [];
         }
@@ -106,10 +108,10 @@ public sealed partial class QueueListener(
                     await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: Settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
                 }
             }
-            catch (RequestFailedException storageError)
+            catch (Exception storageError) when (storageError is not OperationCanceledException)
             {
                 // The lease lapses and the message comes back: at-least-once still holds.
-                LogSettleFailed(logger, trigger.Definition.Name, message.MessageId, storageError.Status);
+                LogSettleFailed(logger, trigger.Definition.Name, message.MessageId, (storageError as RequestFailedException)?.Status ?? 0);
             }
         }
         catch (OperationCanceledException)
@@ -129,8 +131,8 @@ public sealed partial class QueueListener(
     private static TimeSpan Jitter(TimeSpan delay) =>
         TimeSpan.FromTicks((long)(delay.Ticks * (0.8 + (Random.Shared.NextDouble() * 0.4))));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: receiving failed with status {Status} ({ErrorCode}); backing off")]
-    private static partial void LogReceiveFailed(ILogger logger, string function, int status, string? errorCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: receiving failed with {ExceptionType} (status {Status}); backing off")]
+    private static partial void LogReceiveFailed(ILogger logger, string function, string exceptionType, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: message {MessageId} failed on attempt {DequeueCount} with {ExceptionType}; it will be retried")]
     private static partial void LogRetry(ILogger logger, string function, string messageId, long dequeueCount, string exceptionType);

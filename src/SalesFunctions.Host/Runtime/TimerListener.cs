@@ -27,7 +27,15 @@ public sealed partial class TimerListener(
                 var now = time.GetUtcNow();
                 var next = new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero);
                 await Task.Delay(next - now, time, stoppingToken);
-                await RunOnceAsync(stoppingToken);
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A storage hiccup around the lock must not end the schedule: the next occurrence tries again.
+                    LogFailed(logger, trigger.Definition.Name, e.GetType().Name);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,7 +83,14 @@ public sealed partial class TimerListener(
         {
             await renewal.CancelAsync();
             await renewing;
-            await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+            try
+            {
+                await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+            }
+            catch (RequestFailedException)
+            {
+                // The lease lapses by itself within a minute; the next occurrence can take it then.
+            }
         }
 
         return true;
@@ -94,6 +109,10 @@ public sealed partial class TimerListener(
         catch (OperationCanceledException)
         {
             // The run finished.
+        }
+        catch (RequestFailedException)
+        {
+            // Renewal failed; the run goes on, and at worst another instance may start the next occurrence early.
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Simulator;
@@ -72,7 +71,7 @@ public sealed class DeltaSyncEndToEndTests : IAsyncLifetime
         var shown = await _host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/tenants/{DemoOrganisation.TenantId}/sync");
         Assert.Equal(states.Count, shown.GetArrayLength());
         Assert.All(shown.EnumerateArray(), s => Assert.Equal("Synced", s.GetProperty("status").GetString()));
-        var rows = await CountActivityRowsAsync();
+        var rows = await _host.CountActivityRowsAsync();
 
         // Exchange evicts delta tokens: the next sweep meets 410 syncStateNotFound everywhere and starts over.
         (await _control.PostAsJsonAsync("/sim/faults", new { expireDeltaTokens = true })).EnsureSuccessStatusCode();
@@ -80,7 +79,7 @@ public sealed class DeltaSyncEndToEndTests : IAsyncLifetime
         await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
-        Assert.Equal(rows, await CountActivityRowsAsync());
+        Assert.Equal(rows, await _host.CountActivityRowsAsync());
         var resynced = await _host.Service<ISyncStateStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None);
         Assert.All(resynced, s => Assert.Equal(SyncStatus.Synced, s.Status));
         Assert.All(resynced, s => Assert.True(s.ItemsSeen >= states.Single(o => o.Mailbox == s.Mailbox && o.Folder == s.Folder).ItemsSeen * 2));
@@ -145,17 +144,5 @@ public sealed class DeltaSyncEndToEndTests : IAsyncLifetime
         Assert.Contains(interrupted, s => s.Status != SyncStatus.Synced);
         Assert.Empty(mismatches);
         Assert.All(await _host.Service<ISyncStateStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None), s => Assert.Equal(SyncStatus.Synced, s.Status));
-    }
-
-    private async Task<int> CountActivityRowsAsync()
-    {
-        var table = _host.Service<StorageClients>().Tables.GetTableClient(_host.Service<StorageNames>().Table(StorageNames.Activities));
-        var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["RowKey"]))
-        {
-            count++;
-        }
-
-        return count;
     }
 }

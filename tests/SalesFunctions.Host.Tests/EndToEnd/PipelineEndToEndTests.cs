@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
@@ -62,7 +61,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         Assert.True(played.Duplicates > 0, "the simulator should have sent some notifications twice");
         Assert.Empty(mismatches);
         Assert.Equal(0, DemoDriver.PoisonCount(status));
-        var activityRows = await CountActivityRowsAsync();
+        var activityRows = await _host.CountActivityRowsAsync();
         Assert.Equal(ExpectedActivities(player), activityRows);
 
         // Graph retries: every notification arrives once more. Nothing may change.
@@ -72,7 +71,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
 
         Assert.Equal(played.Notifications, replayed.Notifications - replayed.Duplicates + played.Duplicates);
         Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
-        Assert.Equal(activityRows, await CountActivityRowsAsync());
+        Assert.Equal(activityRows, await _host.CountActivityRowsAsync());
         Assert.Equal(kpisBefore, await AllRepRowsAsync());
     }
 
@@ -92,7 +91,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         Assert.Equal(0, played.FailedRequests);
         Assert.Equal(0, DemoDriver.PoisonCount(finished));
         Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
-        Assert.Equal(ExpectedActivities(_simulator.Services.GetRequiredService<Player>()), await CountActivityRowsAsync());
+        Assert.Equal(ExpectedActivities(_simulator.Services.GetRequiredService<Player>()), await _host.CountActivityRowsAsync());
     }
 
     [Fact]
@@ -180,17 +179,6 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         player.PlayedEmails.Count(e => !e.IsDraft && e.Everyone.Any(p => !p.Internal))
         + player.PlayedMeetings.Count(m => !m.IsCancelled && m.Everyone.Any(p => !p.Internal));
 
-    private async Task<int> CountActivityRowsAsync()
-    {
-        var table = _host.Service<StorageClients>().Tables.GetTableClient(_host.Service<StorageNames>().Table(StorageNames.Activities));
-        var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["RowKey"]))
-        {
-            count++;
-        }
-
-        return count;
-    }
 
     private async Task<List<KpiRow>> AllRepRowsAsync()
     {
