@@ -85,16 +85,19 @@ public sealed partial class QueueListener(
         }
 
         using var lease = new LeaseRenewal(queue, message, Lease, time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(hostJson.FunctionTimeout);
+
+        // Not linked to stoppingToken: on shutdown the listener stops fetching and lets in-flight invocations finish
+        // (the Functions host's drain), instead of leaving their messages leased for ten minutes.
+        using var timeout = new CancellationTokenSource(hostJson.FunctionTimeout);
         try
         {
             await trigger.RunAsync(message.Body, timeout.Token);
             var receipt = await lease.StopAsync();
             await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e)
         {
+            // A failure, or the function timeout: settled as the Functions host does.
             var receipt = await lease.StopAsync();
             try
             {
@@ -113,10 +116,6 @@ public sealed partial class QueueListener(
                 // The lease lapses and the message comes back: at-least-once still holds.
                 LogSettleFailed(logger, trigger.Definition.Name, message.MessageId, (storageError as RequestFailedException)?.Status ?? 0);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Host stopping mid-invocation: leave the message; it is delivered again when the lease lapses.
         }
     }
 
