@@ -16,6 +16,7 @@ public sealed class SalesFunctionsMetrics : IDisposable
         NotificationsRejected = _meter.CreateCounter<long>("salesfunctions.graph.notifications.rejected");
         ItemsCaptured = _meter.CreateCounter<long>("salesfunctions.capture.items");
         ActivitiesStored = _meter.CreateCounter<long>("salesfunctions.score.activities");
+        ActivitiesUnchanged = _meter.CreateCounter<long>("salesfunctions.score.unchanged");
         DaysRolledUp = _meter.CreateCounter<long>("salesfunctions.rollup.days");
     }
 
@@ -26,6 +27,9 @@ public sealed class SalesFunctionsMetrics : IDisposable
     public Counter<long> ItemsCaptured { get; }
 
     public Counter<long> ActivitiesStored { get; }
+
+    /// <summary>Score messages whose activity was already stored with the same content (another mailbox's copy).</summary>
+    public Counter<long> ActivitiesUnchanged { get; }
 
     public Counter<long> DaysRolledUp { get; }
 

@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Core;
 
@@ -19,12 +21,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SalesFunctionsMetrics>();
         services.AddSingleton<TenantDirectoryCache>();
         services.AddSingleton<TenantDirectoryService>();
+        services.AddSingleton<PrivacyService>();
+        services.AddSingleton<CaptureTracer>();
+        services.AddSingleton<TraceQueryService>();
+        services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<CaptureService>();
         services.AddSingleton<ScoringService>();
         services.AddSingleton<KpiRollupService>();
         services.AddSingleton<KpiQueryService>();
         services.AddSingleton<MailboxOnboarding>();
+        services.AddSingleton<MailboxRemoval>();
         services.AddSingleton<SubscriptionMaintenance>();
         services.AddSingleton<LifecycleService>();
         services.AddSingleton<DeltaSyncService>();

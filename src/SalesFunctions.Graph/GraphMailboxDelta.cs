@@ -5,6 +5,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Sync;
+using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Graph;
 
@@ -12,7 +13,8 @@ namespace SalesFunctions.Graph;
 /// Messages delta per mail folder and calendarView delta over a window, metadata only. Links are followed exactly as
 /// Graph returned them: they encode the original query, which must not be sent again.
 /// </summary>
-public sealed class GraphMailboxDelta(GraphServiceClients clients, MailboxRequestLimiter limiter, IOptions<SyncOptions> options, TimeProvider time) : IMailboxDelta
+public sealed class GraphMailboxDelta(
+    GraphServiceClients clients, MailboxRequestLimiter limiter, TenantDirectoryCache directories, IOptions<SyncOptions> options, TimeProvider time) : IMailboxDelta
 {
     public async Task<DeltaPage> GetPageAsync(string tenantId, string mailbox, string folder, string? link, CancellationToken cancellationToken)
     {
@@ -48,13 +50,16 @@ public sealed class GraphMailboxDelta(GraphServiceClients clients, MailboxReques
 
     private async Task<DeltaPage> MessagePageAsync(string tenantId, string mailbox, string folder, string? link, CancellationToken cancellationToken)
     {
+        // The $select of the first request is carried in every link after it: a policy change reaches delta at the next full round.
+        var select = link is null ? await GraphMailboxReader.FieldsAsync(directories, tenantId, GraphMailboxReader.MessageFields, cancellationToken) : null;
         var builder = clients.ForTenant(tenantId).Users[mailbox].MailFolders[folder].Messages.Delta;
         var response = await (link is null ? builder : builder.WithUrl(link)).GetAsDeltaGetResponseAsync(request =>
         {
             request.Headers.Add("Prefer", $"odata.maxpagesize={options.Value.PageSize}");
             if (link is null)
             {
-                request.QueryParameters.Select = GraphMailboxReader.MessageFields;
+                request.QueryParameters.Select = select;
+                request.QueryParameters.Expand = GraphMailboxReader.SensitivityExpand;
                 request.QueryParameters.Filter = $"receivedDateTime ge {Since():yyyy-MM-ddTHH:mm:ssZ}";
             }
         }, cancellationToken);

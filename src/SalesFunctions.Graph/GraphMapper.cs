@@ -16,7 +16,9 @@ public static class GraphMapper
         Addresses(message.CcRecipients),
         message.SentDateTime,
         message.ReceivedDateTime,
-        message.IsDraft ?? false);
+        message.IsDraft ?? false,
+        message.Subject,
+        MessageSensitivity(message.SingleValueExtendedProperties));
 
     public static EventMetadata ToMetadata(Event calendarEvent) => new(
         calendarEvent.Id ?? string.Empty,
@@ -30,7 +32,9 @@ public static class GraphMapper
         ToInstant(calendarEvent.End),
         calendarEvent.IsCancelled ?? false,
         calendarEvent.IsAllDay ?? false,
-        TypeName(calendarEvent.Type));
+        TypeName(calendarEvent.Type),
+        calendarEvent.Subject,
+        SensitivityName(calendarEvent.Sensitivity));
 
     /// <summary>Graph's dateTime is wall-clock time in the given zone (UTC when we ask for it; Windows or IANA ids otherwise).</summary>
     public static DateTimeOffset? ToInstant(DateTimeTimeZone? value)
@@ -46,6 +50,31 @@ public static class GraphMapper
         var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// Graph's v1.0 message has no sensitivity property; the MAPI property PidTagSensitivity (0x0036) carries it as
+    /// 0 normal, 1 personal, 2 private, 3 confidential, expanded by <see cref="GraphMailboxReader.SensitivityExpand"/>.
+    /// </summary>
+    private static string? MessageSensitivity(List<SingleValueLegacyExtendedProperty>? properties) =>
+        properties?.FirstOrDefault(p => string.Equals(p.Id, GraphMailboxReader.SensitivityPropertyId, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Id, "Integer 0x36", StringComparison.OrdinalIgnoreCase))?.Value switch
+        {
+            "0" => "normal",
+            "1" => "personal",
+            "2" => "private",
+            "3" => "confidential",
+            _ => null,
+        };
+
+    private static string? SensitivityName(Sensitivity? sensitivity) => sensitivity switch
+    {
+        null => null,
+        Sensitivity.Normal => "normal",
+        Sensitivity.Personal => "personal",
+        Sensitivity.Private => "private",
+        Sensitivity.Confidential => "confidential",
+        _ => sensitivity.ToString()!.ToLowerInvariant(),
+    };
 
     private static MailAddress? Address(Recipient? recipient) =>
         recipient?.EmailAddress?.Address is { Length: > 0 } address ? new MailAddress(address) : null;

@@ -32,6 +32,7 @@ public static class HostSetup
         services.AddSingleton<ITimerTrigger, KpiRollupTrigger>();
         services.AddSingleton<ITimerTrigger, SubscriptionRenewalTrigger>();
         services.AddSingleton<ITimerTrigger, DeltaSweepTrigger>();
+        services.AddSingleton<ITimerTrigger, TraceRetentionTrigger>();
 
         services.AddHostedService<StorageStartup>();
         if (builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true)
@@ -56,6 +57,11 @@ public static class HostSetup
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
         Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
         Map(admin, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
+        Map(admin, FunctionRegistry.RemoveMailbox, AdminEndpoints.RemoveMailboxAsync);
+        Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);
+        Map(admin, FunctionRegistry.SetPrivacyPolicy, PrivacyEndpoints.SetAsync);
+        Map(admin, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
+        Map(admin, FunctionRegistry.GetTraces, TraceEndpoints.GetAsync);
         Map(admin, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
         Map(admin, FunctionRegistry.GetSyncStates, AdminEndpoints.GetSyncStatesAsync);
         return app;

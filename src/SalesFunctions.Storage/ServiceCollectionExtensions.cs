@@ -6,6 +6,7 @@ using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Storage;
 
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IKpiStore, TableKpiStore>();
         services.AddSingleton<IRollupStatusStore, TableRollupStatusStore>();
         services.AddSingleton<ISyncStateStore, TableSyncStateStore>();
+        services.AddSingleton<ITraceStore, TableTraceStore>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -9,44 +11,52 @@ namespace SalesFunctions.Storage;
 
 /// <summary>
 /// Activities partitioned by tenant and local day (a day's rollup is one partition scan), plus an index from activity
-/// id to its current day so that an activity that moves day (a rescheduled meeting) leaves no copy behind.
+/// id to its current day and content hash: an activity that moves day (a rescheduled meeting) leaves no copy behind,
+/// and the same email scored again from another mailbox costs one read.
 /// </summary>
 public sealed class TableActivityStore(StorageClients clients, StorageNames names) : IActivityStore
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private TableClient Activities => clients.Tables.GetTableClient(names.Table(StorageNames.Activities));
 
     private TableClient Index => clients.Tables.GetTableClient(names.Table(StorageNames.ActivityDays));
 
-    public async Task<DateOnly?> UpsertAsync(Activity activity, DateOnly day, CancellationToken cancellationToken)
+    public async Task<ActivityWrite> WriteAsync(Activity activity, DateOnly day, CancellationToken cancellationToken)
     {
-        // Order matters under at-least-once delivery: write the new row, remove the old one, then move the index. A crash
-        // anywhere leaves the index on the old day, so the redelivered message repeats the removal.
-        var tenant = TableKeys.Escape(activity.TenantId);
-        var rowKey = TableKeys.Escape(activity.ActivityId);
-        var indexed = await Index.GetEntityIfExistsAsync<TableEntity>(tenant, rowKey, cancellationToken: cancellationToken);
+        // Order matters under at-least-once delivery: write the new row and remove the old one here; the index moves only
+        // in CommitAsync, after the caller marked the days dirty. A crash anywhere before that leaves the index on the
+        // old day and content, so the redelivered message repeats the write, the removal and the marks.
+        var entity = ToEntity(activity, day);
+        var indexed = await Index.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(activity.TenantId), entity.RowKey, cancellationToken: cancellationToken);
         DateOnly? previous = indexed.HasValue ? TableKeys.ParseDay(indexed.Value!.GetString("Day")) : null;
+        if (previous == day && indexed.Value!.GetString("ContentHash") == ContentHash(entity))
+        {
+            return ActivityWrite.Unchanged;
+        }
 
-        await Activities.UpsertEntityAsync(ToEntity(activity, day), TableUpdateMode.Replace, cancellationToken);
+        await Activities.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         if (previous is { } old && old != day)
         {
-            try
-            {
-                await Activities.DeleteEntityAsync(Partition(activity.TenantId, old), rowKey, ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Removed by an earlier attempt.
-            }
+            await DeleteRowAsync(Activities, Partition(activity.TenantId, old), entity.RowKey, cancellationToken);
         }
 
-        if (previous != day)
-        {
-            await Index.UpsertEntityAsync(new TableEntity(tenant, rowKey) { ["Day"] = TableKeys.Day(day) }, TableUpdateMode.Replace, cancellationToken);
-        }
+        return new ActivityWrite(true, previous is { } moved && moved != day ? moved : null);
+    }
 
-        return previous is { } moved && moved != day ? moved : null;
+    public async Task CommitAsync(Activity activity, DateOnly day, CancellationToken cancellationToken)
+    {
+        var entity = ToEntity(activity, day);
+        await Index.UpsertEntityAsync(
+            new TableEntity(TableKeys.Escape(activity.TenantId), entity.RowKey) { ["Day"] = TableKeys.Day(day), ["ContentHash"] = ContentHash(entity) },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+
+    public async Task<DateOnly?> FindDayAsync(string tenantId, string activityId, CancellationToken cancellationToken)
+    {
+        var indexed = await Index.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(tenantId), TableKeys.Escape(activityId), cancellationToken: cancellationToken);
+        return indexed.HasValue ? TableKeys.ParseDay(indexed.Value!.GetString("Day")) : null;
     }
 
     public async IAsyncEnumerable<Activity> ListByDayAsync(string tenantId, DateOnly day, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -58,7 +68,58 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         }
     }
 
+    public async IAsyncEnumerable<StoredActivity> ListAllAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Partition keys are "<tenant>|<yyyy-MM-dd>"; '}' sorts right after '|', so this range is exactly the tenant's days.
+        var tenant = TableKeys.Escape(tenantId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {tenant + "|"} and PartitionKey lt {tenant + "}"}");
+        await foreach (var entity in Activities.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var day = TableKeys.ParseDay(entity.PartitionKey[(entity.PartitionKey.LastIndexOf('|') + 1)..]);
+            yield return new StoredActivity(day, FromEntity(tenantId, entity));
+        }
+    }
+
+    public async Task DeleteAsync(string tenantId, string activityId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var rowKey = TableKeys.Escape(activityId);
+        await DeleteRowAsync(Activities, Partition(tenantId, day), rowKey, cancellationToken);
+        await DeleteRowAsync(Index, TableKeys.Escape(tenantId), rowKey, cancellationToken);
+    }
+
     internal static string Partition(string tenantId, DateOnly day) => $"{TableKeys.Escape(tenantId)}|{TableKeys.Day(day)}";
+
+    private static async Task DeleteRowAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Removed by an earlier attempt.
+        }
+    }
+
+    /// <summary>A hash of exactly the stored properties, so that any change that would alter the row alters the hash.</summary>
+    private static string ContentHash(TableEntity entity)
+    {
+        var text = new StringBuilder();
+        foreach (var (key, value) in entity.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (key is not ("odata.etag" or "Timestamp"))
+            {
+                text.Append(key).Append('=').Append(value switch
+                {
+                    DateTimeOffset instant => instant.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    null => "",
+                    _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+                }).Append('\n');
+            }
+        }
+
+        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 18);
+    }
 
     private static TableEntity ToEntity(Activity activity, DateOnly day) => new(Partition(activity.TenantId, day), TableKeys.Escape(activity.ActivityId))
     {
@@ -69,6 +130,8 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         ["EndsAt"] = activity.EndsAt,
         ["ConversationId"] = activity.ConversationId,
         ["Participants"] = JsonSerializer.Serialize(activity.Participants, JsonSerializerOptions.Web),
+        ["Subject"] = activity.Subject,
+        ["Sensitivity"] = activity.Sensitivity,
         ["SchemaVersion"] = SchemaVersion,
     };
 
@@ -80,5 +143,7 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         entity.GetDateTimeOffset("OccurredAt")!.Value,
         entity.GetDateTimeOffset("EndsAt"),
         entity.GetString("ConversationId"),
-        JsonSerializer.Deserialize<List<Participant>>(entity.GetString("Participants"), JsonSerializerOptions.Web) ?? []);
+        JsonSerializer.Deserialize<List<Participant>>(entity.GetString("Participants"), JsonSerializerOptions.Web) ?? [],
+        entity.GetString("Subject"),
+        entity.GetString("Sensitivity"));
 }

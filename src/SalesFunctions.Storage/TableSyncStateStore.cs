@@ -38,6 +38,18 @@ public sealed class TableSyncStateStore(StorageClients clients, StorageNames nam
         return states;
     }
 
+    public async Task DeleteAsync(SyncState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(TableKeys.Escape(state.TenantId), RowKey(state.Mailbox, state.Folder), Azure.ETag.All, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
     private static string RowKey(string mailbox, string folder) => TableKeys.Escape($"{mailbox.ToLowerInvariant()}|{folder}");
 
     private static SyncState ToState(string tenantId, TableEntity entity) => new(

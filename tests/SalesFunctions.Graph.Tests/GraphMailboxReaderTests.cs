@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Privacy;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
 
@@ -34,6 +35,20 @@ public sealed class GraphMailboxReaderTests : IAsyncLifetime
         Assert.DoesNotContain("body", query, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("subject", query, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("bodyPreview", query, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task GetMessageAsync_WhenPrivacyPolicyKeepsSubjects_SelectsTheSubjectAndReadsSensitivity()
+    {
+        var (mailbox, copy) = FirstCopy("sentitems", c => true);
+        _graph.Directories.Privacy = new PrivacyPolicy { Subject = SubjectCapture.Hashed };
+
+        var message = await Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, copy.Id, CancellationToken.None);
+
+        Assert.Equal((copy.Email!.Subject, "normal"), (message!.Subject, message.Sensitivity));
+        var query = Uri.UnescapeDataString(Assert.Single(_graph.Recorder.Requests).Uri.Query);
+        Assert.Contains("subject", query, StringComparison.Ordinal);
+        Assert.Contains("singleValueExtendedProperties($filter=id eq 'Integer 0x0036')", query, StringComparison.Ordinal);
     }
 
     [Fact]

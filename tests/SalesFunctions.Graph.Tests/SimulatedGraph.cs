@@ -16,6 +16,9 @@ public sealed class SimulatedGraph : IAsyncLifetime
 
     public RequestRecorder Recorder { get; } = new();
 
+    /// <summary>The demo tenant's directory; a test may change its privacy policy.</summary>
+    public FixedDirectoryStore Directories { get; } = new();
+
     public string BaseUrl => Simulator.Urls.First();
 
     public async Task InitializeAsync()
@@ -36,6 +39,8 @@ public sealed class SimulatedGraph : IAsyncLifetime
         services.AddLogging();
         services.AddSalesFunctionsGraph(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Core.Tenants.ITenantDirectoryStore>(Directories);
+        services.AddSingleton<Core.Tenants.TenantDirectoryCache>();
         services.AddOptions<Core.Sync.SyncOptions>().Bind(configuration.GetSection(Core.Sync.SyncOptions.Section));
         services.Configure<HttpClientFactoryOptions>(GraphServiceClients.HttpClientName,
             options => options.HttpMessageHandlerBuilderActions.Add(builder => builder.AdditionalHandlers.Add(Recorder)));

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
 
@@ -9,28 +8,48 @@ public sealed class TableActivityStoreTests : StorageTestBase
     private static readonly DateOnly Monday = new(2026, 10, 5);
 
     [Fact]
-    public async Task UpsertAsync_WhenSameActivityTwice_StoresOneLosslessRow()
+    public async Task WriteAsync_WhenSameContentWasCommitted_IsUnchangedAndStoresOneLosslessRow()
     {
-        var activity = Meeting("mt-1", Monday);
+        var activity = Meeting("mt-1", Monday) with { Subject = "Renewal", Sensitivity = "normal" };
 
-        Assert.Null(await Store.UpsertAsync(activity, Monday, CancellationToken.None));
-        Assert.Null(await Store.UpsertAsync(activity, Monday, CancellationToken.None));
+        Assert.Equal(new ActivityWrite(true, null), await WriteAndCommitAsync(activity, Monday));
+        Assert.Equal(ActivityWrite.Unchanged, await WriteAndCommitAsync(activity, Monday));
 
         var stored = Assert.Single(await ListAsync(Monday));
         Assert.True(activity.SameContentAs(stored));
     }
 
     [Fact]
-    public async Task UpsertAsync_WhenActivityMovesToAnotherDay_ReturnsTheOldDayAndLeavesNoCopyThere()
+    public async Task WriteAsync_WhenWrittenButNeverCommitted_WritesAgain()
+    {
+        // A crash between the write and the commit: the redelivered message must write and mark its day again.
+        var activity = Meeting("mt-1", Monday);
+        await Store.WriteAsync(activity, Monday, CancellationToken.None);
+
+        Assert.True((await Store.WriteAsync(activity, Monday, CancellationToken.None)).Changed);
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenContentChangesOnTheSameDay_Writes()
+    {
+        await WriteAndCommitAsync(Meeting("mt-1", Monday), Monday);
+        var declined = Meeting("mt-1", Monday) with { Participants = [Meeting("mt-1", Monday).Participants[0], Meeting("mt-1", Monday).Participants[1] with { Declined = true }] };
+
+        Assert.Equal(new ActivityWrite(true, null), await WriteAndCommitAsync(declined, Monday));
+        Assert.True(Assert.Single(await ListAsync(Monday)).Participants[1].Declined);
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenActivityMovesToAnotherDay_ReportsTheOldDayAndLeavesNoCopyThere()
     {
         var tuesday = Monday.AddDays(1);
-        await Store.UpsertAsync(Meeting("mt-1", Monday), Monday, CancellationToken.None);
+        await WriteAndCommitAsync(Meeting("mt-1", Monday), Monday);
 
-        var previous = await Store.UpsertAsync(Meeting("mt-1", tuesday), tuesday, CancellationToken.None);
-        var again = await Store.UpsertAsync(Meeting("mt-1", tuesday), tuesday, CancellationToken.None);
+        var moved = await WriteAndCommitAsync(Meeting("mt-1", tuesday), tuesday);
+        var again = await WriteAndCommitAsync(Meeting("mt-1", tuesday), tuesday);
 
-        Assert.Equal(Monday, previous);
-        Assert.Null(again);
+        Assert.Equal(new ActivityWrite(true, Monday), moved);
+        Assert.Equal(ActivityWrite.Unchanged, again);
         Assert.Empty(await ListAsync(Monday));
         Assert.Single(await ListAsync(tuesday));
     }
@@ -38,8 +57,8 @@ public sealed class TableActivityStoreTests : StorageTestBase
     [Fact]
     public async Task ListByDayAsync_WhenTenantsShareADay_ReturnsOnlyTheTenantsOwn()
     {
-        await Store.UpsertAsync(Meeting("mt-1", Monday), Monday, CancellationToken.None);
-        await Store.UpsertAsync(Meeting("mt-2", Monday) with { TenantId = "tenant-b" }, Monday, CancellationToken.None);
+        await WriteAndCommitAsync(Meeting("mt-1", Monday), Monday);
+        await WriteAndCommitAsync(Meeting("mt-2", Monday) with { TenantId = "tenant-b" }, Monday);
 
         var stored = Assert.Single(await ListAsync(Monday));
 
@@ -47,16 +66,53 @@ public sealed class TableActivityStoreTests : StorageTestBase
     }
 
     [Fact]
-    public async Task UpsertAsync_WhenIdHasKeyForbiddenCharacters_StoresAndReadsItBack()
+    public async Task ListAllAsync_WhenTenantsHaveSeveralDays_ReturnsEveryDayOfTheTenantOnly()
+    {
+        await WriteAndCommitAsync(Meeting("mt-1", Monday), Monday);
+        await WriteAndCommitAsync(Meeting("mt-2", Monday.AddDays(40)), Monday.AddDays(40));
+        await WriteAndCommitAsync(Meeting("mt-3", Monday) with { TenantId = "tenant-a2" }, Monday);
+        await WriteAndCommitAsync(Meeting("mt-4", Monday) with { TenantId = "tenant" }, Monday);
+
+        var all = await Store.ListAllAsync("tenant-a", CancellationToken.None).ToListAsync();
+
+        Assert.Equal([("mt-1", Monday), ("mt-2", Monday.AddDays(40))], all.Select(s => (s.Activity.ActivityId, s.Day)).Order().ToList());
+    }
+
+    [Fact]
+    public async Task DeleteAsync_WhenStored_RemovesRowAndIndexSoTheSameContentIsWrittenAgain()
+    {
+        var activity = Meeting("mt-1", Monday);
+        await WriteAndCommitAsync(activity, Monday);
+
+        await Store.DeleteAsync("tenant-a", "mt-1", Monday, CancellationToken.None);
+        await Store.DeleteAsync("tenant-a", "mt-1", Monday, CancellationToken.None);
+
+        Assert.Empty(await ListAsync(Monday));
+        Assert.True((await Store.WriteAsync(activity, Monday, CancellationToken.None)).Changed);
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenIdHasKeyForbiddenCharacters_StoresAndReadsItBack()
     {
         var odd = Meeting("mt/1#?\\x", Monday);
 
-        await Store.UpsertAsync(odd, Monday, CancellationToken.None);
+        await WriteAndCommitAsync(odd, Monday);
 
         Assert.Equal("mt/1#?\\x", Assert.Single(await ListAsync(Monday)).ActivityId);
     }
 
     private IActivityStore Store => Get<IActivityStore>();
+
+    private async Task<ActivityWrite> WriteAndCommitAsync(Activity activity, DateOnly day)
+    {
+        var write = await Store.WriteAsync(activity, day, CancellationToken.None);
+        if (write.Changed)
+        {
+            await Store.CommitAsync(activity, day, CancellationToken.None);
+        }
+
+        return write;
+    }
 
     private async Task<List<Activity>> ListAsync(DateOnly day) =>
         await Store.ListByDayAsync("tenant-a", day, CancellationToken.None).ToListAsync();

@@ -2,7 +2,8 @@ namespace SalesFunctions.Core.Activities;
 
 /// <summary>
 /// One sales activity, the same whichever mailbox or folder it was observed in: its content depends only on the
-/// item's metadata, so that upserting it from a second mailbox changes nothing.
+/// item's metadata, so that upserting it from a second mailbox changes nothing. <see cref="Subject"/> is what the
+/// tenant's privacy policy keeps of it (nothing, a hash or the text); <see cref="Sensitivity"/> is Graph's value.
 /// </summary>
 public sealed record Activity(
     string TenantId,
@@ -12,7 +13,9 @@ public sealed record Activity(
     DateTimeOffset OccurredAt,
     DateTimeOffset? EndsAt,
     string? ConversationId,
-    IReadOnlyList<Participant> Participants)
+    IReadOnlyList<Participant> Participants,
+    string? Subject = null,
+    string? Sensitivity = null)
 {
     public int DurationMinutes => EndsAt is { } end && end > OccurredAt ? (int)Math.Round((end - OccurredAt).TotalMinutes) : 0;
 

@@ -1,4 +1,5 @@
 using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Capture;
@@ -32,23 +33,19 @@ public static class ActivityNormaliser
                 .Concat(message.To.Select(a => (a.Address, ParticipantRole.To)))
                 .Concat(message.Cc.Select(a => (a.Address, ParticipantRole.Cc)))
                 .Select(p => Participant(directory, p.Address, p.Item2, declined: false)));
-        if (!participants.Any(p => !p.IsInternal))
-        {
-            return Normalised.Excluded(CaptureOutcome.InternalOnly);
-        }
-
         var fromInternal = participants.FirstOrDefault(p => p.Role == ParticipantRole.From)?.IsInternal ?? false;
-        return new Normalised(
-            new Activity(
-                directory.TenantId,
-                ActivityIds.ForEmail(directory.TenantId, message.InternetMessageId),
-                ActivityKind.Email,
-                fromInternal ? ActivityDirection.Outbound : ActivityDirection.Inbound,
-                occurredAt.ToUniversalTime(),
-                EndsAt: null,
-                message.ConversationId,
-                participants),
-            CaptureOutcome.Queued);
+        var id = ActivityIds.ForEmail(directory.TenantId, message.InternetMessageId);
+        return PrivacyFilter.Apply(directory.Privacy, new Activity(
+            directory.TenantId,
+            id,
+            ActivityKind.Email,
+            fromInternal ? ActivityDirection.Outbound : ActivityDirection.Inbound,
+            occurredAt.ToUniversalTime(),
+            EndsAt: null,
+            message.ConversationId,
+            participants,
+            message.Subject,
+            Sensitivity(message.Sensitivity))) with { Key = id };
     }
 
     public static Normalised FromEvent(TenantDirectory directory, EventMetadata calendarEvent)
@@ -84,24 +81,23 @@ public static class ActivityNormaliser
             (calendarEvent.Organizer is null ? [] : new[] { Participant(directory, calendarEvent.Organizer.Address, ParticipantRole.Organizer, declined: false) })
                 .Concat(calendarEvent.Attendees.Select(a => Participant(directory, a.Address, ParticipantRole.Attendee,
                     declined: string.Equals(a.Response, "declined", StringComparison.OrdinalIgnoreCase)))));
-        if (!participants.Any(p => !p.IsInternal))
-        {
-            return Normalised.Excluded(CaptureOutcome.InternalOnly);
-        }
-
         var organizerInternal = participants.FirstOrDefault(p => p.Role == ParticipantRole.Organizer)?.IsInternal ?? false;
-        return new Normalised(
-            new Activity(
-                directory.TenantId,
-                ActivityIds.ForMeeting(directory.TenantId, calendarEvent.ICalUId),
-                ActivityKind.Meeting,
-                organizerInternal ? ActivityDirection.Outbound : ActivityDirection.Inbound,
-                start.ToUniversalTime(),
-                calendarEvent.End?.ToUniversalTime(),
-                ConversationId: null,
-                participants),
-            CaptureOutcome.Queued);
+        var id = ActivityIds.ForMeeting(directory.TenantId, calendarEvent.ICalUId);
+        return PrivacyFilter.Apply(directory.Privacy, new Activity(
+            directory.TenantId,
+            id,
+            ActivityKind.Meeting,
+            organizerInternal ? ActivityDirection.Outbound : ActivityDirection.Inbound,
+            start.ToUniversalTime(),
+            calendarEvent.End?.ToUniversalTime(),
+            ConversationId: null,
+            participants,
+            calendarEvent.Subject,
+            Sensitivity(calendarEvent.Sensitivity))) with { Key = id };
     }
+
+    /// <summary>Graph's values are lower camel case; one form keeps stored values and policy comparisons stable.</summary>
+    private static string? Sensitivity(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
 
     private static Participant Participant(TenantDirectory directory, string address, ParticipantRole role, bool declined)
     {

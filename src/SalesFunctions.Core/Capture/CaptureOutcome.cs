@@ -16,4 +16,11 @@ public enum CaptureOutcome
     SeriesMaster,
     Gone,
     Deleted,
+
+    // Exclusions by the tenant's privacy policy (docs/privacy.md).
+    Sensitive,
+    AutomatedSender,
+    ExcludedAddress,
+    ExcludedDomain,
+    PersonalOnly,
 }

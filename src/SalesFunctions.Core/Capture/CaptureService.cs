@@ -3,6 +3,7 @@ using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Core.Capture;
 
@@ -11,6 +12,8 @@ public sealed partial class CaptureService(
     IMailboxReader mailboxes,
     TenantDirectoryCache directories,
     IQueuePublisher queue,
+    CaptureTracer tracer,
+    TimeProvider time,
     SalesFunctionsMetrics metrics,
     ILogger<CaptureService> logger)
 {
@@ -28,6 +31,10 @@ public sealed partial class CaptureService(
             await queue.SendAsync(QueueNames.Sync, new SyncRequest(request.TenantId, request.Mailbox, SyncFolders.Calendar, "recurring"), cancellationToken);
         }
 
+        await tracer.RecordAsync(
+            [new CaptureTrace(request.TenantId, time.GetUtcNow(), TraceStage.Fetched, outcome.Key ?? TraceKeys.ForItem(request.ItemId), request.ItemId,
+                outcome.Outcome, request.SubscriptionId, MailboxHash: TraceKeys.Mailbox(request.Mailbox))],
+            cancellationToken);
         metrics.ItemsCaptured.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Outcome.ToString()));
         LogCaptured(logger, request.SubscriptionId, request.Resource, outcome.Outcome);
         return outcome.Outcome;

@@ -1,6 +1,6 @@
 namespace SalesFunctions.Core.Capture;
 
-/// <summary>The metadata we read of a calendar event. No body, no subject.</summary>
+/// <summary>The metadata we read of a calendar event. Never a body; the subject only when the privacy policy keeps it.</summary>
 public sealed record EventMetadata(
     string Id,
     string? ICalUId,
@@ -10,4 +10,6 @@ public sealed record EventMetadata(
     DateTimeOffset? End,
     bool IsCancelled,
     bool IsAllDay,
-    string? Type);
+    string? Type,
+    string? Subject = null,
+    string? Sensitivity = null);

@@ -1,6 +1,8 @@
 namespace SalesFunctions.Core.Capture;
 
-/// <summary>The metadata we read of a mail message. No body, no subject: they are never fetched.</summary>
+/// <summary>
+/// The metadata we read of a mail message. Never a body; the subject only when the tenant's privacy policy keeps it.
+/// </summary>
 public sealed record MessageMetadata(
     string Id,
     string? InternetMessageId,
@@ -10,4 +12,6 @@ public sealed record MessageMetadata(
     IReadOnlyList<MailAddress> Cc,
     DateTimeOffset? SentAt,
     DateTimeOffset? ReceivedAt,
-    bool IsDraft);
+    bool IsDraft,
+    string? Subject = null,
+    string? Sensitivity = null);

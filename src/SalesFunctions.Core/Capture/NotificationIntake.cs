@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Core.Capture;
 
@@ -12,6 +13,8 @@ namespace SalesFunctions.Core.Capture;
 public sealed partial class NotificationIntake(
     ISubscriptionStore subscriptions,
     IQueuePublisher queue,
+    CaptureTracer tracer,
+    TimeProvider time,
     SalesFunctionsMetrics metrics,
     ILogger<NotificationIntake> logger)
 {
@@ -27,7 +30,11 @@ public sealed partial class NotificationIntake(
             a.Notification.ResourceData!.Id!, a.Notification.ChangeType ?? "updated", a.Subscription.SubscriptionId)).ToList();
         if (requests.Count > 0)
         {
-            await queue.SendBatchAsync(QueueNames.Capture, requests, cancellationToken);
+            // Only authentic items leave a trace: an unauthenticated caller must not be able to fill our storage.
+            var now = time.GetUtcNow();
+            var traces = requests.Select(r => new CaptureTrace(r.TenantId, now, TraceStage.Received, TraceKeys.ForItem(r.ItemId), r.ItemId, null,
+                r.SubscriptionId, MailboxHash: TraceKeys.Mailbox(r.Mailbox))).ToList();
+            await Task.WhenAll(queue.SendBatchAsync(QueueNames.Capture, requests, cancellationToken), tracer.RecordAsync(traces, cancellationToken));
         }
 
         metrics.NotificationsAccepted.Add(requests.Count);

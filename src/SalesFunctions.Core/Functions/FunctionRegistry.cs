@@ -23,6 +23,21 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition AddMailbox =
         new(nameof(AddMailbox), TriggerKind.Http, Route: "admin/tenants/{tenantId}/mailboxes", Methods: ["POST"]);
 
+    public static readonly FunctionDefinition RemoveMailbox =
+        new(nameof(RemoveMailbox), TriggerKind.Http, Route: "admin/tenants/{tenantId}/mailboxes/{mailbox}", Methods: ["DELETE"]);
+
+    public static readonly FunctionDefinition GetPrivacyPolicy =
+        new(nameof(GetPrivacyPolicy), TriggerKind.Http, Route: "admin/tenants/{tenantId}/privacy", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition SetPrivacyPolicy =
+        new(nameof(SetPrivacyPolicy), TriggerKind.Http, Route: "admin/tenants/{tenantId}/privacy", Methods: ["PUT"]);
+
+    public static readonly FunctionDefinition DryRunPrivacyPolicy =
+        new(nameof(DryRunPrivacyPolicy), TriggerKind.Http, Route: "admin/tenants/{tenantId}/privacy/dry-run", Methods: ["POST"]);
+
+    public static readonly FunctionDefinition GetTraces =
+        new(nameof(GetTraces), TriggerKind.Http, Route: "admin/tenants/{tenantId}/traces", Methods: ["GET"]);
+
     public static readonly FunctionDefinition GetStatus =
         new(nameof(GetStatus), TriggerKind.Http, Route: "admin/status", Methods: ["GET"]);
 
@@ -50,6 +65,12 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition KpiRollup =
         new(nameof(KpiRollup), TriggerKind.Timer, ScheduleSetting: "KpiRollupSchedule");
 
+    public static readonly FunctionDefinition TraceRetention =
+        new(nameof(TraceRetention), TriggerKind.Timer, ScheduleSetting: "TraceRetentionSchedule");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
-        [GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, GetStatus, GetSyncStates, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep];
+    [
+        GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GetTraces, GetStatus, GetSyncStates, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep, TraceRetention,
+    ];
 }

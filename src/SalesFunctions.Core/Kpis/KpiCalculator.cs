@@ -35,6 +35,12 @@ public static class KpiCalculator
     /// <summary>For each rep an activity counts for: whether it counts as sent, received or a meeting held.</summary>
     internal static IEnumerable<Credit> Credits(TenantDirectory directory, Activity activity)
     {
+        // Internal-only mail is stored when the privacy policy keeps it, but selling KPIs count customer contact only.
+        if (!activity.Externals.Any())
+        {
+            yield break;
+        }
+
         foreach (var participant in activity.Participants.Where(p => p.IsInternal))
         {
             if (directory.RepByEmail(participant.Email) is not { } rep)

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Scoring;
 
 /// <summary>
 /// The "score" queue step: match external participants to accounts, store the activity idempotently, and mark the
-/// day dirty for the rollup. Store first, mark second: a crash between the two redelivers the message, and the
-/// repeated upsert is a no-op.
+/// day dirty for the rollup. Write, mark, then commit the index: a crash anywhere before the commit redelivers the
+/// message and it writes and marks again; after the commit, the same content is recognised and skipped.
 /// </summary>
 public sealed partial class ScoringService(
     TenantDirectoryCache directories,
@@ -17,14 +18,30 @@ public sealed partial class ScoringService(
     SalesFunctionsMetrics metrics,
     ILogger<ScoringService> logger)
 {
-    public async Task<Activity> ScoreAsync(Activity activity, CancellationToken cancellationToken)
+    /// <returns>The stored activity, or null when the tenant's privacy policy now excludes it.</returns>
+    public async Task<Activity?> ScoreAsync(Activity activity, CancellationToken cancellationToken)
     {
         var directory = await directories.GetAsync(activity.TenantId, cancellationToken);
-        var matched = MatchAccounts(directory, activity);
+
+        // Checked again here: a message queued before a stricter policy was applied must not be stored after its purge.
+        if (PrivacyFilter.Apply(directory.Privacy, activity) is not { Activity: { } allowed })
+        {
+            LogExcluded(logger, activity.ActivityId);
+            return null;
+        }
+
+        var matched = MatchAccounts(directory, allowed);
         var day = directory.LocalDay(matched.OccurredAt);
-        var previousDay = await activities.UpsertAsync(matched, day, cancellationToken);
-        DateOnly[] dirty = previousDay is { } moved && moved != day ? [day, moved] : [day];
+        var write = await activities.WriteAsync(matched, day, cancellationToken);
+        if (!write.Changed)
+        {
+            metrics.ActivitiesUnchanged.Add(1);
+            return matched;
+        }
+
+        DateOnly[] dirty = write.MovedFrom is { } moved ? [day, moved] : [day];
         await dirtyDays.MarkAsync(activity.TenantId, dirty, cancellationToken);
+        await activities.CommitAsync(matched, day, cancellationToken);
 
         metrics.ActivitiesStored.Add(1);
         LogScored(logger, matched.ActivityId, matched.Kind);
@@ -37,6 +54,9 @@ public sealed partial class ScoringService(
             .Select(p => p.IsInternal ? p with { AccountId = null } : p with { AccountId = AccountMatcher.Match(directory, p.Email) })
             .ToList(),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} is excluded by the privacy policy now in force; not stored")]
+    private static partial void LogExcluded(ILogger logger, string activityId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Kind} activity {ActivityId}")]
     private static partial void LogScored(ILogger logger, string activityId, ActivityKind kind);

@@ -4,6 +4,7 @@ using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Core.Sync;
 
@@ -19,6 +20,7 @@ public sealed partial class DeltaSyncService(
     ISyncStateStore states,
     TenantDirectoryCache directories,
     IQueuePublisher queue,
+    CaptureTracer tracer,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<DeltaSyncService> logger)
@@ -46,12 +48,23 @@ public sealed partial class DeltaSyncService(
                     continue;
                 }
 
-                var activities = page.Messages.Select(m => ActivityNormaliser.FromMessage(directory, m).Activity)
-                    .Concat(page.Events.Select(e => ActivityNormaliser.FromEvent(directory, e).Activity))
-                    .OfType<Activity>().ToList();
+                var normalised = page.Messages.Select(m => (m.Id, Result: ActivityNormaliser.FromMessage(directory, m)))
+                    .Concat(page.Events.Select(e => (e.Id, Result: ActivityNormaliser.FromEvent(directory, e)))).ToList();
+                var activities = normalised.Select(n => n.Result.Activity).OfType<Activity>().ToList();
                 if (activities.Count > 0)
                 {
                     await queue.SendBatchAsync(QueueNames.Score, activities, cancellationToken);
+                }
+
+                var now = time.GetUtcNow();
+                await tracer.RecordAsync(normalised.Select(n => new CaptureTrace(request.TenantId, now, TraceStage.Synced, n.Result.Key ?? TraceKeys.ForItem(n.Id),
+                    n.Id, n.Result.Outcome, Folder: request.Folder, MailboxHash: TraceKeys.Mailbox(request.Mailbox))).ToList(), cancellationToken);
+
+                if (page.DeltaLink is null && page.NextLink is null)
+                {
+                    // Graph always ends a page with one of the two; without either there is no way on, and restarting
+                    // the round would loop. Fail visibly instead.
+                    throw new SyncException(SyncFailureKind.Unknown, "A delta page had neither a nextLink nor a deltaLink.");
                 }
 
                 var seen = state.ItemsSeen + page.Messages.Count + page.Events.Count;

@@ -7,4 +7,7 @@ public interface ISyncStateStore
     Task SaveAsync(SyncState state, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SyncState>> ListAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets one mailbox folder's state and cursor; absent states are not an error.</summary>
+    Task DeleteAsync(SyncState state, CancellationToken cancellationToken);
 }

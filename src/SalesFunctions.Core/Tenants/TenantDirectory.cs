@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Privacy;
 
 namespace SalesFunctions.Core.Tenants;
 
@@ -15,6 +16,9 @@ public sealed record TenantDirectory(
     IReadOnlyList<Rep> Reps,
     IReadOnlyList<Account> Accounts)
 {
+    /// <summary>Set through the privacy endpoint, never by a directory import, so that an import cannot loosen it.</summary>
+    public PrivacyPolicy Privacy { get; init; } = PrivacyPolicy.Default;
+
     private Dictionary<string, Rep>? _repsByEmail;
     private Dictionary<string, Account>? _accountsByDomain;
     private TimeZoneInfo? _zone;
@@ -65,6 +69,7 @@ public sealed record TenantDirectory(
             errors.Add("internalDomains needs at least one domain.");
         }
 
+        errors.AddRange(Privacy.Validate().Select(e => $"privacy: {e}"));
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             errors.Add($"timeZone '{TimeZone}' is not a known time zone id.");

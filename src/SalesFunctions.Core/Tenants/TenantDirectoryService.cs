@@ -1,3 +1,5 @@
+using SalesFunctions.Core.Privacy;
+
 namespace SalesFunctions.Core.Tenants;
 
 /// <summary>Imports a tenant's directory. An invalid directory never replaces the stored one.</summary>
@@ -11,7 +13,9 @@ public sealed class TenantDirectoryService(ITenantDirectoryStore store, TenantDi
             return errors;
         }
 
-        await store.SaveAsync(directory, cancellationToken);
+        // The privacy policy has its own endpoint (PrivacyService), which purges what a stricter one excludes.
+        var current = await store.GetAsync(directory.TenantId, cancellationToken);
+        await store.SaveAsync(directory with { Privacy = current?.Privacy ?? PrivacyPolicy.Default }, cancellationToken);
         cache.Invalidate(directory.TenantId);
         return [];
     }

@@ -30,6 +30,19 @@ public static class AdminEndpoints
         return Results.Created((string?)null, new { subscriptions = created.Select(s => new { id = s.SubscriptionId, resource = s.Resource, expiresAt = s.ExpiresAt }) });
     }
 
+    public static async Task<IResult> RemoveMailboxAsync(string tenantId, string mailbox, MailboxRemoval removal, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId) || !MailAddress.TryCreate(mailbox, out var address))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["mailbox"] = ["A valid tenant id and mailbox address are required."] });
+        }
+
+        var removed = await removal.RemoveMailboxAsync(tenantId, address.Address.ToLowerInvariant(), cancellationToken);
+        return removed == 0
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Mailbox not tracked", detail: "No subscription of this tenant is for that mailbox.")
+            : Results.NoContent();
+    }
+
     /// <summary>Every mailbox folder's sync state: status, cursor kind, last success, last failure kind. No content, only ids.</summary>
     public static async Task<IResult> GetSyncStatesAsync(string tenantId, ISyncStateStore states, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Traces;
 using SalesFunctions.Core.Tests.Fakes;
 
 namespace SalesFunctions.Core.Tests.Capture;
@@ -15,6 +16,7 @@ public sealed class CaptureServiceTests
     private readonly Mock<IMailboxReader> _mailboxes = new(MockBehavior.Strict);
     private readonly Mock<IQueuePublisher> _queue = new();
     private readonly InMemoryStores _stores = new();
+    private readonly InMemoryTraceStore _traces = new();
 
     public CaptureServiceTests() => _stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
 
@@ -76,7 +78,8 @@ public sealed class CaptureServiceTests
         await Assert.ThrowsAsync<TenantNotConfiguredException>(() =>
             Service.CaptureAsync(Request(MailboxResource.Messages, "m1") with { TenantId = "tenant-unknown" }, CancellationToken.None));
 
-    private CaptureService Service => new(_mailboxes.Object, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object, Pipeline.Metrics, NullLogger<CaptureService>.Instance);
+    private CaptureService Service => new(_mailboxes.Object, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
+        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TimeProvider.System, Pipeline.Metrics, NullLogger<CaptureService>.Instance);
 
     private static CaptureRequest Request(MailboxResource resource, string id) => new(TestData.Tenant, TestData.Ava, resource, id, "created", "sub-1");
 

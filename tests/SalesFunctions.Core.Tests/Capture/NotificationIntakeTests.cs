@@ -4,6 +4,7 @@ using Moq;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Traces;
 using SalesFunctions.Core.Tests.Fakes;
 using SalesFunctions.Tests.Shared;
 
@@ -14,6 +15,7 @@ public sealed class NotificationIntakeTests
     private const string FixtureTenant = "84bd8158-6d4d-4958-8b9f-9d6445542f95";
     private readonly Mock<ISubscriptionStore> _subscriptions = new();
     private readonly Mock<IQueuePublisher> _queue = new();
+    private readonly InMemoryTraceStore _traces = new();
     private readonly List<CaptureRequest> _queued = [];
 
     public NotificationIntakeTests() =>
@@ -96,7 +98,8 @@ public sealed class NotificationIntakeTests
         Assert.NotEqual(secret, ClientStates.NewSecret());
     }
 
-    private NotificationIntake Intake => new(_subscriptions.Object, _queue.Object, Pipeline.Metrics, NullLogger<NotificationIntake>.Instance);
+    private NotificationIntake Intake => new(_subscriptions.Object, _queue.Object, new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TimeProvider.System,
+        Pipeline.Metrics, NullLogger<NotificationIntake>.Instance);
 
     private void Store(string subscriptionId, string clientState, string mailbox, MailboxResource resource) =>
         _subscriptions.Setup(s => s.FindAsync(It.IsAny<string>(), subscriptionId, It.IsAny<CancellationToken>()))

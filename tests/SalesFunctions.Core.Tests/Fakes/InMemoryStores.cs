@@ -12,6 +12,7 @@ namespace SalesFunctions.Core.Tests.Fakes;
 internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore, IRollupStatusStore, ITenantDirectoryStore
 {
     private readonly Dictionary<(string Tenant, string Id), (Activity Activity, DateOnly Day)> _activities = [];
+    private readonly HashSet<(string Tenant, string Id)> _committed = [];
     private readonly Dictionary<(string Tenant, DateOnly Day), int> _dirty = [];
     private readonly Dictionary<(string Tenant, DateOnly Day), IReadOnlyList<KpiRow>> _kpis = [];
     private readonly Dictionary<string, TenantDirectory> _directories = [];
@@ -22,12 +23,28 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
     /// <summary>Runs between ListAsync and the first ClearAsync of a rollup: simulates a concurrent writer.</summary>
     public Action? AfterList { get; set; }
 
-    public Task<DateOnly?> UpsertAsync(Activity activity, DateOnly day, CancellationToken cancellationToken)
+    public Task<ActivityWrite> WriteAsync(Activity activity, DateOnly day, CancellationToken cancellationToken)
     {
-        DateOnly? previous = _activities.TryGetValue((activity.TenantId, activity.ActivityId), out var old) && old.Day != day ? old.Day : null;
-        _activities[(activity.TenantId, activity.ActivityId)] = (activity, day);
-        return Task.FromResult(previous);
+        var key = (activity.TenantId, activity.ActivityId);
+        var exists = _activities.TryGetValue(key, out var old);
+        if (exists && old.Day == day && old.Activity.SameContentAs(activity) && _committed.Contains(key))
+        {
+            return Task.FromResult(ActivityWrite.Unchanged);
+        }
+
+        _committed.Remove(key);
+        _activities[key] = (activity, day);
+        return Task.FromResult(new ActivityWrite(true, exists && old.Day != day ? old.Day : null));
     }
+
+    public Task CommitAsync(Activity activity, DateOnly day, CancellationToken cancellationToken)
+    {
+        _committed.Add((activity.TenantId, activity.ActivityId));
+        return Task.CompletedTask;
+    }
+
+    public Task<DateOnly?> FindDayAsync(string tenantId, string activityId, CancellationToken cancellationToken) =>
+        Task.FromResult(_committed.Contains((tenantId, activityId)) ? _activities[(tenantId, activityId)].Day : (DateOnly?)null);
 
     public async IAsyncEnumerable<Activity> ListByDayAsync(string tenantId, DateOnly day, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -37,6 +54,24 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
             yield return entry.Activity;
         }
     }
+
+    public async IAsyncEnumerable<StoredActivity> ListAllAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var entry in _activities.Values.Where(v => v.Activity.TenantId == tenantId).OrderBy(v => v.Day).ThenBy(v => v.Activity.ActivityId, StringComparer.Ordinal).ToList())
+        {
+            yield return new StoredActivity(entry.Day, entry.Activity);
+        }
+    }
+
+    public Task DeleteAsync(string tenantId, string activityId, DateOnly day, CancellationToken cancellationToken)
+    {
+        _activities.Remove((tenantId, activityId));
+        _committed.Remove((tenantId, activityId));
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<Activity> Activities => _activities.Values.Select(v => v.Activity).ToList();
 
     public int ActivityCount => _activities.Count;
 

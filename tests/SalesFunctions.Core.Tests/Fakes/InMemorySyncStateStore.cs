@@ -20,4 +20,10 @@ internal sealed class InMemorySyncStateStore : ISyncStateStore
 
     public Task<IReadOnlyList<SyncState>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SyncState>>(_states.Values.Where(s => s.TenantId == tenantId).ToList());
+
+    public Task DeleteAsync(SyncState state, CancellationToken cancellationToken)
+    {
+        _states.Remove((state.TenantId, state.Mailbox, state.Folder));
+        return Task.CompletedTask;
+    }
 }

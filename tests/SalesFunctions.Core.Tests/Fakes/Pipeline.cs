@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 
@@ -15,6 +16,7 @@ internal sealed class Pipeline
         Stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
         var directories = new TenantDirectoryCache(Stores, TimeProvider.System);
         Scoring = new ScoringService(directories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
+        Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
         Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, Metrics, TimeProvider.System, NullLogger<KpiRollupService>.Instance);
     }
 
@@ -26,4 +28,6 @@ internal sealed class Pipeline
     public ScoringService Scoring { get; }
 
     public KpiRollupService Rollup { get; }
+
+    public PrivacyService Privacy { get; }
 }

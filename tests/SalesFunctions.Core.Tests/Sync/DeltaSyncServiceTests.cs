@@ -6,6 +6,7 @@ using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Traces;
 using SalesFunctions.Core.Tests.Fakes;
 
 namespace SalesFunctions.Core.Tests.Sync;
@@ -18,6 +19,7 @@ public sealed class DeltaSyncServiceTests
     private readonly InMemorySyncStateStore _states = new();
     private readonly InMemoryStores _stores = new();
     private readonly List<Activity> _scored = [];
+    private readonly InMemoryTraceStore _traces = new();
 
     public DeltaSyncServiceTests()
     {
@@ -86,8 +88,32 @@ public sealed class DeltaSyncServiceTests
         _queue.Verify(q => q.SendAsync(QueueNames.Sync, continuation, It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task SyncAsync_WhenPageHasNeitherLink_FailsAsUnknownInsteadOfLooping()
+    {
+        Page(null, [Message("<m1@x>")]);
+
+        var error = await Assert.ThrowsAsync<SyncException>(() => Service().SyncAsync(Request, CancellationToken.None));
+
+        Assert.Equal(SyncFailureKind.Unknown, error.Kind);
+        Assert.Equal((SyncStatus.Failed, SyncFailureKind.Unknown), (_states.Saved[^1].Status, _states.Saved[^1].LastError));
+    }
+
+    [Fact]
+    public async Task SyncAsync_WhenPageHasItems_TracesEachWithItsActivityKeyAndOutcome()
+    {
+        Page(null, [Message("<m1@x>"), Message("<m2@x>", draft: true)], delta: "delta-1");
+
+        await Service().SyncAsync(Request, CancellationToken.None);
+
+        var traces = _traces.All.OrderBy(t => t.ItemId, StringComparer.Ordinal).ToList();
+        Assert.Equal([CaptureOutcome.Queued, CaptureOutcome.Draft], traces.Select(t => t.Outcome));
+        Assert.Equal(ActivityIds.ForEmail(TestData.Tenant, "<m1@x>"), traces[0].Key);
+        Assert.All(traces, t => Assert.Equal((TraceStage.Synced, SyncFolders.Inbox, TraceKeys.Mailbox(TestData.Ava)), (t.Stage, t.Folder, t.MailboxHash)));
+    }
+
     private DeltaSyncService Service(int maxPages = 20) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
-        Options.Create(new SyncOptions { MaxPagesPerRun = maxPages }), TimeProvider.System, NullLogger<DeltaSyncService>.Instance);
+        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), Options.Create(new SyncOptions { MaxPagesPerRun = maxPages }), TimeProvider.System, NullLogger<DeltaSyncService>.Instance);
 
     private void Page(string? link, MessageMetadata[] messages, string? next = null, string? delta = null) =>
         _delta.Setup(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, link, It.IsAny<CancellationToken>()))

@@ -73,12 +73,16 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         }
     }
 
-    /// <summary>Every rep-day-KPI where the API differs from the ground truth, and per rep the window totals (API, truth).</summary>
-    public async Task<(List<string> Mismatches, Dictionary<string, (int[] Api, int[] Truth)> Totals)> CompareWithTruthAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every rep-day-KPI where the API differs from the ground truth (of everything played, unless given), and per rep
+    /// the window totals (API, truth).
+    /// </summary>
+    public async Task<(List<string> Mismatches, Dictionary<string, (int[] Api, int[] Truth)> Totals)> CompareWithTruthAsync(
+        CancellationToken cancellationToken, Dictionary<string, Dictionary<string, DayCounts>>? truth = null)
     {
         var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
         var options = simulator.Services.GetRequiredService<SimulatorOptions>();
-        var truth = simulator.Services.GetRequiredService<Player>().Truth();
+        truth ??= simulator.Services.GetRequiredService<Player>().Truth();
         var mismatches = new List<string>();
         var totals = new Dictionary<string, (int[] Api, int[] Truth)>();
         foreach (var rep in organisation.Reps)

@@ -3,7 +3,10 @@ using SalesFunctions.Simulator.Organisation;
 
 namespace SalesFunctions.Simulator.Graph;
 
-/// <summary>Item copies in Graph v1.0's JSON shapes (camelCase, @odata annotations), honouring $select.</summary>
+/// <summary>
+/// Item copies in Graph v1.0's JSON shapes (camelCase, @odata annotations), honouring $select. A message's sensitivity
+/// property is always included, as if expanded: the client always asks for it.
+/// </summary>
 public static class GraphJson
 {
     public static Dictionary<string, object?> Message(ItemCopy copy, IReadOnlyCollection<string>? select)
@@ -26,6 +29,9 @@ public static class GraphJson
             ["conversationId"] = email.ConversationId,
             ["isRead"] = true,
             ["isDraft"] = email.IsDraft,
+
+            // Graph's message has no sensitivity property; it is the MAPI property PidTagSensitivity (0 = normal).
+            ["singleValueExtendedProperties"] = new[] { new { id = "Integer 0x36", value = "0" } },
             ["body"] = new { contentType = "text", content = "Simulated message body." },
             ["sender"] = Recipient(email.From),
             ["from"] = Recipient(email.From),
@@ -79,7 +85,7 @@ public static class GraphJson
     private static Dictionary<string, object?> Selected(Dictionary<string, object?> all, IReadOnlyCollection<string>? select) =>
         select is null
             ? all
-            : all.Where(p => p.Key is "id" or "@odata.etag" || select.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToDictionary(p => p.Key, p => p.Value);
+            : all.Where(p => p.Key is "id" or "@odata.etag" or "singleValueExtendedProperties" || select.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).ToDictionary(p => p.Key, p => p.Value);
 
     private static object Recipient(SimPerson person) => new { emailAddress = new { name = person.Name, address = person.Email } };
 

@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Privacy;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.DryRunPrivacyPolicy: reports what a policy would exclude; changes nothing. Admin level.</summary>
+public sealed class DryRunPrivacyPolicyFunction(PrivacyService privacy)
+{
+    [Function(nameof(FunctionRegistry.DryRunPrivacyPolicy))]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/privacy/dry-run")] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        await JsonBody.ReadAsync<PrivacyPolicy>(request, cancellationToken) is { } policy
+            ? await PrivacyEndpoints.DryRunAsync(tenantId, policy, privacy, cancellationToken)
+            : JsonBody.Invalid<PrivacyPolicy>();
+}
