@@ -1,0 +1,177 @@
+using MimeKit;
+using MimeKit.Utils;
+
+namespace SalesFunctions.Cli.Backfill;
+
+/// <summary>
+/// Reads the exports users really have: mbox files (Google Takeout, Thunderbird), single .eml files, and maildir
+/// trees (cur/ and new/, Maildir++ subfolders included). Only headers are parsed where the format allows it.
+/// </summary>
+internal static class MailExportReader
+{
+    /// <summary>Every message under the given files and folders; unreadable files are reported, not thrown.</summary>
+    public static IEnumerable<ExportedMessage> Read(IEnumerable<string> paths, Action<string, Exception> onError)
+    {
+        foreach (var path in paths)
+        {
+            foreach (var (file, kind) in Files(path))
+            {
+                var messages = kind == ExportKind.Mbox ? ReadMbox(file, onError) : ReadSingle(file, kind, onError);
+                foreach (var message in messages)
+                {
+                    yield return message;
+                }
+            }
+        }
+    }
+
+    /// <summary>The files a path stands for, in a stable order so that two runs read the same sequence.</summary>
+    public static IEnumerable<(string File, ExportKind Kind)> Files(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [(path, KindOf(path))];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"No such file or folder: {path}", path);
+        }
+
+        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Select(f => (File: f, Kind: KindOf(f)))
+            .Where(f => f.Kind != ExportKind.Ignored)
+            .OrderBy(f => f.File, StringComparer.Ordinal);
+    }
+
+    public static int CountFiles(IEnumerable<string> paths) => paths.Sum(p => Files(p).Count());
+
+    private static ExportKind KindOf(string file)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(file));
+        var name = Path.GetFileName(file);
+        if (folder is "cur" or "new" && !name.StartsWith('.'))
+        {
+            return ExportKind.Maildir;
+        }
+
+        return Path.GetExtension(file).ToLowerInvariant() switch
+        {
+            ".eml" => ExportKind.Eml,
+            ".mbox" or ".mbx" => ExportKind.Mbox,
+
+            // Thunderbird keeps mbox files without an extension next to .msf indexes.
+            "" when File.Exists(file + ".msf") => ExportKind.Mbox,
+            _ => ExportKind.Ignored,
+        };
+    }
+
+    private static IEnumerable<ExportedMessage> ReadSingle(string file, ExportKind kind, Action<string, Exception> onError)
+    {
+        HeaderList headers;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            headers = HeaderList.Load(stream);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            onError(file, e);
+            yield break;
+        }
+
+        // Maildir keeps flags in the file name after ":2,"; D is a draft.
+        var draft = kind == ExportKind.Maildir && Path.GetFileName(file).Split(":2,") is [_, var flags] && flags.Contains('D', StringComparison.Ordinal);
+        yield return FromHeaders(file, headers, draft);
+    }
+
+    private static IEnumerable<ExportedMessage> ReadMbox(string file, Action<string, Exception> onError)
+    {
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            onError(file, e);
+            yield break;
+        }
+
+        using (stream)
+        {
+            var parser = new MimeParser(stream, MimeFormat.Mbox);
+            for (var index = 0; ; index++)
+            {
+                MimeMessage message;
+                try
+                {
+                    if (parser.IsEndOfStream)
+                    {
+                        yield break;
+                    }
+
+                    message = parser.ParseMessage();
+                }
+                catch (FormatException e)
+                {
+                    onError($"{file}#{index}", e);
+                    yield break;
+                }
+
+                yield return FromHeaders($"{file}#{index}", message.Headers, draft: false);
+            }
+        }
+    }
+
+    internal static ExportedMessage FromHeaders(string source, HeaderList headers, bool draft)
+    {
+        var labels = headers["X-Gmail-Labels"];
+        return new ExportedMessage(
+            source,
+            Id(headers[HeaderId.MessageId]),
+            Id(headers[HeaderId.InReplyTo]),
+            headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).Select(r => $"<{r}>").ToList() : [],
+            headers[HeaderId.Date] is { } date && DateUtils.TryParse(date, out var parsed) ? parsed : null,
+            Addresses(headers[HeaderId.From]).FirstOrDefault(),
+            Addresses(headers[HeaderId.To]).ToList(),
+            Addresses(headers[HeaderId.Cc]).ToList(),
+            headers[HeaderId.Subject],
+            Sensitivity(headers["Sensitivity"]),
+            draft || headers["X-Mozilla-Draft-Info"] is not null || (labels?.Split(',').Any(l => l.Trim() is "Draft" or "Drafts") ?? false),
+            IsAutomated(headers));
+    }
+
+    /// <summary>Message ids with their angle brackets, as Graph's internetMessageId has them, so both give one activity id.</summary>
+    private static string? Id(string? header) =>
+        header is null ? null : MimeUtils.EnumerateReferences(header).FirstOrDefault() is { } id ? $"<{id}>" : null;
+
+    private static IEnumerable<string> Addresses(string? header) =>
+        header is not null && InternetAddressList.TryParse(header, out var list)
+            ? list.Mailboxes.Select(m => m.Address).Where(a => a.Contains('@', StringComparison.Ordinal))
+            : [];
+
+    // RFC 2156's Sensitivity header, as Outlook writes it, in Graph's words.
+    private static string? Sensitivity(string? header) => header?.Trim().ToLowerInvariant() switch
+    {
+        "personal" => "personal",
+        "private" => "private",
+        "company-confidential" or "confidential" => "confidential",
+        null => null,
+        _ => "normal",
+    };
+
+    /// <summary>RFC 3834 auto-replies and bulk or list mail, which an address pattern alone would miss.</summary>
+    private static bool IsAutomated(HeaderList headers) =>
+        (headers["Auto-Submitted"] is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
+        || (headers["Precedence"]?.Trim().ToLowerInvariant() is "bulk" or "list" or "junk")
+        || headers["List-Unsubscribe"] is not null;
+
+    internal enum ExportKind
+    {
+        Ignored,
+        Eml,
+        Maildir,
+        Mbox,
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using SalesFunctions.Cli.Backfill;
+using SalesFunctions.Core.Tenants;
+using SalesFunctions.Storage;
+using Spectre.Console;
+
+namespace SalesFunctions.Cli;
+
+/// <summary>Runs a backfill with a progress bar and prints its summary; exit code 1 when any file could not be read.</summary>
+internal static class BackfillCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, CommandLine command, CancellationToken cancellationToken)
+    {
+        var missing = command.Paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]No such file or folder:[/] {string.Join(", ", missing)}");
+            return 2;
+        }
+
+        await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken);
+        BackfillSummary summary;
+        try
+        {
+            summary = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var read = context.AddTask("Reading headers");
+                    var queue = context.AddTask("Queueing for scoring");
+                    return await services.GetRequiredService<BackfillService>().RunAsync(command.TenantId, command.Paths, (stage, done, total) =>
+                    {
+                        var task = stage == "read" ? read : queue;
+                        task.MaxValue = Math.Max(total, 1);
+                        task.Value = done;
+                    }, cancellationToken);
+                });
+        }
+        catch (TenantNotConfiguredException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Tenant {command.TenantId} has no directory; import it first (PUT /api/admin/tenants/{{tenantId}}/directory).[/]");
+            return 2;
+        }
+
+        Print(summary);
+        return summary.Unreadable.Count == 0 ? 0 : 1;
+    }
+
+    private static void Print(BackfillSummary summary)
+    {
+        var table = new Table().AddColumns("", "count");
+        table.AddRow("files", $"{summary.Files}");
+        table.AddRow("messages read", $"{summary.Messages}");
+        table.AddRow("duplicates within the export", $"{summary.DuplicatesInExport}");
+        table.AddRow("without a Message-ID (skipped)", $"{summary.WithoutMessageId}");
+        table.AddRow("threads joined without In-Reply-To", $"{summary.JoinedWithoutHeaders}");
+        table.AddRow("[green]queued for scoring[/]", $"{summary.Queued}");
+        foreach (var (outcome, count) in summary.Excluded.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal))
+        {
+            table.AddRow($"excluded: {outcome}", $"{count}");
+        }
+
+        table.AddRow("unreadable files", $"{summary.Unreadable.Count}");
+        AnsiConsole.Write(table);
+        foreach (var source in summary.Unreadable.Take(20))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]unreadable:[/] {source}");
+        }
+
+        AnsiConsole.MarkupLine("The Host's score step stores the queued activities; the next rollup updates the KPIs. Importing again changes nothing.");
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SalesFunctions.Cli;
+using SalesFunctions.Cli.Backfill;
+using SalesFunctions.Core;
+using SalesFunctions.Storage;
+
+// salesfn backfill --tenant <id> [--storage <connection string>] [--prefix <p>] <path>...
+// Storage comes from --storage or the same settings as the hosts (Storage__ConnectionString, or service URIs).
+if (CommandLine.Parse(args) is not { } command)
+{
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+// Our own arguments are parsed above; the builder gets none, so that export paths are never read as settings.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+builder.Configuration.AddInMemoryCollection(command.Settings);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddSalesFunctionsCore().AddSalesFunctionsStorage(builder.Configuration).AddSingleton<BackfillService>();
+using var host = builder.Build();
+return await BackfillCommand.RunAsync(host.Services, command, CancellationToken.None);

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Simulator;
+using SalesFunctions.Simulator.Demo;
+using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Tests.Shared;
+
+namespace SalesFunctions.Host.Tests.Backfill;
+
+/// <summary>
+/// The salesfn CLI, as a real process, imports a maildir tree of a few thousand files into a running Host's queues;
+/// the Host's KPIs must equal the simulator's independent count of the same emails, and a second import must change
+/// nothing.
+/// </summary>
+public sealed class BackfillEndToEndTests : IAsyncLifetime
+{
+    private WebApplication _simulator = null!;
+    private HostUnderTest _host = null!;
+    private string _export = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Built, not started: the organisation, its emails and the ground-truth window; no Graph is involved.
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 20 });
+        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?> { ["Listeners:Enabled"] = "true" });
+        _export = Directory.CreateTempSubdirectory("salesfunctions-maildir-").FullName;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _simulator.DisposeAsync();
+        Directory.Delete(_export, recursive: true);
+    }
+
+    [Fact]
+    public async Task Backfill_WhenMaildirTreeImportedTwice_KpisEqualTheIndependentCountAndTheSecondImportChangesNothing()
+    {
+        var organisation = _simulator.Services.GetRequiredService<DemoOrganisation>();
+        var files = MaildirExport.Write(_export, organisation);
+        (await _host.Client.PutAsJsonAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/directory", organisation.Directory())).EnsureSuccessStatusCode();
+        var driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(5));
+        var emails = organisation.Emails.Where(e => !e.IsDraft && e.Everyone.Any(p => !p.Internal)).ToList();
+        var truth = GroundTruth.Compute(organisation, organisation.Emails, []);
+
+        var (exit, output) = await RunCliAsync("backfill", "--tenant", DemoOrganisation.TenantId, _export);
+        await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        Assert.True(files > 2000, $"the export should hold thousands of files, not {files}");
+        Assert.True(exit == 0, output);
+        Assert.Matches($@"files\W+{files}\b", output);
+        Assert.Empty((await driver.CompareWithTruthAsync(CancellationToken.None, truth)).Mismatches);
+        Assert.Equal(emails.Count, await _host.CountActivityRowsAsync());
+        var kpis = await AllRowsAsync(organisation);
+
+        (exit, output) = await RunCliAsync("backfill", "--tenant", DemoOrganisation.TenantId, _export);
+        await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(emails.Count, await _host.CountActivityRowsAsync());
+        Assert.Equal(kpis, await AllRowsAsync(organisation));
+    }
+
+    [Fact]
+    public async Task Backfill_WhenTenantUnknownOrPathMissing_ExitsWithUsageError()
+    {
+        var (unknownTenant, _) = await RunCliAsync("backfill", "--tenant", "nobody", _export);
+        var (missingPath, _) = await RunCliAsync("backfill", "--tenant", DemoOrganisation.TenantId, Path.Combine(_export, "missing"));
+        var (noArguments, usage) = await RunCliAsync();
+
+        Assert.Equal((2, 2, 2), (unknownTenant, missingPath, noArguments));
+        Assert.Contains("usage: salesfn backfill", usage, StringComparison.Ordinal);
+    }
+
+    private async Task<List<KpiRow>> AllRowsAsync(DemoOrganisation organisation)
+    {
+        var rows = new List<KpiRow>();
+        foreach (var rep in organisation.Reps)
+        {
+            rows.AddRange(await _host.Service<IKpiStore>().GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 20), CancellationToken.None));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs the built salesfn against the test host's storage (same account, same name prefix).</summary>
+    private async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "salesfn.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (args.Length > 0)
+        {
+            start.ArgumentList.Add("--prefix");
+            start.ArgumentList.Add(_host.Prefix);
+        }
+
+        start.Environment["Storage__ConnectionString"] = AzuriteStorage.ConnectionString;
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
