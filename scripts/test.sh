@@ -15,6 +15,9 @@ SALESFUNCTIONS_TEST_STORAGE="$(scripts/azurite.sh start)"
 export SALESFUNCTIONS_TEST_STORAGE
 trap 'scripts/azurite.sh stop' EXIT
 
+# The deployment templates compile to ARM JSON with no warning or error, or nothing else runs.
+scripts/bicep.sh
+
 dotnet build SalesFunctions.Offline.slnf -c Release --nologo -v minimal
 
 log="$(mktemp)"

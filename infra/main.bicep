@@ -1,0 +1,191 @@
+// SalesFunctions in one resource group: a user-assigned identity, storage without shared keys, monitoring, a Key Vault
+// for the operator's secrets and the Functions app on Flex Consumption; optionally the Host container on Container
+// Apps. `azd up` deploys it (azure.yaml); docs/deploy.md walks through both paths and the Graph app registration.
+targetScope = 'resourceGroup'
+
+@description('Environment name (azd: AZURE_ENV_NAME); it seeds every resource name and the azd-env-name tag.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Azure region of every resource; it must offer Flex Consumption (and Container Apps for path B).')
+param location string = resourceGroup().location
+
+@description('Application (client) id of the Graph app registration (azd: GRAPH_CLIENT_ID).')
+@minLength(36)
+@maxLength(36)
+param graphClientId string
+
+@description('Name of the Key Vault secret the operator fills with the Graph client secret.')
+param graphClientSecretName string = 'graph-client-secret'
+
+@description('Name of the Key Vault secret with the Host\'s admin API key; used by the container app only, the Functions app guards its admin routes with its own admin key.')
+param adminApiKeySecretName string = 'admin-api-key'
+
+@description('Object id of the user or group that writes secrets to the vault (azd: AZURE_PRINCIPAL_ID); empty for nobody.')
+param operatorPrincipalId string = ''
+
+@description('Turn on Key Vault purge protection (irreversible; the vault name stays taken for 90 days after deletion).')
+param enableKeyVaultPurgeProtection bool = false
+
+@description('Flex Consumption scale-out limit for the Functions app.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory of each Flex Consumption instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Deploy the Functions app on Flex Consumption (path A). Run one host per storage account: path B turns this off.')
+param deployFunctionApp bool = true
+
+@description('Deploy the Host container on Azure Container Apps (path B).')
+param deployContainerApp bool = false
+
+@description('Host image for the container app, e.g. myregistry.azurecr.io/salesfunctions-host:1.0.0; required with deployContainerApp.')
+param containerImage string = ''
+
+@description('Registry server to pull containerImage from with the app identity (grant it AcrPull there); empty for a public image.')
+param containerRegistryServer string = ''
+
+@description('Most replicas of the container app.')
+@minValue(1)
+@maxValue(300)
+param containerMaxReplicas int = 10
+
+@description('Lowercase token that makes global names (storage, vault, app host names) unique per resource group and environment.')
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+
+@description('Tags on every resource; azd uses azd-env-name to find what it deployed.')
+var tags = { 'azd-env-name': environmentName }
+
+@description('Resource names; computed here, not taken from module outputs, so that what-if can predict every resource.')
+var names = {
+  identity: 'id-${resourceToken}'
+  storage: 'st${resourceToken}'
+  logAnalytics: 'log-${resourceToken}'
+  appInsights: 'appi-${resourceToken}'
+  keyVault: 'kv-${resourceToken}'
+  plan: 'plan-${resourceToken}'
+  functionApp: 'func-${resourceToken}'
+  containerEnvironment: 'cae-${resourceToken}'
+  containerApp: 'ca-${resourceToken}'
+}
+
+@description('Blob container for Flex Consumption deployment packages.')
+var deploymentContainerName = 'app-package-${resourceToken}'
+
+module identity 'modules/identity.bicep' = {
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    identityName: names.identity
+    deploymentContainerName: deploymentContainerName
+  }
+  dependsOn: [identity]
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  params: {
+    logAnalyticsName: names.logAnalytics
+    appInsightsName: names.appInsights
+    location: location
+    tags: tags
+    identityName: names.identity
+  }
+  dependsOn: [identity]
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    identityName: names.identity
+    operatorPrincipalId: operatorPrincipalId
+    enablePurgeProtection: enableKeyVaultPurgeProtection
+  }
+  dependsOn: [identity]
+}
+
+module functionApp 'modules/functionapp.bicep' = if (deployFunctionApp) {
+  params: {
+    planName: names.plan
+    appName: names.functionApp
+    location: location
+    tags: tags
+    identityName: names.identity
+    storageAccountName: names.storage
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    keyVaultUri: keyVault.outputs.vaultUri
+    graphClientId: graphClientId
+    graphClientSecretName: graphClientSecretName
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module containerApp 'modules/containerapp.bicep' = if (deployContainerApp) {
+  params: {
+    environmentName: names.containerEnvironment
+    appName: names.containerApp
+    location: location
+    tags: tags
+    identityName: names.identity
+    logAnalyticsName: names.logAnalytics
+    storageAccountName: names.storage
+    keyVaultUri: keyVault.outputs.vaultUri
+    containerImage: containerImage
+    containerRegistryServer: containerRegistryServer
+    graphClientId: graphClientId
+    graphClientSecretName: graphClientSecretName
+    adminApiKeySecretName: adminApiKeySecretName
+    maxReplicas: containerMaxReplicas
+  }
+  // Referenced by name only: the storage roles and the log workspace must exist before the first replica starts.
+  dependsOn: [storage, monitoring]
+}
+
+@description('Public base URL Graph posts notifications to: the Functions app when deployed, else the container app.')
+var publicBaseUrl = deployFunctionApp
+  ? 'https://${functionApp!.outputs.defaultHostName}'
+  : (deployContainerApp ? 'https://${containerApp!.outputs.fqdn}' : '')
+
+@description('Name of the Functions app; empty without deployFunctionApp.')
+output AZURE_FUNCTION_APP_NAME string = deployFunctionApp ? names.functionApp : ''
+
+@description('Default host name of the Functions app; empty without deployFunctionApp.')
+output FUNCTION_APP_HOST_NAME string = functionApp.?outputs.defaultHostName ?? ''
+
+@description('Host name of the container app; empty without deployContainerApp.')
+output CONTAINER_APP_HOST_NAME string = containerApp.?outputs.fqdn ?? ''
+
+@description('Graph change notification URL (Graph:Subscriptions:NotificationUrl) of the host that serves Graph.')
+output GRAPH_NOTIFICATION_URL string = empty(publicBaseUrl) ? '' : '${publicBaseUrl}/api/graph/notifications'
+
+@description('Graph lifecycle notification URL (Graph:Subscriptions:LifecycleNotificationUrl) of the host that serves Graph.')
+output GRAPH_LIFECYCLE_URL string = empty(publicBaseUrl) ? '' : '${publicBaseUrl}/api/graph/lifecycle'
+
+@description('Name of the storage account.')
+output AZURE_STORAGE_ACCOUNT_NAME string = names.storage
+
+@description('Name of the Key Vault the operator writes secrets to.')
+output AZURE_KEY_VAULT_NAME string = names.keyVault
+
+@description('Client id of the user-assigned identity.')
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
