@@ -2,7 +2,8 @@
 # Starts or stops Azurite (the Azure Storage emulator) from the project's pinned npm lockfile, on loopback.
 #   scripts/azurite.sh start|stop|status|connection-string
 # Ports: AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT (10000-10002).
-# AZURITE_DIR: state and pid folder (.azurite/default). AZURITE_IN_MEMORY=1 keeps no data on disk.
+# AZURITE_DIR: state and pid folder (.azurite/default). AZURITE_EPHEMERAL=1: throwaway data, in a fresh folder on
+# tmpfs (/dev/shm) when there is one, deleted by stop.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 blob_port="${AZURITE_BLOB_PORT:-10000}"
@@ -35,8 +36,18 @@ start() {
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error) >&2
   fi
   mkdir -p "$dir"
-  local persistence=(--location "$dir/data")
-  [[ "${AZURITE_IN_MEMORY:-0}" == "1" ]] && persistence=(--inMemoryPersistence)
+  local data="$dir/data"
+  if [[ "${AZURITE_EPHEMERAL:-0}" == "1" ]]; then
+    # Not --inMemoryPersistence: that store keeps one extent per queue message and scans all of them on every enqueue
+    # and every GC pass, which stalled Azurite for minutes under our test load. The disk store appends messages to a
+    # few extent files; on tmpfs it costs no disk I/O.
+    [[ -f "$dir/ephemeral-data" ]] && rm -rf "$(cat "$dir/ephemeral-data")"   # left by a run that was killed
+    local base="$dir"
+    [[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
+    data="$(mktemp -d "$base/salesfunctions-azurite.XXXXXX")"
+    echo "$data" >"$dir/ephemeral-data"
+  fi
+  local persistence=(--location "$data")
   # --skipApiVersionCheck: the Azure SDK may speak a newer service version than this Azurite release knows.
   nohup "$root/node_modules/.bin/azurite" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
@@ -64,6 +75,9 @@ stop() {
     for _ in $(seq 1 20); do running || break; sleep 0.25; done
   fi
   rm -f "$pid_file"
+  if [[ -f "$dir/ephemeral-data" ]]; then
+    rm -rf "$(cat "$dir/ephemeral-data")" "$dir/ephemeral-data"
+  fi
 }
 
 case "${1:-}" in

@@ -17,7 +17,7 @@ for port in 7071 7072; do
   fi
 done
 
-export AZURITE_DIR="$root/.azurite/demo" AZURITE_IN_MEMORY=1
+export AZURITE_DIR="$root/.azurite/demo" AZURITE_EPHEMERAL=1
 connection="$(scripts/azurite.sh start)"
 host_pid=""
 cleanup() {

@@ -9,7 +9,7 @@ command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is req
 command -v npm >/dev/null || { echo "test.sh: Node.js and npm are required (for Azurite)" >&2; exit 1; }
 
 # Ports of their own, so that tests never touch a demo's storage.
-export AZURITE_DIR="$root/.azurite/test" AZURITE_IN_MEMORY=1
+export AZURITE_DIR="$root/.azurite/test" AZURITE_EPHEMERAL=1
 export AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10100}" AZURITE_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10101}" AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10102}"
 SALESFUNCTIONS_TEST_STORAGE="$(scripts/azurite.sh start)"
 export SALESFUNCTIONS_TEST_STORAGE

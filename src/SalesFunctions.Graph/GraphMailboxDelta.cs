@@ -36,6 +36,66 @@ public sealed class GraphMailboxDelta(
         }
     }
 
+    public async Task<IReadOnlyList<string>> ListFiledFoldersAsync(string tenantId, string mailbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = clients.ForTenant(tenantId).Users[mailbox];
+
+            // Well-known names work in every mailbox locale; display names do not, so exclusion is by id.
+            var skipped = new HashSet<string>(StringComparer.Ordinal);
+            var excludedTrees = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in NotFiled)
+            {
+                var folder = await limiter.RunAsync(tenantId, mailbox, () => GetWellKnownAsync(user, name, cancellationToken), cancellationToken);
+                if (folder?.Id is { } id)
+                {
+                    skipped.Add(id);
+
+                    // Inbox and Sent Items are tracked by name, but users file into their subfolders too.
+                    if (name is not (SyncFolders.Inbox or SyncFolders.SentItems))
+                    {
+                        excludedTrees.Add(id);
+                    }
+                }
+            }
+
+            var filed = new List<string>();
+            var pending = new Queue<(string? ParentId, int Depth)>([(null, 0)]);
+            while (pending.TryDequeue(out var parent) && filed.Count < MaxFolders)
+            {
+                foreach (var folder in await ListChildrenAsync(tenantId, mailbox, user, parent.ParentId, cancellationToken))
+                {
+                    if (folder.Id is not { } id || excludedTrees.Contains(id))
+                    {
+                        continue;
+                    }
+
+                    if (!skipped.Contains(id))
+                    {
+                        filed.Add(id);
+                    }
+
+                    if (folder.ChildFolderCount > 0 && parent.Depth < MaxDepth)
+                    {
+                        pending.Enqueue((id, parent.Depth + 1));
+                    }
+                }
+            }
+
+            return filed;
+        }
+        catch (ApiException e)
+        {
+            var code = (e as ODataError)?.Error?.Code;
+            throw new SyncException(Classify(e.ResponseStatusCode, code), $"Graph answered {e.ResponseStatusCode} ({code}) to a folder list request.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SyncException(SyncFailureKind.Transient, "The folder list request did not reach Graph.", e);
+        }
+    }
+
     /// <summary>Graph's answers mapped to the closed set of failure kinds that drive the sync state.</summary>
     public static SyncFailureKind Classify(int status, string? code) => (status, code) switch
     {
@@ -92,6 +152,51 @@ public sealed class GraphMailboxDelta(
             items.Count(e => IsRemoved(e.AdditionalData)),
             response?.OdataNextLink,
             response?.OdataDeltaLink);
+    }
+
+    // Folders that never hold a sales conversation, and the two tracked by name; "archive" (One-Click Archive) is filed mail.
+    private static readonly string[] NotFiled = ["inbox", "sentitems", "drafts", "deleteditems", "junkemail", "outbox", "conversationhistory"];
+    private const int MaxDepth = 8;
+    private const int MaxFolders = 500;
+
+    private static async Task<MailFolder?> GetWellKnownAsync(Microsoft.Graph.Users.Item.UserItemRequestBuilder user, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await user.MailFolders[name].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken);
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            // Not every mailbox has every well-known folder (Conversation History appears with Teams or Skype).
+            return null;
+        }
+    }
+
+    private async Task<List<MailFolder>> ListChildrenAsync(
+        string tenantId, string mailbox, Microsoft.Graph.Users.Item.UserItemRequestBuilder user, string? parentId, CancellationToken cancellationToken)
+    {
+        var folders = new List<MailFolder>();
+        string? next = null;
+        do
+        {
+            var link = next;
+            var page = await limiter.RunAsync(tenantId, mailbox, async () =>
+            {
+                if (parentId is null)
+                {
+                    var top = link is null ? user.MailFolders : user.MailFolders.WithUrl(link);
+                    return await top.GetAsync(r => { r.QueryParameters.Select = ["id", "childFolderCount"]; r.QueryParameters.Top = 100; }, cancellationToken);
+                }
+
+                var children = link is null ? user.MailFolders[parentId].ChildFolders : user.MailFolders[parentId].ChildFolders.WithUrl(link);
+                return await children.GetAsync(r => { r.QueryParameters.Select = ["id", "childFolderCount"]; r.QueryParameters.Top = 100; }, cancellationToken);
+            }, cancellationToken);
+            folders.AddRange(page?.Value ?? []);
+            next = page?.OdataNextLink;
+        }
+        while (next is not null);
+
+        return folders;
     }
 
     private DateTimeOffset Since() => time.GetUtcNow().AddDays(-options.Value.HistoryDays);

@@ -15,18 +15,21 @@ public sealed class StorageClients
 
         // The Functions queue trigger reads Base64 by default; plain text would fail to bind there.
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
+        queueOptions.Retry.NetworkTimeout = tableOptions.Retry.NetworkTimeout = blobOptions.Retry.NetworkTimeout = settings.RequestTimeout;
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
-            Tables = new TableServiceClient(settings.ConnectionString);
+            Tables = new TableServiceClient(settings.ConnectionString, tableOptions);
             Queues = new QueueServiceClient(settings.ConnectionString, queueOptions);
-            Blobs = new BlobServiceClient(settings.ConnectionString);
+            Blobs = new BlobServiceClient(settings.ConnectionString, blobOptions);
             return;
         }
 
         var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ManagedIdentityClientId });
-        Tables = new TableServiceClient(settings.TableServiceUri, credential);
+        Tables = new TableServiceClient(settings.TableServiceUri, credential, tableOptions);
         Queues = new QueueServiceClient(settings.QueueServiceUri, credential, queueOptions);
-        Blobs = new BlobServiceClient(settings.BlobServiceUri, credential);
+        Blobs = new BlobServiceClient(settings.BlobServiceUri, credential, blobOptions);
     }
 
     public TableServiceClient Tables { get; }

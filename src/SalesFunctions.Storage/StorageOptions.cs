@@ -18,4 +18,10 @@ public sealed class StorageOptions
 
     /// <summary>Prepended to every table, queue and container name; tests use it to isolate runs in one account.</summary>
     public string Prefix { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How long one storage request may take before the SDK abandons it and retries. The SDK default (100 s) lets a
+    /// single lost response stall a listener or an admin call for minutes; every request here is small.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -21,7 +21,7 @@ public sealed class GraphMailboxDeltaTests : IAsyncLifetime
     public async Task GetPageAsync_WhenFollowingLinksToTheEnd_ReturnsEveryItemOnceThenADeltaLink(string folder, string simulatorFolder)
     {
         var mailbox = Rep().Email;
-        var expected = _graph.Mailboxes.Since(mailbox, simulatorFolder, 0).Count;
+        var expected = _graph.Mailboxes.Items(mailbox, simulatorFolder).Count;
 
         var (items, deltaLink, pages) = await WalkAsync(mailbox, folder, null);
 
@@ -44,6 +44,38 @@ public sealed class GraphMailboxDeltaTests : IAsyncLifetime
         Assert.Equal(SyncFailureKind.CursorExpired, error.Kind);
     }
 
+    [Fact]
+    public async Task ListFiledFoldersAsync_WhenAUserHasOwnFoldersAndSubfolders_ReturnsThemAndNoneOfOutlooksOwn()
+    {
+        var mailbox = Rep().Email;
+
+        var folders = await Delta.ListFiledFoldersAsync(DemoOrganisation.TenantId, mailbox, CancellationToken.None);
+
+        // "Deals" sits under Inbox and is only found by walking child folders; "archive" is One-Click Archive: filed mail.
+        string[] expected = ["archive", "customers", "deals"];
+        Assert.Equal(expected.Select(f => MailboxStore.FolderId(mailbox, f)).Order(), folders.Order());
+    }
+
+    [Fact]
+    public async Task GetPageAsync_WhenMailIsFiledAfterARound_TheInboxReportsRemovalsAndTheFolderTheNewItems()
+    {
+        var mailbox = Rep().Email;
+        var (inboxBefore, inboxLink, _) = await WalkAsync(mailbox, SyncFolders.Inbox, null);
+        var customers = MailboxStore.FolderId(mailbox, "customers");
+        var (filedBefore, filedLink, _) = await WalkAsync(mailbox, customers, null);
+
+        // Everything in every Inbox and Sent Items is filed.
+        var tidied = await _graph.Simulator.Services.GetRequiredService<Player>().TidyAsync(1.0, 0, notify: false, CancellationToken.None);
+        var filedNow = _graph.Mailboxes.Items(mailbox, "customers").Count;
+
+        Assert.Equal(0, filedBefore);
+        Assert.True(tidied.ItemsWritten > 0 && filedNow > 0);
+        var (removed, inboxItems) = await CountRemovedAsync(mailbox, SyncFolders.Inbox, inboxLink!);
+        Assert.Equal((inboxBefore, 0), (removed, inboxItems));
+        var (filedItems, _, _) = await WalkAsync(mailbox, customers, filedLink);
+        Assert.Equal(filedNow, filedItems);
+    }
+
     [Theory]
     [InlineData(410, null, SyncFailureKind.CursorExpired)]
     [InlineData(400, "syncStateNotFound", SyncFailureKind.CursorExpired)]
@@ -60,6 +92,19 @@ public sealed class GraphMailboxDeltaTests : IAsyncLifetime
     private IMailboxDelta Delta => _graph.Get<IMailboxDelta>();
 
     private SimPerson Rep() => _graph.Simulator.Services.GetRequiredService<DemoOrganisation>().Reps[0];
+
+    private async Task<(int Removed, int Items)> CountRemovedAsync(string mailbox, string folder, string link)
+    {
+        var (removed, items) = (0, 0);
+        for (string? next = link; next is not null;)
+        {
+            var page = await Delta.GetPageAsync(DemoOrganisation.TenantId, mailbox, folder, next, CancellationToken.None);
+            (removed, items) = (removed + page.Removed, items + page.Messages.Count);
+            next = page.DeltaLink is null ? page.NextLink : null;
+        }
+
+        return (removed, items);
+    }
 
     private async Task<(int Items, string? DeltaLink, int Pages)> WalkAsync(string mailbox, string folder, string? link)
     {

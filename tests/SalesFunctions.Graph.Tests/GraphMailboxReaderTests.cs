@@ -56,7 +56,7 @@ public sealed class GraphMailboxReaderTests : IAsyncLifetime
     {
         var (mailbox, sent) = FirstCopy("sentitems", c => c.Email!.To.Concat(c.Email.Cc).Any(p => p.Internal));
         var recipient = sent.Email!.To.Concat(sent.Email.Cc).First(p => p.Internal).Email;
-        var received = _graph.Mailboxes.Since(recipient, "inbox", 0).First(c => c.Email == sent.Email);
+        var received = _graph.Mailboxes.Items(recipient, "inbox").First(c => c.Email == sent.Email);
 
         var fromSender = await Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, sent.Id, CancellationToken.None);
         var fromRecipient = await Reader.GetMessageAsync(DemoOrganisation.TenantId, recipient, received.Id, CancellationToken.None);
@@ -111,7 +111,7 @@ public sealed class GraphMailboxReaderTests : IAsyncLifetime
         using var control = new HttpClient { BaseAddress = new Uri(_graph.BaseUrl) };
         (await control.PostAsJsonAsync("/sim/faults", new { delayMs = 150 })).EnsureSuccessStatusCode();
         var reps = _graph.Simulator.Services.GetRequiredService<DemoOrganisation>().Reps.Take(2).Select(r => r.Email).ToList();
-        var reads = reps.SelectMany(mailbox => _graph.Mailboxes.Since(mailbox, "sentitems", 0).Take(12)
+        var reads = reps.SelectMany(mailbox => _graph.Mailboxes.Items(mailbox, "sentitems").Take(12)
             .Select(copy => Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, copy.Id, CancellationToken.None))).ToList();
 
         var messages = await Task.WhenAll(reads);
@@ -128,7 +128,7 @@ public sealed class GraphMailboxReaderTests : IAsyncLifetime
     {
         foreach (var person in _graph.Simulator.Services.GetRequiredService<DemoOrganisation>().Reps)
         {
-            var copy = _graph.Mailboxes.Since(person.Email, folder, 0).FirstOrDefault(predicate);
+            var copy = _graph.Mailboxes.Items(person.Email, folder).FirstOrDefault(predicate);
             if (copy is not null)
             {
                 return (person.Email, copy);

@@ -11,6 +11,11 @@ var options = new SimulatorOptions
     Seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture),
     Volume = double.Parse(Option("--volume") ?? "1", CultureInfo.InvariantCulture),
 };
+if (Option("--first-day") is { } firstDay)
+{
+    options = options with { FirstDay = DateOnly.ParseExact(firstDay, "yyyy-MM-dd", CultureInfo.InvariantCulture) };
+}
+
 
 if (Console.IsOutputRedirected)
 {
@@ -20,7 +25,7 @@ if (Console.IsOutputRedirected)
 
 var app = SimulatorApp.Build(options);
 await app.StartAsync();
-Console.WriteLine($"Graph simulator listening on {string.Join(", ", app.Urls)}");
+Console.WriteLine($"Graph simulator listening on {string.Join(", ", app.Urls)}; simulated days {options.FirstDay:yyyy-MM-dd} to {options.FirstDay.AddDays(options.Days - 1):yyyy-MM-dd}");
 if (command == "demo")
 {
     using var host = new HttpClient { BaseAddress = new Uri((Option("--host") ?? "http://127.0.0.1:7071").TrimEnd('/') + "/") };

@@ -6,7 +6,11 @@ public sealed record SimulatorOptions
 
     public int Seed { get; init; } = 42;
 
-    public DateOnly FirstDay { get; init; } = new(2026, 10, 1);
+    /// <summary>
+    /// The first simulated day: by default 35 days before today (UTC), so that the organisation's 30 days are recent
+    /// history, inside the Host's delta window (Sync:HistoryDays back from now) whenever the demo runs.
+    /// </summary>
+    public DateOnly FirstDay { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-35);
 
     public int Days { get; init; } = 30;
 

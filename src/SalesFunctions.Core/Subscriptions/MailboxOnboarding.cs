@@ -1,12 +1,17 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Sync;
 
 namespace SalesFunctions.Core.Subscriptions;
 
-/// <summary>Starts capture for a mailbox: one subscription for its messages and one for its events, each with its own secret.</summary>
+/// <summary>
+/// Starts capture for a mailbox: one subscription for its messages and one for its events, each with its own secret,
+/// then the initial delta sync of every folder (history back to Sync:HistoryDays), which also sets the cursors.
+/// </summary>
 public sealed partial class MailboxOnboarding(
     ISubscriptionClient client,
     ISubscriptionStore store,
+    SyncScheduler sync,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
     ILogger<MailboxOnboarding> logger)
@@ -19,6 +24,8 @@ public sealed partial class MailboxOnboarding(
             created.Add(await CreateAsync(tenantId, mailbox, resource, cancellationToken));
         }
 
+        // After the subscriptions: whatever arrives between the initial sync's snapshot and its end is notified.
+        await sync.ResyncMailboxAsync(tenantId, mailbox, "onboarding", cancellationToken);
         return created;
     }
 

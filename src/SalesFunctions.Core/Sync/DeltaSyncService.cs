@@ -27,6 +27,11 @@ public sealed partial class DeltaSyncService(
 {
     public async Task<SyncState> SyncAsync(SyncRequest request, CancellationToken cancellationToken)
     {
+        if (request.Folder == SyncFolders.Discover)
+        {
+            return await DiscoverAsync(request, cancellationToken);
+        }
+
         var state = await states.GetAsync(request.TenantId, request.Mailbox, request.Folder, cancellationToken)
             ?? SyncState.New(request.TenantId, request.Mailbox, request.Folder);
         var directory = await directories.GetAsync(request.TenantId, cancellationToken);
@@ -94,6 +99,51 @@ public sealed partial class DeltaSyncService(
         }
     }
 
+    /// <summary>
+    /// Lists the folders the user filed mail into and queues a sync of each; forgets the cursors of folders that no
+    /// longer exist (their mail went to Deleted Items, and its activities stay counted). Its own state row shows when
+    /// the folder list was last read and why it failed.
+    /// </summary>
+    private async Task<SyncState> DiscoverAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        var state = await states.GetAsync(request.TenantId, request.Mailbox, request.Folder, cancellationToken)
+            ?? SyncState.New(request.TenantId, request.Mailbox, request.Folder);
+        IReadOnlyList<string> folders;
+        try
+        {
+            folders = await delta.ListFiledFoldersAsync(request.TenantId, request.Mailbox, cancellationToken);
+        }
+        catch (SyncException e)
+        {
+            var failed = state with { Status = SyncStatus.Failed, LastError = e.Kind, LastErrorAt = time.GetUtcNow() };
+            await states.SaveAsync(failed, cancellationToken);
+            LogFailed(logger, request.Folder, e.Kind);
+            if (e.Kind is SyncFailureKind.PermissionDenied or SyncFailureKind.NotFound)
+            {
+                return failed;
+            }
+
+            throw;
+        }
+
+        if (folders.Count > 0)
+        {
+            await queue.SendBatchAsync(QueueNames.Sync, folders.Select(f => request with { Folder = f }).ToList(), cancellationToken);
+        }
+
+        var known = await states.ListAsync(request.TenantId, cancellationToken);
+        foreach (var gone in known.Where(s => string.Equals(s.Mailbox, request.Mailbox, StringComparison.OrdinalIgnoreCase)
+            && SyncFolders.IsFiled(s.Folder) && !folders.Contains(s.Folder)))
+        {
+            await states.DeleteAsync(gone, cancellationToken);
+        }
+
+        state = state with { Status = SyncStatus.Synced, LastSuccessAt = time.GetUtcNow(), LastError = null, LastErrorAt = null, ItemsSeen = folders.Count };
+        await states.SaveAsync(state, cancellationToken);
+        LogDiscovered(logger, folders.Count);
+        return state;
+    }
+
     /// <summary>The next page, or null when the stored cursor has expired (then the caller starts a full round).</summary>
     private async Task<DeltaPage?> GetPageAsync(SyncRequest request, SyncState state, CancellationToken cancellationToken)
     {
@@ -110,6 +160,9 @@ public sealed partial class DeltaSyncService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delta sync of {Folder} complete; {ItemsSeen} items seen in all")]
     private static partial void LogSynced(ILogger logger, string folder, long itemsSeen);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Found {Folders} filed mail folders; each is queued for delta sync")]
+    private static partial void LogDiscovered(ILogger logger, int folders);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delta cursor of {Folder} expired; starting a full resync")]
     private static partial void LogCursorExpired(ILogger logger, string folder);

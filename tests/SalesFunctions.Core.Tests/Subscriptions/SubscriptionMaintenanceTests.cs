@@ -16,11 +16,27 @@ public sealed class SubscriptionMaintenanceTests
     private readonly Mock<ISubscriptionClient> _graph = new(MockBehavior.Strict);
     private readonly InMemorySubscriptionStore _store = new();
     private readonly SubscriptionOptions _options = new() { NotificationUrl = new Uri("https://app.example/api/graph/notifications"), LifetimeMinutes = 4230, RenewWhenMinutesLeft = 1440 };
+    private readonly Mock<IQueuePublisher> _queue = new();
+    private readonly List<SyncRequest> _queued = [];
     private int _created;
 
-    public SubscriptionMaintenanceTests() =>
+    public SubscriptionMaintenanceTests()
+    {
         _graph.Setup(g => g.CreateAsync("t1", It.IsAny<SubscriptionRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, SubscriptionRequest r, CancellationToken _) => new CreatedSubscription($"new-{++_created}", r.ExpiresAt));
+        _queue.Setup(q => q.SendBatchAsync(QueueNames.Sync, It.IsAny<IReadOnlyCollection<SyncRequest>>(), It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyCollection<SyncRequest>, CancellationToken>((_, r, _) => _queued.AddRange(r)).Returns(Task.CompletedTask);
+    }
+
+    [Fact]
+    public async Task AddMailboxAsync_WhenNew_SubscribesToMessagesAndEventsThenQueuesTheInitialSyncOfEveryFolder()
+    {
+        var created = await Onboarding.AddMailboxAsync("t1", "ava@contoso-sales.example", CancellationToken.None);
+
+        Assert.Equal([MailboxResource.Messages, MailboxResource.Events], created.Select(c => c.Resource));
+        Assert.Equal(SyncFolders.All.Order(), _queued.Select(r => r.Folder).Order());
+        Assert.All(_queued, r => Assert.Equal(("t1", "ava@contoso-sales.example", "onboarding"), (r.TenantId, r.Mailbox, r.Reason)));
+    }
 
     [Fact]
     public async Task RenewDueAsync_WhenSomeExpireWithinTheWindow_RenewsOnlyThose()
@@ -85,28 +101,26 @@ public sealed class SubscriptionMaintenanceTests
 
     [Theory]
     [InlineData("reauthorizationRequired", "sub-1", 0)]
-    [InlineData("subscriptionRemoved", "new-1", 3)]
-    [InlineData("missed", "sub-1", 3)]
+    [InlineData("subscriptionRemoved", "new-1", 4)]
+    [InlineData("missed", "sub-1", 4)]
     public async Task HandleAsync_WhenLifecycleEvent_RenewsRecreatesOrResyncsTheMailbox(string lifecycleEvent, string expectedId, int syncRequests)
     {
-        var queue = new Mock<IQueuePublisher>();
-        var queued = new List<SyncRequest>();
-        queue.Setup(q => q.SendBatchAsync(QueueNames.Sync, It.IsAny<IReadOnlyCollection<SyncRequest>>(), It.IsAny<CancellationToken>()))
-            .Callback<string, IReadOnlyCollection<SyncRequest>, CancellationToken>((_, r, _) => queued.AddRange(r)).Returns(Task.CompletedTask);
         await Save("sub-1", Now.AddHours(40));
         _graph.Setup(g => g.RenewAsync("t1", "sub-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(new CreatedSubscription("sub-1", Now.AddMinutes(4230)));
         _graph.Setup(g => g.DeleteAsync("t1", "sub-1", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        var lifecycle = new LifecycleService(_store, Maintenance, new SyncScheduler(_store, queue.Object, NullLogger<SyncScheduler>.Instance), NullLogger<LifecycleService>.Instance);
+        var lifecycle = new LifecycleService(_store, Maintenance, Sync, NullLogger<LifecycleService>.Instance);
 
         await lifecycle.HandleAsync(new LifecycleNotice("t1", "sub-1", lifecycleEvent), CancellationToken.None);
         await lifecycle.HandleAsync(new LifecycleNotice("t1", "unknown", lifecycleEvent), CancellationToken.None);
 
         Assert.Equal(expectedId, Assert.Single(_store.All).SubscriptionId);
-        Assert.Equal(syncRequests, queued.Count);
-        Assert.All(queued, r => Assert.Equal(("ava@contoso-sales.example", lifecycleEvent), (r.Mailbox, r.Reason)));
+        Assert.Equal(syncRequests, _queued.Count);
+        Assert.All(_queued, r => Assert.Equal(("ava@contoso-sales.example", lifecycleEvent), (r.Mailbox, r.Reason)));
     }
 
-    private MailboxOnboarding Onboarding => new(_graph.Object, _store, Options.Create(_options), _time, NullLogger<MailboxOnboarding>.Instance);
+    private SyncScheduler Sync => new(_store, _queue.Object, NullLogger<SyncScheduler>.Instance);
+
+    private MailboxOnboarding Onboarding => new(_graph.Object, _store, Sync, Options.Create(_options), _time, NullLogger<MailboxOnboarding>.Instance);
 
     private SubscriptionMaintenance Maintenance => new(_graph.Object, _store, Onboarding, Options.Create(_options), _time, NullLogger<SubscriptionMaintenance>.Instance);
 

@@ -112,6 +112,40 @@ public sealed class DeltaSyncServiceTests
         Assert.All(traces, t => Assert.Equal((TraceStage.Synced, SyncFolders.Inbox, TraceKeys.Mailbox(TestData.Ava)), (t.Stage, t.Folder, t.MailboxHash)));
     }
 
+    [Fact]
+    public async Task SyncAsync_WhenDiscoveringFolders_QueuesEachFiledFolderAndForgetsOnlyThisMailboxsVanishedOnes()
+    {
+        var queued = new List<SyncRequest>();
+        _queue.Setup(q => q.SendBatchAsync(QueueNames.Sync, It.IsAny<IReadOnlyCollection<SyncRequest>>(), It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyCollection<SyncRequest>, CancellationToken>((_, r, _) => queued.AddRange(r)).Returns(Task.CompletedTask);
+        _delta.Setup(d => d.ListFiledFoldersAsync(TestData.Tenant, TestData.Ava, It.IsAny<CancellationToken>())).ReturnsAsync(["AAMkF1", "AAMkF2"]);
+        await _states.SaveAsync(SyncState.New(TestData.Tenant, TestData.Ava, "AAMkGone") with { Cursor = "d" }, CancellationToken.None);
+        await _states.SaveAsync(SyncState.New(TestData.Tenant, TestData.Ava, "AAMkF1") with { Cursor = "d" }, CancellationToken.None);
+        await _states.SaveAsync(SyncState.New(TestData.Tenant, TestData.Ava, SyncFolders.Inbox) with { Cursor = "d" }, CancellationToken.None);
+        await _states.SaveAsync(SyncState.New(TestData.Tenant, TestData.Kim, "AAMkKims") with { Cursor = "d" }, CancellationToken.None);
+
+        var state = await Service().SyncAsync(Request with { Folder = SyncFolders.Discover, Reason = "onboarding" }, CancellationToken.None);
+
+        Assert.Equal((SyncStatus.Synced, 2L), (state.Status, state.ItemsSeen));
+        Assert.Equal([("AAMkF1", "onboarding"), ("AAMkF2", "onboarding")], queued.Select(r => (r.Folder, r.Reason)));
+        var left = (await _states.ListAsync(TestData.Tenant, CancellationToken.None)).Select(s => s.Folder).Order().ToList();
+        Assert.Equal(["AAMkF1", "AAMkKims", SyncFolders.Discover, SyncFolders.Inbox], left);
+    }
+
+    [Theory]
+    [InlineData(SyncFailureKind.Throttled, true)]
+    [InlineData(SyncFailureKind.PermissionDenied, false)]
+    public async Task SyncAsync_WhenFolderListFails_RecordsTheKindAndRethrowsOnlyWhatARetryCanFix(SyncFailureKind kind, bool rethrown)
+    {
+        _delta.Setup(d => d.ListFiledFoldersAsync(TestData.Tenant, TestData.Ava, It.IsAny<CancellationToken>())).ThrowsAsync(new SyncException(kind, "x"));
+
+        var run = Service().SyncAsync(Request with { Folder = SyncFolders.Discover }, CancellationToken.None);
+
+        Assert.Equal(rethrown, await Record.ExceptionAsync(() => run) is SyncException);
+        var state = Assert.Single(_states.Saved);
+        Assert.Equal((SyncStatus.Failed, (SyncFailureKind?)kind), (state.Status, state.LastError));
+    }
+
     private DeltaSyncService Service(int maxPages = 20) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
         new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), Options.Create(new SyncOptions { MaxPagesPerRun = maxPages }), TimeProvider.System, NullLogger<DeltaSyncService>.Instance);
 

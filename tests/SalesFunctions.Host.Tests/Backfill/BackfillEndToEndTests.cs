@@ -77,9 +77,10 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
     private async Task<List<KpiRow>> AllRowsAsync(DemoOrganisation organisation)
     {
         var rows = new List<KpiRow>();
+        var first = _simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
         foreach (var rep in organisation.Reps)
         {
-            rows.AddRange(await _host.Service<IKpiStore>().GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 20), CancellationToken.None));
+            rows.AddRange(await _host.Service<IKpiStore>().GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, first, first.AddDays(19), CancellationToken.None));
         }
 
         return rows;

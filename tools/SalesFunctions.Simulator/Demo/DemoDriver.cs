@@ -118,9 +118,24 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         DateTimeOffset? drainedAt = null;
+        var slowPolls = 0;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            var status = await host.GetFromJsonAsync<JsonElement>("api/admin/status", cancellationToken);
+            // One status call may be slow while the Host is saturated (2 cores, Azurite, a throttle storm); it is a
+            // read, so a poll that takes too long is abandoned and asked again rather than failing the whole wait.
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            poll.CancelAfter(TimeSpan.FromSeconds(40));
+            JsonElement status;
+            try
+            {
+                status = await host.GetFromJsonAsync<JsonElement>("api/admin/status", poll.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                slowPolls++;
+                continue;
+            }
+
             var queues = status.GetProperty("queues");
             var pending = queues.EnumerateObject().Where(q => !q.Name.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value.GetInt32());
             var dirty = status.GetProperty("dirtyCells").GetInt32();
@@ -145,7 +160,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             await Task.Delay(TimeSpan.FromSeconds(progress ? 2 : 0.5), cancellationToken);
         }
 
-        throw new TimeoutException($"The Host did not drain its queues and roll up within {timeout.TotalSeconds:F0} s; see its log.");
+        throw new TimeoutException($"The Host did not drain its queues and roll up within {timeout.TotalSeconds:F0} s ({slowPolls} status calls took over 40 s); see its log.");
     }
 
     public static int PoisonCount(JsonElement status) =>

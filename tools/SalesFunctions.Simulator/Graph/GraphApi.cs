@@ -59,13 +59,26 @@ public static class GraphApi
         foreach (var delta in new[] { "delta", "delta()" })
         {
             graph.MapGet($"/users/{{user}}/mailFolders/{{folder}}/messages/{delta}", (HttpRequest request, string user, string folder, MailboxStore store, FaultInjector faults) =>
-                Delta(request, store, faults.DeltaGeneration, user, folder.ToLowerInvariant(), request.Query["$select"], null, null));
+                MailboxStore.ResolveFolder(user, folder) is { } key
+                    ? Delta(request, store, faults.DeltaGeneration, user, key, request.Query["$select"], null, null)
+                    : NotFound());
             graph.MapGet($"/users/{{user}}/calendarView/{delta}", (HttpRequest request, string user, MailboxStore store, FaultInjector faults) =>
                 Delta(request, store, faults.DeltaGeneration, user, "calendar", null, ParseTime(request.Query["startDateTime"]), ParseTime(request.Query["endDateTime"])));
         }
 
+        graph.MapGet("/users/{user}/mailFolders", (HttpRequest request, string user, MailboxStore store) =>
+            store.HasMailbox(user) ? FolderList(request, user, null) : NotFound());
+        graph.MapGet("/users/{user}/mailFolders/{folder}", (string user, string folder, MailboxStore store) =>
+            store.HasMailbox(user) && MailboxStore.ResolveFolder(user, folder) is { } key
+                ? Results.Json(WithContext(FolderJson(user, MailboxStore.Folders.Single(f => f.Key == key)), $"users('{user}')/mailFolders/$entity"))
+                : NotFound());
+        graph.MapGet("/users/{user}/mailFolders/{folder}/childFolders", (HttpRequest request, string user, string folder, MailboxStore store) =>
+            store.HasMailbox(user) && MailboxStore.ResolveFolder(user, folder) is { } key ? FolderList(request, user, key) : NotFound());
+
         app.MapPost("/sim/play", async (int? days, bool? notify, Player player, CancellationToken cancellationToken) =>
             Results.Ok(await player.PlayAsync(days, cancellationToken, notify ?? true)));
+        app.MapPost("/sim/tidy", async (double? file, double? delete, bool? notify, Player player, CancellationToken cancellationToken) =>
+            Results.Ok(await player.TidyAsync(file ?? 0.3, delete ?? 0.1, notify ?? true, cancellationToken)));
         app.MapPost("/sim/replay", async (Player player, CancellationToken cancellationToken) => Results.Ok(await player.ReplayAsync(cancellationToken)));
         app.MapGet("/sim/truth", (Player player) => Results.Ok(new
         {
@@ -129,15 +142,16 @@ public static class GraphApi
         }
 
         var pageSize = MaxPageSize(request);
-        var items = store.Since(user, folder, round.After).Where(c => c.Sequence <= round.Until)
-            .Where(c => c.Meeting is null || round.Start is null || (c.Meeting.Start >= round.Start && c.Meeting.Start < round.End))
+        var items = store.Since(user, folder, round.After).Where(e => e.Sequence <= round.Until)
+            .Where(e => e.Copy.Meeting is null || round.Start is null || (e.Copy.Meeting.Start >= round.Start && e.Copy.Meeting.Start < round.End))
             .ToList();
         var page = items.Take(pageSize).ToList();
         var link = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
         var body = new Dictionary<string, object?>
         {
             ["@odata.context"] = $"{request.Scheme}://{request.Host}/v1.0/$metadata#Collection({(folder == "calendar" ? "event" : "message")})",
-            ["value"] = page.Select(c => c.IsMessage ? GraphJson.Message(c, GraphJson.ParseSelect(round.Select)) : GraphJson.Event(c, null)).ToList(),
+            ["value"] = page.Select(e => e.Removed ? GraphJson.Removed(e.Copy)
+                : e.Copy.IsMessage ? GraphJson.Message(e.Copy, GraphJson.ParseSelect(round.Select)) : GraphJson.Event(e.Copy, null)).ToList(),
         };
         if (items.Count > page.Count)
         {
@@ -150,6 +164,30 @@ public static class GraphApi
 
         return Results.Json(body);
     }
+
+    private static IResult FolderList(HttpRequest request, string user, string? parent)
+    {
+        var folders = MailboxStore.Folders.Where(f => f.Parent == parent).Select(f => FolderJson(user, f)).ToList();
+
+        // Pages of two whatever $top asks, so that clients must follow @odata.nextLink, as they must against Graph.
+        var skip = int.TryParse(request.Query["$skip"], CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var body = new Dictionary<string, object?> { ["value"] = folders.Skip(skip).Take(2).ToList() };
+        if (skip + 2 < folders.Count)
+        {
+            body["@odata.nextLink"] = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?$skip={skip + 2}";
+        }
+
+        return Results.Json(WithContext(body, $"users('{user}')/mailFolders"));
+    }
+
+    private static Dictionary<string, object?> FolderJson(string user, SimFolder folder) => new()
+    {
+        ["id"] = MailboxStore.FolderId(user, folder.Key),
+        ["displayName"] = folder.DisplayName,
+        ["parentFolderId"] = MailboxStore.FolderId(user, folder.Parent ?? "msgfolderroot"),
+        ["childFolderCount"] = MailboxStore.Folders.Count(f => f.Parent == folder.Key),
+        ["isHidden"] = false,
+    };
 
     private static int MaxPageSize(HttpRequest request)
     {

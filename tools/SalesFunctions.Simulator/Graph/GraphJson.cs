@@ -42,6 +42,14 @@ public static class GraphJson
         return Selected(all, select);
     }
 
+    /// <summary>A delta entry for an item that left the folder: only its id and the reason.</summary>
+    public static Dictionary<string, object?> Removed(ItemCopy copy) => new()
+    {
+        ["@odata.type"] = copy.IsMessage ? "#microsoft.graph.message" : "#microsoft.graph.event",
+        ["id"] = copy.Id,
+        ["@removed"] = new { reason = "deleted" },
+    };
+
     public static Dictionary<string, object?> Event(ItemCopy copy, IReadOnlyCollection<string>? select)
     {
         var meeting = copy.Meeting!;

@@ -10,6 +10,7 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
     private readonly List<SimEmail> _playedEmails = [];
     private readonly List<SimMeeting> _playedMeetings = [];
     private readonly List<ItemCopy> _playedCopies = [];
+    private int _tidyRounds;
 
     public IReadOnlyList<SimEmail> PlayedEmails { get { lock (_lock) { return [.. _playedEmails]; } } }
 
@@ -62,6 +63,50 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
         }
 
         return await publisher.PublishAsync(copies, cancellationToken);
+    }
+
+    /// <summary>
+    /// Users tidying up: of the mail played so far, a share of each mailbox's Inbox and Sent Items copies is filed into
+    /// the user's own folders and another share deleted (moved to Deleted Items), chosen by a hash of the item so that
+    /// repeated calls pick further items. Filed copies are new items and are notified, as Graph notifies a created
+    /// item in its new folder; nothing of the organisation's activity changes, so the ground truth stays the same.
+    /// </summary>
+    public async Task<PublishSummary> TidyAsync(double fileShare, double deleteShare, bool notify, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var moved = new List<ItemCopy>();
+            lock (_lock)
+            {
+                for (var i = 0; i < _playedCopies.Count; i++)
+                {
+                    var copy = _playedCopies[i];
+                    if (!copy.IsMessage || copy.Folder is not ("inbox" or "sentitems"))
+                    {
+                        continue;
+                    }
+
+                    var roll = (BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(copy.Id + _tidyRounds))) % 10_000) / 10_000.0;
+                    var target = roll < fileShare ? MailboxStore.FiledFolders[(int)(roll * 1000) % MailboxStore.FiledFolders.Count]
+                        : roll < fileShare + deleteShare ? "deleteditems" : null;
+                    if (target is not null && store.Move(copy, target) is { } now)
+                    {
+                        _playedCopies[i] = now;
+                        moved.Add(now);
+                    }
+                }
+
+                _tidyRounds++;
+            }
+
+            var filed = moved.Where(c => c.Folder != "deleteditems").ToList();
+            return notify ? await publisher.PublishAsync(filed, cancellationToken) with { ItemsWritten = moved.Count } : new PublishSummary(moved.Count, 0, 0, 0, 0);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public void Dispose() => _gate.Dispose();
