@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using SalesFunctions.Host;
+using SalesFunctions.Simulator;
+using SalesFunctions.Simulator.Demo;
+using SalesFunctions.Simulator.Graph;
+using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Storage;
+
+namespace SalesFunctions.Benchmarks;
+
+/// <summary>
+/// A full delta backfill: the demo organisation scaled to the requested number of emails, already in the simulator's
+/// mailboxes when capture starts, so that onboarding (subscriptions, then the initial delta sync of every folder)
+/// has to read it all through the real Host, Graph SDK, queues and tables. Timed from the first mailbox registration
+/// until every queue is empty and the rollup has run; checked against the simulator's ground truth.
+/// </summary>
+internal static class DeltaBackfillBenchmark
+{
+    public sealed record Result(int Emails, int Meetings, int MailboxItems, int ActivityRows, int Mismatches, int Poison, TimeSpan Elapsed)
+    {
+        public double EmailsPerSecond => Emails / Elapsed.TotalSeconds;
+
+        public double ItemsPerSecond => MailboxItems / Elapsed.TotalSeconds;
+    }
+
+    public static async Task<Result> RunAsync(string connectionString, int targetEmails, TimeSpan timeout, Action<string> progress)
+    {
+        // About 5,000 emails per unit of volume over 30 days; measured, not assumed.
+        var days = 30;
+        var unit = new DemoOrganisation(new SimulatorOptions { Days = days, Volume = 1 }).Emails.Count;
+        var options = new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = days, Volume = (double)targetEmails / unit };
+        await using var simulator = SimulatorApp.Build(options);
+        await simulator.StartAsync();
+        var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
+        var played = await simulator.Services.GetRequiredService<Player>().PlayAsync(null, CancellationToken.None, notify: false);
+        progress($"simulator: {organisation.Emails.Count:N0} emails, {organisation.Meetings.Count:N0} meetings, {played.ItemsWritten:N0} mailbox items in {organisation.Mailboxes.Count()} mailboxes");
+
+        var hostUrl = FreeLoopbackUrl();
+        var prefix = "bench" + Guid.NewGuid().ToString("N")[..6];
+        await using var host = await StartHostAsync(connectionString, prefix, hostUrl, simulator.Urls.First());
+        using var client = new HttpClient { BaseAddress = new Uri(hostUrl + "/") };
+        client.DefaultRequestHeaders.Add("x-admin-key", AdminKey);
+        var driver = new DemoDriver(client, simulator, timeout);
+
+        var clock = Stopwatch.StartNew();
+        await driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var status = await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        clock.Stop();
+
+        var (mismatches, _) = await driver.CompareWithTruthAsync(CancellationToken.None);
+        var rows = await CountRowsAsync(host, StorageNames.Activities);
+        return new Result(organisation.Emails.Count, organisation.Meetings.Count, played.ItemsWritten, rows, mismatches.Count, DemoDriver.PoisonCount(status), clock.Elapsed);
+    }
+
+    private const string AdminKey = "bench-admin-key";
+
+    private static async Task<WebApplication> StartHostAsync(string connectionString, string prefix, string url, string graphUrl)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
+        builder.WebHost.UseUrls(url);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Production settings except where the simulator stands in for Graph; the rollup runs every 5 seconds so
+        // that the end of the run is seen promptly.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:Prefix"] = prefix,
+            ["Admin:ApiKey"] = AdminKey,
+            ["Graph:BaseUrl"] = graphUrl + "/v1.0",
+            ["Graph:Authentication"] = "None",
+            ["Graph:Subscriptions:NotificationUrl"] = url + "/api/graph/notifications",
+            ["KpiRollupSchedule"] = "*/5 * * * * *",
+            ["DeltaSweepSchedule"] = "0 0 0 1 1 *",
+            ["Listeners:Enabled"] = "true",
+        });
+        builder.AddSalesFunctionsHost();
+        var app = builder.Build();
+        app.MapSalesFunctions();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<int> CountRowsAsync(WebApplication host, string logicalTable)
+    {
+        var table = host.Services.GetRequiredService<StorageClients>().Tables.GetTableClient(host.Services.GetRequiredService<StorageNames>().Table(logicalTable));
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string FreeLoopbackUrl()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}");
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the end-to-end benchmarks against an Azurite of their own (ports 10200-10202, throwaway data).
+# Usage: scripts/bench.sh [delta-backfill] [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+command -v dotnet >/dev/null || { echo "bench.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+command -v npm >/dev/null || { echo "bench.sh: Node.js and npm are required (for Azurite)" >&2; exit 1; }
+
+export AZURITE_DIR="$root/.azurite/bench" AZURITE_EPHEMERAL=1
+export AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10200}" AZURITE_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10201}" AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10202}"
+SALESFUNCTIONS_BENCH_STORAGE="$(scripts/azurite.sh start)"
+export SALESFUNCTIONS_BENCH_STORAGE
+trap 'scripts/azurite.sh stop' EXIT
+
+dotnet build benchmarks/SalesFunctions.Benchmarks -c Release --nologo -v quiet
+[[ $# -eq 0 || "$1" == --* ]] && set -- delta-backfill "$@"
+dotnet benchmarks/SalesFunctions.Benchmarks/bin/Release/net10.0/SalesFunctions.Benchmarks.dll "$@"
