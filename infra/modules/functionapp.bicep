@@ -47,6 +47,7 @@ var schedules = {
   SubscriptionRenewalSchedule: '0 */30 * * * *'
   DeltaSweepSchedule: '0 15 * * * *'
   TraceRetentionSchedule: '0 30 3 * * *'
+  PoisonMonitorSchedule: '0 */15 * * * *'
 }
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {

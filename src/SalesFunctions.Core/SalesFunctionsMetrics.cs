@@ -33,5 +33,10 @@ public sealed class SalesFunctionsMetrics : IDisposable
 
     public Counter<long> DaysRolledUp { get; }
 
+    /// <summary>Registers the gauge of poison-queue depths, read from the last check whenever metrics are collected.</summary>
+    public void ObservePoisonMessages(Func<IEnumerable<Measurement<int>>> observe) =>
+        _meter.CreateObservableGauge("salesfunctions.poison.messages", observe, "{message}",
+            "Messages in each poison queue at the last check, tagged by the queue they failed in.");
+
     public void Dispose() => _meter.Dispose();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LifecycleService>();
         services.AddSingleton<DeltaSyncService>();
         services.AddSingleton<SyncScheduler>();
+        services.AddSingleton<PoisonMonitor>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;

@@ -33,6 +33,7 @@ public static class HostSetup
         services.AddSingleton<ITimerTrigger, SubscriptionRenewalTrigger>();
         services.AddSingleton<ITimerTrigger, DeltaSweepTrigger>();
         services.AddSingleton<ITimerTrigger, TraceRetentionTrigger>();
+        services.AddSingleton<ITimerTrigger, PoisonMonitorTrigger>();
 
         services.AddHostedService<StorageStartup>();
         if (builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true)
@@ -64,6 +65,8 @@ public static class HostSetup
         Map(admin, FunctionRegistry.GetTraces, TraceEndpoints.GetAsync);
         Map(admin, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
         Map(admin, FunctionRegistry.GetSyncStates, AdminEndpoints.GetSyncStatesAsync);
+        Map(admin, FunctionRegistry.GetPoison, PoisonEndpoints.GetAsync);
+        Map(admin, FunctionRegistry.ReplayPoison, PoisonEndpoints.ReplayAsync);
         return app;
     }
 

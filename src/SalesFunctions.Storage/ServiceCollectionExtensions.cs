@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<StorageQueues>();
+        services.AddSingleton<IPoisonQueues, StoragePoisonQueues>();
         services.AddSingleton<StorageLocks>();
         services.AddSingleton<IQueuePublisher, QueuePublisher>();
         services.AddSingleton<ITenantDirectoryStore, BlobTenantDirectoryStore>();

@@ -44,6 +44,12 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition GetSyncStates =
         new(nameof(GetSyncStates), TriggerKind.Http, Route: "admin/tenants/{tenantId}/sync", Methods: ["GET"]);
 
+    public static readonly FunctionDefinition GetPoison =
+        new(nameof(GetPoison), TriggerKind.Http, Route: "admin/poison", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition ReplayPoison =
+        new(nameof(ReplayPoison), TriggerKind.Http, Route: "admin/poison/{queue}/replay", Methods: ["POST"]);
+
     public static readonly FunctionDefinition Capture =
         new(nameof(Capture), TriggerKind.Queue, Queue: QueueNames.Capture);
 
@@ -68,9 +74,13 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition TraceRetention =
         new(nameof(TraceRetention), TriggerKind.Timer, ScheduleSetting: "TraceRetentionSchedule");
 
+    public static readonly FunctionDefinition PoisonMonitor =
+        new(nameof(PoisonMonitor), TriggerKind.Timer, ScheduleSetting: "PoisonMonitorSchedule");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetTraces, GetStatus, GetSyncStates, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep, TraceRetention,
+        GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        TraceRetention, PoisonMonitor,
     ];
 }

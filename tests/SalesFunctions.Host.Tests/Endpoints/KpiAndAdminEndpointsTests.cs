@@ -50,6 +50,8 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [InlineData("GET", "/api/admin/tenants/tenant-a/sync")]
     [InlineData("PUT", "/api/admin/tenants/tenant-a/directory")]
     [InlineData("POST", "/api/admin/tenants/tenant-a/mailboxes")]
+    [InlineData("GET", "/api/admin/poison")]
+    [InlineData("POST", "/api/admin/poison/capture/replay")]
     public async Task Admin_WhenKeyMissingOrWrong_Answers401Problem(string method, string url)
     {
         foreach (var key in new[] { null, "wrong" })
@@ -100,5 +102,35 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
         var queues = body.GetProperty("queues").EnumerateObject().Select(p => p.Name).Order().ToList();
         Assert.Equal(["capture", "capture-poison", "lifecycle", "lifecycle-poison", "score", "score-poison", "sync", "sync-poison"], queues);
         Assert.Equal(0, body.GetProperty("dirtyCells").GetInt32());
+    }
+
+    [Fact]
+    public async Task Poison_WhenMessagesFailedEveryAttempt_ListsThemWithoutBodiesAndReplaysTheRequestedNumber()
+    {
+        var queues = _host.Service<Storage.StorageQueues>();
+        var poison = queues.GetQueue(Core.Queues.QueueNames.PoisonOf(Core.Queues.QueueNames.Capture));
+        string[] bodies = ["{\"mailbox\":\"kim@fabrikam.example\",\"n\":1}", "{\"mailbox\":\"kim@fabrikam.example\",\"n\":2}", "{\"mailbox\":\"kim@fabrikam.example\",\"n\":3}"];
+        foreach (var body in bodies)
+        {
+            await poison.SendMessageAsync(BinaryData.FromString(body));
+        }
+
+        using var listed = await _host.Client.GetAsync("/api/admin/poison");
+        var text = await listed.Content.ReadAsStringAsync();
+        using var replayed = await _host.Client.PostAsync("/api/admin/poison/capture/replay?max=2", null);
+        using var unknown = await _host.Client.PostAsync("/api/admin/poison/nope/replay", null);
+        using var badMax = await _host.Client.PostAsync("/api/admin/poison/capture/replay?max=0", null);
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.DoesNotContain("fabrikam", text, StringComparison.OrdinalIgnoreCase);
+        var capture = JsonDocument.Parse(text).RootElement.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("queue").GetString() == "capture");
+        Assert.Equal(3, capture.GetProperty("count").GetInt32());
+        Assert.Equal(3, capture.GetProperty("messages").GetArrayLength());
+        Assert.Equal(2, (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetInt32());
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (unknown.StatusCode, badMax.StatusCode));
+        var requeued = (await queues.GetQueue(Core.Queues.QueueNames.Capture).ReceiveMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
+        Assert.Equal(2, requeued.Count);
+        Assert.All(requeued, b => Assert.Contains(b, bodies));
+        Assert.Equal(1, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 }

@@ -1,0 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.GetPoison: poison queue counts and message ids, never bodies. Admin level.</summary>
+public sealed class GetPoisonFunction(PoisonMonitor monitor)
+{
+    [Function(nameof(FunctionRegistry.GetPoison))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/poison")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        PoisonEndpoints.GetAsync(monitor, cancellationToken);
+}
