@@ -27,6 +27,10 @@ param deploymentContainerName string
 ])
 param skuName string = 'Standard_LRS'
 
+@description('Days raw CRM webhook bodies (container crm-payloads) are kept; they hold contact data and are only needed to replay.')
+@minValue(1)
+param crmPayloadRetentionDays int = 30
+
 @description('Built-in data roles for the app identity: blobs (leases, deployment packages, directories), queues (triggers) and tables (all state).')
 var dataRoles = [
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
@@ -68,6 +72,40 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// Raw CRM payloads are personal data kept only for replays after a fix: delete them after the retention period.
+resource retention 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'crm-payload-retention'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'crm-payloads/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: crmPayloadRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 

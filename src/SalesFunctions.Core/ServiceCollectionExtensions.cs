@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Queues;
@@ -30,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaptureService>();
         services.AddSingleton<ScoringService>();
         services.AddSingleton<KpiRollupService>();
+        services.AddSingleton<PerformanceFacts>();
         services.AddSingleton<KpiQueryService>();
         services.AddSingleton<MailboxOnboarding>();
         services.AddSingleton<MailboxRemoval>();
@@ -38,6 +40,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeltaSyncService>();
         services.AddSingleton<SyncScheduler>();
         services.AddSingleton<PoisonMonitor>();
+        services.AddSingleton<CrmIngress>();
+        services.AddSingleton<CrmEventProcessor>();
+        services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;

@@ -29,6 +29,7 @@ public static class HostSetup
         services.AddSingleton<IQueueTrigger, ScoreTrigger>();
         services.AddSingleton<IQueueTrigger, LifecycleTrigger>();
         services.AddSingleton<IQueueTrigger, SyncTrigger>();
+        services.AddSingleton<IQueueTrigger, CrmTrigger>();
         services.AddSingleton<ITimerTrigger, KpiRollupTrigger>();
         services.AddSingleton<ITimerTrigger, SubscriptionRenewalTrigger>();
         services.AddSingleton<ITimerTrigger, DeltaSweepTrigger>();
@@ -53,6 +54,7 @@ public static class HostSetup
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
         Map(api, FunctionRegistry.GraphNotifications, GraphEndpoints.NotificationsAsync);
         Map(api, FunctionRegistry.GraphLifecycle, GraphEndpoints.LifecycleAsync);
+        Map(api, FunctionRegistry.CrmWebhook, CrmEndpoints.AcceptAsync);
         Map(api, FunctionRegistry.GetKpis, KpiEndpoints.GetAsync);
 
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
@@ -31,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRollupStatusStore, TableRollupStatusStore>();
         services.AddSingleton<ISyncStateStore, TableSyncStateStore>();
         services.AddSingleton<ITraceStore, TableTraceStore>();
+        services.AddSingleton<ICrmStore, TableCrmStore>();
+        services.AddSingleton<ICrmPayloadStore, BlobCrmPayloadStore>();
         return services;
     }
 }

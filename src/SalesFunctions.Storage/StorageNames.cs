@@ -15,10 +15,13 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public const string SyncState = "syncstate";
     public const string Directories = "directories";
     public const string Locks = "locks";
+    public const string CrmRecords = "crmrecords";
+    public const string CrmEvents = "crmevents";
+    public const string CrmPayloads = "crm-payloads";
 
-    public static IReadOnlyList<string> Tables { get; } = [Subscriptions, Activities, ActivityDays, DirtyDays, Kpis, RollupStatus, SyncState];
+    public static IReadOnlyList<string> Tables { get; } = [Subscriptions, Activities, ActivityDays, DirtyDays, Kpis, RollupStatus, SyncState, CrmRecords, CrmEvents];
 
-    public static IReadOnlyList<string> Containers { get; } = [Directories, Locks];
+    public static IReadOnlyList<string> Containers { get; } = [Directories, Locks, CrmPayloads];
 
     /// <summary>Every queue, each followed by its poison twin, which the Functions host would create on first use.</summary>
     public static IReadOnlyList<string> Queues { get; } = [.. QueueNames.All.SelectMany(q => new[] { q, QueueNames.PoisonOf(q) })];

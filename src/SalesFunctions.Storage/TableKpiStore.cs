@@ -83,6 +83,14 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         ["Meetings"] = row.Values.Meetings,
         ["MeetingMinutes"] = row.Values.MeetingMinutes,
         ["UniqueAccounts"] = row.Values.UniqueAccounts,
+        ["DealsCreated"] = row.Values.DealsCreated,
+        ["DealsWon"] = row.Values.DealsWon,
+        ["DealsLost"] = row.Values.DealsLost,
+
+        // Table Storage has no decimal type; a double holds revenue to the cent for any realistic total.
+        ["RevenueWon"] = (double)row.Values.RevenueWon,
+        ["CasesOpened"] = row.Values.CasesOpened,
+        ["CasesResolved"] = row.Values.CasesResolved,
         ["DefinitionVersion"] = row.DefinitionVersion,
         ["ComputedAt"] = computedAt,
     };
@@ -92,5 +100,13 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         entity.GetInt32("EmailsReceived") ?? 0,
         entity.GetInt32("Meetings") ?? 0,
         entity.GetInt32("MeetingMinutes") ?? 0,
-        entity.GetInt32("UniqueAccounts") ?? 0);
+        entity.GetInt32("UniqueAccounts") ?? 0)
+    {
+        DealsCreated = entity.GetInt32("DealsCreated") ?? 0,
+        DealsWon = entity.GetInt32("DealsWon") ?? 0,
+        DealsLost = entity.GetInt32("DealsLost") ?? 0,
+        RevenueWon = Math.Round((decimal)(entity.GetDouble("RevenueWon") ?? 0), 2),
+        CasesOpened = entity.GetInt32("CasesOpened") ?? 0,
+        CasesResolved = entity.GetInt32("CasesResolved") ?? 0,
+    };
 }

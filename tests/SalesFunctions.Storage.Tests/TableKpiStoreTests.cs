@@ -46,6 +46,15 @@ public sealed class TableKpiStoreTests : StorageTestBase
         Assert.Empty(await SeriesAsync("rep-120", Day, Day));
     }
 
+    [Fact]
+    public async Task GetSeriesAsync_WhenPerformanceKpisStored_ReadsThemBackToTheCent()
+    {
+        var values = new DailyKpis(1, 2, 3, 4, 5) { DealsCreated = 6, DealsWon = 7, DealsLost = 8, RevenueWon = 123456.78m, CasesOpened = 9, CasesResolved = 10 };
+        await Store.ReplaceDayAsync("tenant-a", Day, [new KpiRow(KpiDimension.Rep, "rep-01", Day, values)], CancellationToken.None);
+
+        Assert.Equal(values, Assert.Single(await SeriesAsync("rep-01", Day, Day)).Values);
+    }
+
     private IKpiStore Store => Get<IKpiStore>();
 
     private static KpiRow Row(string rep, int sent, DateOnly? day = null) =>

@@ -14,6 +14,9 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition GraphLifecycle =
         new(nameof(GraphLifecycle), TriggerKind.Http, Route: "graph/lifecycle", Methods: ["POST"]);
 
+    public static readonly FunctionDefinition CrmWebhook =
+        new(nameof(CrmWebhook), TriggerKind.Http, Route: "crm/{provider}/{connectorId}", Methods: ["POST"]);
+
     public static readonly FunctionDefinition GetKpis =
         new(nameof(GetKpis), TriggerKind.Http, Route: "kpis", Methods: ["GET"]);
 
@@ -56,6 +59,9 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition Score =
         new(nameof(Score), TriggerKind.Queue, Queue: QueueNames.Score);
 
+    public static readonly FunctionDefinition Crm =
+        new(nameof(Crm), TriggerKind.Queue, Queue: QueueNames.Crm);
+
     public static readonly FunctionDefinition Lifecycle =
         new(nameof(Lifecycle), TriggerKind.Queue, Queue: QueueNames.Lifecycle);
 
@@ -79,8 +85,8 @@ public static class FunctionRegistry
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
-        GraphNotifications, GraphLifecycle, GetKpis, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

@@ -1,4 +1,5 @@
 using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Kpis;
@@ -10,23 +11,30 @@ namespace SalesFunctions.Core.Kpis;
 /// </summary>
 public static class KpiCalculator
 {
-    public static IReadOnlyList<KpiRow> ForDay(TenantDirectory directory, DateOnly day, IEnumerable<Activity> activities)
+    public static IReadOnlyList<KpiRow> ForDay(TenantDirectory directory, DateOnly day, IEnumerable<Activity> activities) =>
+        ForDay(directory, day, activities, []);
+
+    /// <summary>Activity KPIs from the day's activities, performance KPIs from the CRM facts dated that day.</summary>
+    public static IReadOnlyList<KpiRow> ForDay(TenantDirectory directory, DateOnly day, IEnumerable<Activity> activities, IReadOnlyList<PerformanceCredit> performance)
     {
         var credits = activities.SelectMany(a => Credits(directory, a)).ToList();
         var rows = new List<KpiRow>();
-        foreach (var group in credits.GroupBy(c => c.Rep.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var owned = performance.Where(p => p.Rep is not null).ToList();
+        var (creditsByRep, ownedByRep) = (credits.ToLookup(c => c.Rep.Id, StringComparer.Ordinal), owned.ToLookup(p => p.Rep!.Id, StringComparer.Ordinal));
+        foreach (var rep in creditsByRep.Select(g => g.Key).Union(ownedByRep.Select(g => g.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            rows.Add(new KpiRow(KpiDimension.Rep, group.Key, day, Sum(group)));
+            rows.Add(new KpiRow(KpiDimension.Rep, rep, day, Sum(creditsByRep[rep], ownedByRep[rep])));
         }
 
-        foreach (var group in credits.GroupBy(c => c.Rep.TeamId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var (creditsByTeam, ownedByTeam) = (credits.ToLookup(c => c.Rep.TeamId, StringComparer.Ordinal), owned.ToLookup(p => p.Rep!.TeamId, StringComparer.Ordinal));
+        foreach (var team in creditsByTeam.Select(g => g.Key).Union(ownedByTeam.Select(g => g.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            rows.Add(new KpiRow(KpiDimension.Team, group.Key, day, Sum(group)));
+            rows.Add(new KpiRow(KpiDimension.Team, team, day, Sum(creditsByTeam[team], ownedByTeam[team])));
         }
 
-        if (credits.Count > 0)
+        if (credits.Count > 0 || performance.Count > 0)
         {
-            rows.Add(new KpiRow(KpiDimension.Tenant, KpiDefinitions.TenantTotalKey, day, Sum(credits)));
+            rows.Add(new KpiRow(KpiDimension.Tenant, KpiDefinitions.TenantTotalKey, day, Sum(credits, performance)));
         }
 
         return rows;
@@ -63,8 +71,10 @@ public static class KpiCalculator
         }
     }
 
-    private static DailyKpis Sum(IEnumerable<Credit> credits)
+    private static DailyKpis Sum(IEnumerable<Credit> credits, IEnumerable<PerformanceCredit> performance)
     {
+        // One deal or case counts once per entity, however many facts of one kind it has that day.
+        var facts = performance.DistinctBy(p => (p.Fact.RecordKey, p.Fact.Kind)).ToList();
         // Distinct by activity within each kind: a team or the tenant counts an activity once however many reps it credits.
         var distinct = credits.DistinctBy(c => (c.Activity.ActivityId, c.Kind)).ToList();
         var meetings = distinct.Where(c => c.Kind == CreditKind.Meeting).ToList();
@@ -74,7 +84,15 @@ public static class KpiCalculator
             Meetings: meetings.Count,
             MeetingMinutes: meetings.Sum(c => c.Activity.DurationMinutes),
             UniqueAccounts: distinct.SelectMany(c => c.Activity.Externals).Select(p => p.AccountId).OfType<string>()
-                .Distinct(StringComparer.Ordinal).Count());
+                .Distinct(StringComparer.Ordinal).Count())
+        {
+            DealsCreated = facts.Count(f => f.Fact.Kind == CrmFactKind.DealCreated),
+            DealsWon = facts.Count(f => f.Fact.Kind == CrmFactKind.DealWon),
+            DealsLost = facts.Count(f => f.Fact.Kind == CrmFactKind.DealLost),
+            RevenueWon = facts.Where(f => f.Fact.Kind == CrmFactKind.DealWon).Sum(f => f.Revenue ?? 0m),
+            CasesOpened = facts.Count(f => f.Fact.Kind == CrmFactKind.CaseOpened),
+            CasesResolved = facts.Count(f => f.Fact.Kind == CrmFactKind.CaseResolved),
+        };
     }
 
     internal enum CreditKind

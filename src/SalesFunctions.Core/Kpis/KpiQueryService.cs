@@ -20,7 +20,15 @@ public sealed class KpiQueryService(IKpiStore kpis)
         {
             var values = stored.TryGetValue(day, out var row) ? row.Values : DailyKpis.Zero;
             points.Add(new KpiPoint(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), values.EmailsSent,
-                values.EmailsReceived, values.Meetings, values.MeetingMinutes, values.UniqueAccounts));
+                values.EmailsReceived, values.Meetings, values.MeetingMinutes, values.UniqueAccounts)
+            {
+                DealsCreated = values.DealsCreated,
+                DealsWon = values.DealsWon,
+                DealsLost = values.DealsLost,
+                RevenueWon = values.RevenueWon,
+                CasesOpened = values.CasesOpened,
+                CasesResolved = values.CasesResolved,
+            });
         }
 
         return new KpiSeries(tenantId, dimension, key, "day", points);

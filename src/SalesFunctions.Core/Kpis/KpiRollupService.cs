@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Kpis;
 
 /// <summary>
-/// The timer step: recompute every dirty tenant day from the stored activities and replace its KPI rows. Never
-/// increments, so a replayed message, a late activity or a rerun cannot double count.
+/// The timer step: recompute every dirty tenant day from the stored activities and CRM records and replace its KPI
+/// rows. Never increments, so a replayed message, a late activity or a rerun cannot double count.
 /// </summary>
 public sealed partial class KpiRollupService(
     IDirtyDayStore dirtyDays,
@@ -13,6 +15,8 @@ public sealed partial class KpiRollupService(
     IKpiStore kpis,
     ITenantDirectoryStore directories,
     IRollupStatusStore status,
+    PerformanceFacts performanceFacts,
+    IOptionsMonitor<CrmOptions> crmOptions,
     SalesFunctionsMetrics metrics,
     TimeProvider time,
     ILogger<KpiRollupService> logger)
@@ -27,9 +31,12 @@ public sealed partial class KpiRollupService(
             // Read fresh, not cached: a directory import must show in the next rollup everywhere.
             var directory = await directories.GetAsync(tenantDays.Key, cancellationToken)
                 ?? throw new TenantNotConfiguredException(tenantDays.Key);
+
+            // One scan of the tenant's deals and cases serves every dirty day of this run.
+            var performance = await performanceFacts.LoadAsync(directory, crmOptions.CurrentValue, cancellationToken);
             foreach (var day in tenantDays)
             {
-                rows += await RecomputeAsync(directory, day.Day, cancellationToken);
+                rows += await RecomputeAsync(directory, day.Day, performance[day.Day].ToList(), cancellationToken);
                 if (!await dirtyDays.ClearAsync(day, cancellationToken))
                 {
                     // Marked again while we computed: the next run picks it up with the newer activities.
@@ -48,8 +55,14 @@ public sealed partial class KpiRollupService(
     /// <summary>Rebuilds one day from scratch; also what a backfill or a rule change calls.</summary>
     public async Task<int> RecomputeAsync(TenantDirectory directory, DateOnly day, CancellationToken cancellationToken)
     {
+        var performance = await performanceFacts.LoadAsync(directory, crmOptions.CurrentValue, cancellationToken);
+        return await RecomputeAsync(directory, day, performance[day].ToList(), cancellationToken);
+    }
+
+    private async Task<int> RecomputeAsync(TenantDirectory directory, DateOnly day, IReadOnlyList<PerformanceCredit> performance, CancellationToken cancellationToken)
+    {
         var dayActivities = await activities.ListByDayAsync(directory.TenantId, day, cancellationToken).ToListAsync(cancellationToken);
-        var dayRows = KpiCalculator.ForDay(directory, day, dayActivities);
+        var dayRows = KpiCalculator.ForDay(directory, day, dayActivities, performance);
         await kpis.ReplaceDayAsync(directory.TenantId, day, dayRows, cancellationToken);
         return dayRows.Count;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Scoring;
@@ -17,13 +18,18 @@ internal sealed class Pipeline
         var directories = new TenantDirectoryCache(Stores, TimeProvider.System);
         Scoring = new ScoringService(directories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
-        Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, Metrics, TimeProvider.System, NullLogger<KpiRollupService>.Instance);
+        Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, new PerformanceFacts(Crm), new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics,
+            TimeProvider.System, NullLogger<KpiRollupService>.Instance);
     }
 
     public static SalesFunctionsMetrics Metrics { get; } =
         new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
     public InMemoryStores Stores { get; } = new();
+
+    public InMemoryCrmStore Crm { get; } = new();
+
+    public CrmOptions CrmOptions { get; } = new();
 
     public ScoringService Scoring { get; }
 

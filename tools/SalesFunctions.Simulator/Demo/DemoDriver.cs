@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SalesFunctions.Simulator.Crm;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
 using Spectre.Console;
@@ -16,6 +17,8 @@ namespace SalesFunctions.Simulator.Demo;
 public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSpan timeout)
 {
     private static readonly string[] Kpis = ["emailsSent", "emailsReceived", "meetings", "meetingMinutes", "uniqueAccounts"];
+    private static readonly int[] Shown = [1, 2, 3, 5];
+    private static readonly string[] PerformanceKpis = ["dealsCreated", "dealsWon", "dealsLost", "revenueWon", "casesOpened", "casesResolved"];
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,16 +31,29 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         AnsiConsole.MarkupLine($"[grey]{organisation.Mailboxes.Count()} mailboxes subscribed ({clock.Elapsed.TotalSeconds:F1} s); playing {options.Days} days...[/]");
         var played = await player.PlayAsync(null, cancellationToken);
         AnsiConsole.MarkupLine($"[grey]{played.ItemsWritten} mailbox items, {played.Notifications} notifications ({played.Duplicates} duplicates) in {played.Requests} POSTs, {played.FailedRequests} failed ({clock.Elapsed.TotalSeconds:F1} s)[/]");
+        var crm = simulator.Services.GetRequiredService<CrmPlayer>();
+        var crmPlayed = await crm.PlayAsync(host, cancellationToken);
+        AnsiConsole.MarkupLine($"[grey]CRM: {crm.Deals.Count} deals and {crm.Cases.Count} cases as {crmPlayed.Requests} signed webhooks (HubSpot, Salesforce, Dynamics 365, Pipedrive, generic; shuffled, 20 % repeated), {crmPlayed.Failed} failed ({clock.Elapsed.TotalSeconds:F1} s)[/]");
+        foreach (var error in crmPlayed.Errors.Take(5))
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
+        }
 
         var status = await WaitForRollupAsync(progress: true, cancellationToken);
         AnsiConsole.MarkupLine($"[grey]queues drained and rollup done ({clock.Elapsed.TotalSeconds:F1} s)[/]");
 
         var (mismatches, totals) = await CompareWithTruthAsync(cancellationToken);
-        var table = new Table().Title($"Activity KPIs per rep, {options.Days} days: API / ground truth").AddColumns("Rep", "Name", "Team", "Sent", "Received", "Meetings", "Minutes", "Account-days");
+        var (performanceMismatches, performance) = await ComparePerformanceAsync(crm.Truth(), cancellationToken);
+        mismatches.AddRange(performanceMismatches);
+        var table = new Table().Title($"Activity (inputs) and performance (outputs) per rep, {options.Days} days: API / ground truth")
+            .AddColumns("Rep", "Team", "Sent", "Received", "Meetings", "Minutes", "Won", "Lost", "Revenue (USD)", "Cases resolved", "Touches per won deal");
         foreach (var rep in organisation.Reps)
         {
             var (api, truth) = totals[rep.RepId!];
-            table.AddRow([rep.RepId!, rep.Name, rep.TeamId!, .. Kpis.Select((_, k) => Cell(api[k], truth[k]))]);
+            var (apiOut, truthOut) = performance[rep.RepId!];
+            var touches = api[0] + api[1] + api[2];
+            table.AddRow([rep.RepId!, rep.TeamId!, .. Kpis.Take(4).Select((_, k) => Cell(api[k], truth[k])), .. Shown.Select(k => Cell(apiOut[k], truthOut[k])),
+                apiOut[1] == 0 ? "-" : (touches / apiOut[1]).ToString("F0", CultureInfo.InvariantCulture)]);
         }
 
         AnsiConsole.Write(table);
@@ -55,10 +71,10 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(mismatch)}[/]");
         }
 
-        var ok = mismatches.Count == 0 && poison == 0 && played.FailedRequests == 0;
+        var ok = mismatches.Count == 0 && poison == 0 && played.FailedRequests == 0 && crmPlayed.Failed == 0;
         Console.WriteLine(ok
             ? $"check: {organisation.Reps.Count} reps x {options.Days} days, all KPIs match ground truth ({clock.Elapsed.TotalSeconds:F0} s)"
-            : $"check: FAILED: {mismatches.Count} mismatches, {poison} poison messages, {played.FailedRequests} failed notification requests");
+            : $"check: FAILED: {mismatches.Count} mismatches, {poison} poison messages, {played.FailedRequests} failed notification requests, {crmPlayed.Failed} failed CRM webhooks");
         return ok;
     }
 
@@ -108,6 +124,44 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             }
 
             totals[rep.RepId!] = (api, wantedTotals);
+        }
+
+        return (mismatches, totals);
+    }
+
+    /// <summary>
+    /// Every rep-day where the performance KPIs differ from the simulated CRM's ground truth, and per rep the window
+    /// totals (API, truth) in the order of <see cref="PerformanceKpis"/>.
+    /// </summary>
+    public async Task<(List<string> Mismatches, Dictionary<string, (decimal[] Api, decimal[] Truth)> Totals)> ComparePerformanceAsync(
+        Dictionary<string, Dictionary<string, PerformanceCounts>> truth, CancellationToken cancellationToken)
+    {
+        var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
+        var options = simulator.Services.GetRequiredService<SimulatorOptions>();
+        var mismatches = new List<string>();
+        var totals = new Dictionary<string, (decimal[], decimal[])>();
+        foreach (var rep in organisation.Reps)
+        {
+            var series = await GetSeriesAsync($"api/kpis?tenant={DemoOrganisation.TenantId}&rep={rep.RepId}&{Window(options)}", cancellationToken);
+            var expected = truth.GetValueOrDefault(rep.RepId!) ?? [];
+            decimal[] api = new decimal[6], wanted = new decimal[6];
+            foreach (var point in series)
+            {
+                var day = point.GetProperty("period").GetString()!;
+                var counts = expected.GetValueOrDefault(day) ?? new PerformanceCounts();
+                decimal[] want = [counts.DealsCreated, counts.DealsWon, counts.DealsLost, counts.RevenueWon, counts.CasesOpened, counts.CasesResolved];
+                for (var k = 0; k < PerformanceKpis.Length; k++)
+                {
+                    var actual = point.GetProperty(PerformanceKpis[k]).GetDecimal();
+                    (api[k], wanted[k]) = (api[k] + actual, wanted[k] + want[k]);
+                    if (actual != want[k])
+                    {
+                        mismatches.Add($"{rep.RepId} {day} {PerformanceKpis[k]}: API {actual}, truth {want[k]}");
+                    }
+                }
+            }
+
+            totals[rep.RepId!] = (api, wanted);
         }
 
         return (mismatches, totals);
@@ -182,8 +236,8 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         }
     }
 
-    private static string Cell(int api, int truth) =>
-        api == truth ? $"{api} / {truth}" : $"[red]{api} / {truth}[/]";
+    private static string Cell(decimal api, decimal truth) =>
+        api == truth ? $"{api:0.##} / {truth:0.##}" : $"[red]{api:0.##} / {truth:0.##}[/]";
 
     private static string Window(SimulatorOptions options) =>
         $"from={options.FirstDay:yyyy-MM-dd}&to={options.FirstDay.AddDays(options.Days - 1):yyyy-MM-dd}";

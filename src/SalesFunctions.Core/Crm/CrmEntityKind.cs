@@ -1,0 +1,9 @@
+namespace SalesFunctions.Core.Crm;
+
+public enum CrmEntityKind
+{
+    Account,
+    Contact,
+    Deal,
+    Case,
+}

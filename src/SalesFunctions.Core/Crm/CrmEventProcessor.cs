@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core.Crm;
+
+/// <summary>
+/// The "crm" queue step: read the stored payload, apply each change to its record (newer fields win, see
+/// <see cref="CrmRecord"/>), mark dirty the days whose performance facts changed, then save the record and note the
+/// event id. The order (mark, save, note) means a crash at any point is repaired by the redelivery, and a replayed
+/// or duplicate event changes nothing.
+/// </summary>
+public sealed partial class CrmEventProcessor(
+    IOptionsMonitor<CrmOptions> options,
+    ICrmPayloadStore payloads,
+    ICrmStore records,
+    IDirtyDayStore dirtyDays,
+    ITenantDirectoryStore directories,
+    ILogger<CrmEventProcessor> logger)
+{
+    private const int MaxConflicts = 10;
+
+    public async Task ProcessAsync(CrmMessage message, CancellationToken cancellationToken)
+    {
+        if (!options.CurrentValue.Connectors.TryGetValue(message.ConnectorId, out var connector) || connector.TenantId != message.TenantId)
+        {
+            throw new InvalidOperationException($"Connector '{message.ConnectorId}' of tenant '{message.TenantId}' is no longer configured; restore it, then replay the poison queue.");
+        }
+
+        var directory = await directories.GetAsync(message.TenantId, cancellationToken) ?? throw new TenantNotConfiguredException(message.TenantId);
+        var body = await payloads.ReadAsync(message.PayloadName, cancellationToken);
+        var headers = message.Trimmed
+            ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [DynamicsPayload.SizeExceededHeader] = "true" }
+            : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var payload = CrmPayload.Parse(connector, body, headers);
+
+        int applied = 0, unchanged = 0, duplicates = 0;
+        foreach (var change in payload.Changes)
+        {
+            if (await records.IsProcessedAsync(message.TenantId, message.ConnectorId, change.EventId, cancellationToken))
+            {
+                duplicates++;
+                continue;
+            }
+
+            if (await ApplyAsync(directory, message.ConnectorId, change, cancellationToken))
+            {
+                applied++;
+            }
+            else
+            {
+                unchanged++;
+            }
+
+            await records.MarkProcessedAsync(message.TenantId, message.ConnectorId, change.EventId, cancellationToken);
+        }
+
+        if (message.Trimmed)
+        {
+            LogTrimmed(logger, message.ConnectorId);
+        }
+
+        LogProcessed(logger, message.Provider, applied, unchanged, duplicates);
+    }
+
+    private async Task<bool> ApplyAsync(TenantDirectory directory, string connectorId, CrmChange change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await records.GetAsync(directory.TenantId, change.Kind, connectorId, change.ExternalId, cancellationToken);
+            var before = stored?.Record ?? new CrmRecord(directory.TenantId, connectorId, change.Kind, change.ExternalId);
+            var after = before.Clone();
+            if (!after.Apply(change))
+            {
+                return false;
+            }
+
+            var days = ChangedDays(directory, CrmFact.Of(before), CrmFact.Of(after));
+            if (days.Count > 0)
+            {
+                await dirtyDays.MarkAsync(directory.TenantId, days, cancellationToken);
+            }
+
+            if (await records.SaveAsync(after, stored?.ETag, cancellationToken))
+            {
+                return true;
+            }
+
+            if (attempt == MaxConflicts)
+            {
+                throw new InvalidOperationException($"CRM record {change.Kind} changed concurrently {MaxConflicts} times; the message will be retried.");
+            }
+        }
+    }
+
+    /// <summary>The tenant days where the record's facts differ before and after (an amount change marks the close day).</summary>
+    internal static IReadOnlyCollection<DateOnly> ChangedDays(TenantDirectory directory, IReadOnlyList<CrmFact> before, IReadOnlyList<CrmFact> after) =>
+        before.Except(after).Concat(after.Except(before)).Select(f => directory.LocalDay(f.At)).ToHashSet();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CRM events ({Provider}): {Applied} applied, {Unchanged} already reflected, {Duplicates} duplicate event ids")]
+    private static partial void LogProcessed(ILogger logger, CrmProvider provider, int applied, int unchanged, int duplicates);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataverse trimmed a webhook of connector {ConnectorId} over 256 KB: only the record's existence and deletion are known; register a smaller post-image")]
+    private static partial void LogTrimmed(ILogger logger, string connectorId);
+}

@@ -1,0 +1,10 @@
+namespace SalesFunctions.Core.Crm;
+
+public enum CrmFactKind
+{
+    DealCreated,
+    DealWon,
+    DealLost,
+    CaseOpened,
+    CaseResolved,
+}

@@ -1,0 +1,21 @@
+namespace SalesFunctions.Core.Crm;
+
+/// <summary>
+/// A parsed webhook body: the changes it carries, how many events were of kinds we do not model (acknowledged and
+/// skipped, because refusing them would make the CRM retry and finally disable the webhook), and for Salesforce the
+/// org it came from.
+/// </summary>
+public sealed record CrmPayload(IReadOnlyList<CrmChange> Changes, int Ignored, string? OrganizationId = null)
+{
+    /// <summary>Parses a body of the connector's provider; throws <see cref="CrmPayloadException"/> when it is not one.</summary>
+    public static CrmPayload Parse(CrmConnector connector, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> headers) =>
+        connector.Provider switch
+        {
+            CrmProvider.HubSpot => HubSpotPayload.Parse(connector, body),
+            CrmProvider.Salesforce => SalesforcePayload.Parse(body),
+            CrmProvider.Dynamics => DynamicsPayload.Parse(body, headers.ContainsKey(DynamicsPayload.SizeExceededHeader)),
+            CrmProvider.Pipedrive => PipedrivePayload.Parse(body),
+            CrmProvider.Generic => GenericPayload.Parse(body),
+            _ => throw new CrmPayloadException($"Provider {connector.Provider} has no parser."),
+        };
+}

@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Crm;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Queues;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Queue "crm" (FunctionRegistry.Crm); retries and "crm-poison" follow host.json.</summary>
+public sealed class CrmFunction(CrmEventProcessor processor)
+{
+    [Function(nameof(FunctionRegistry.Crm))]
+    public Task Run([QueueTrigger(QueueNames.Crm)] CrmMessage message, CancellationToken cancellationToken) =>
+        processor.ProcessAsync(message, cancellationToken);
+}

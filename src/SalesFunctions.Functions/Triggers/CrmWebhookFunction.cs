@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Crm;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.CrmWebhook. Anonymous: each CRM authenticates its own way (signature, Basic, key or org).</summary>
+public sealed class CrmWebhookFunction(CrmIngress ingress, IOptionsMonitor<CrmOptions> options)
+{
+    [Function(nameof(FunctionRegistry.CrmWebhook))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "crm/{provider}/{connectorId}")] HttpRequest request,
+        string provider,
+        string connectorId,
+        CancellationToken cancellationToken) =>
+        CrmEndpoints.AcceptAsync(request, provider, connectorId, ingress, options, cancellationToken);
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesFunctions.Core.Crm;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Tests.Fakes;
+
+namespace SalesFunctions.Core.Tests.Crm;
+
+public sealed class CrmEventProcessorTests
+{
+    private const string Connector = "crm-1";
+    private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Process_WhenDealsAreCreatedAndClosed_RollsUpPerformanceForTheOwnersRepTeamAndTenant()
+    {
+        var pipeline = NewPipeline();
+        await ProcessAsync(pipeline,
+            Event("e1", "deal", "d1", T0, ("createdAt", Iso(T0)), ("ownerId", "u-ava"), ("amount", "1000"), ("currency", "EUR")),
+            Event("e2", "deal", "d1", T0.AddDays(3), ("status", "won"), ("closedAt", Iso(T0.AddDays(3)))),
+            Event("e3", "deal", "d2", T0, ("createdAt", Iso(T0)), ("ownerId", "u-cy"), ("amount", "500")),
+            Event("e4", "deal", "d2", T0.AddDays(3), ("status", "lost")),
+            Event("e5", "deal", "d3", T0, ("createdAt", Iso(T0)), ("ownerId", "someone-unknown"), ("amount", "70")),
+            Event("e6", "deal", "d3", T0.AddDays(3), ("status", "won")),
+            Event("e7", "case", "c1", T0, ("openedAt", Iso(T0)), ("resolvedAt", Iso(T0.AddDays(3))), ("ownerId", "u-ava")));
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        var rows = pipeline.Stores.AllKpiRows();
+        var created = Row(rows, KpiDimension.Tenant, "all", 0);
+        Assert.Equal((3, 1), (created.DealsCreated, created.CasesOpened));
+        Assert.Equal((1, 0, 1080m, 1), Perf(Row(rows, KpiDimension.Rep, "rep-ava", 3)));
+        Assert.Equal((0, 1, 0m, 0), Perf(Row(rows, KpiDimension.Rep, "rep-cy", 3)));
+        Assert.Equal((1, 0, 1080m, 1), Perf(Row(rows, KpiDimension.Team, "team-a", 3)));
+
+        // The unmapped owner's deal counts for the tenant only; EUR converts at the configured rate.
+        Assert.Equal((2, 1, 1150m, 1), Perf(Row(rows, KpiDimension.Tenant, "all", 3)));
+    }
+
+    [Fact]
+    public async Task Process_WhenTheSameEventArrivesAgain_ChangesNothingAndMarksNoDay()
+    {
+        var pipeline = NewPipeline();
+        var deal = Event("e1", "deal", "d1", T0, ("createdAt", Iso(T0)), ("status", "won"), ("ownerId", "u-ava"), ("amount", "10"));
+        await ProcessAsync(pipeline, deal);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+        var saves = pipeline.Crm.Saves;
+
+        await ProcessAsync(pipeline, deal, deal);
+
+        Assert.Equal(saves, pipeline.Crm.Saves);
+        Assert.Empty(pipeline.Stores.DirtyDays);
+    }
+
+    [Fact]
+    public async Task Process_WhenAnOlderUpdateArrivesLate_KeepsTheNewerState()
+    {
+        var pipeline = NewPipeline();
+        await ProcessAsync(pipeline,
+            Event("e2", "deal", "d1", T0.AddHours(2), ("status", "won"), ("amount", "900")),
+            Event("e1", "deal", "d1", T0.AddHours(1), ("status", "open"), ("amount", "800"), ("name", "Renewal")));
+
+        var record = Assert.Single(pipeline.Crm.All);
+        Assert.Equal(("won", "900", "Renewal"), (record[CrmFields.Status], record[CrmFields.Amount], record[CrmFields.Name]));
+    }
+
+    /// <summary>
+    /// Any order, with any duplicates, ends in the state and KPIs of one in-order delivery: each field is a maximum
+    /// over (version, value), which does not depend on the order it is taken in.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task Process_WhenDeliveredShuffledWithDuplicates_EndsAsOneInOrderDelivery(int seed)
+    {
+        var random = new Random(seed);
+        var events = History(random);
+        var inOrder = NewPipeline();
+        await ProcessAsync(inOrder, [.. events]);
+        await inOrder.Rollup.RunAsync(CancellationToken.None);
+
+        var shuffled = NewPipeline();
+        var deliveries = events.Concat(events.Where(_ => random.Next(3) == 0)).OrderBy(_ => random.Next()).ToArray();
+        foreach (var batch in deliveries.Chunk(3))
+        {
+            await ProcessAsync(shuffled, batch);
+            await shuffled.Rollup.RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(Snapshot(inOrder.Crm.All), Snapshot(shuffled.Crm.All));
+        Assert.Equal(Kpis(inOrder), Kpis(shuffled));
+    }
+
+    public static TheoryData<int> Seeds()
+    {
+        var data = new TheoryData<int>();
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
+    /// <summary>A few deals, each opened, moved, re-owned and closed (sometimes reopened and closed again), as events.</summary>
+    private static List<string> History(Random random)
+    {
+        var events = new List<string>();
+        var id = 0;
+        for (var deal = 1; deal <= 4; deal++)
+        {
+            var at = T0.AddHours(random.Next(0, 48));
+            var record = $"d{deal}";
+            events.Add(Event($"e{++id}", "deal", record, at, ("createdAt", Iso(at)), ("ownerId", random.Next(2) == 0 ? "u-ava" : "u-cy"), ("amount", "100")));
+            for (var step = 0; step < random.Next(1, 5); step++)
+            {
+                at = at.AddHours(random.Next(1, 60));
+                events.Add(random.Next(4) switch
+                {
+                    0 => Event($"e{++id}", "deal", record, at, ("amount", (100 * random.Next(1, 9)).ToString(CultureInfo.InvariantCulture))),
+                    1 => Event($"e{++id}", "deal", record, at, ("ownerId", random.Next(2) == 0 ? "u-ava" : "u-cy")),
+                    2 => Event($"e{++id}", "deal", record, at, ("status", "won"), ("closedAt", Iso(at))),
+                    _ => Event($"e{++id}", "deal", record, at, ("status", random.Next(2) == 0 ? "lost" : "open")),
+                });
+            }
+        }
+
+        return events;
+    }
+
+    private static Pipeline NewPipeline()
+    {
+        var pipeline = new Pipeline();
+        pipeline.CrmOptions.Connectors[Connector] = new CrmConnector
+        {
+            TenantId = TestData.Tenant,
+            Provider = CrmProvider.Generic,
+            Secret = "s",
+            Owners = new() { ["u-ava"] = TestData.Ava, ["u-cy"] = "cy@contoso-sales.example" },
+        };
+        pipeline.CrmOptions.ExchangeRates["EUR"] = 1.08m;
+        return pipeline;
+    }
+
+    private static async Task ProcessAsync(Pipeline pipeline, params string[] events)
+    {
+        var processor = new CrmEventProcessor(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores,
+            NullLogger<CrmEventProcessor>.Instance);
+        var body = Encoding.UTF8.GetBytes($$"""{"events":[{{string.Join(',', events)}}]}""");
+        var name = await pipeline.Crm.SaveAsync(TestData.Tenant, Connector, body, CancellationToken.None);
+        await processor.ProcessAsync(new CrmMessage(TestData.Tenant, Connector, CrmProvider.Generic, name, T0), CancellationToken.None);
+    }
+
+    private static string Event(string id, string entity, string recordId, DateTimeOffset at, params (string Name, string Value)[] fields) =>
+        JsonSerializer.Serialize(new { id, entity, recordId, occurredAt = Iso(at), fields = fields.ToDictionary(f => f.Name, f => f.Value) });
+
+    private static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DailyKpis Row(List<KpiRow> rows, KpiDimension dimension, string key, int dayOffset) =>
+        rows.Single(r => r.Dimension == dimension && r.Key == key && r.Day == DateOnly.FromDateTime(T0.AddDays(dayOffset).UtcDateTime)).Values;
+
+    private static (int Won, int Lost, decimal Revenue, int CasesResolved) Perf(DailyKpis values) =>
+        (values.DealsWon, values.DealsLost, values.RevenueWon, values.CasesResolved);
+
+    private static List<string> Snapshot(IReadOnlyList<CrmRecord> records) =>
+        [.. records.Select(r => $"{r.Kind}/{r.ExternalId}: " + string.Join(", ", r.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value.Value}@{f.Value.Version:O}")))];
+
+    private static List<string> Kpis(Pipeline pipeline) =>
+        [.. pipeline.Stores.AllKpiRows().Where(r => r.Values != DailyKpis.Zero).OrderBy(r => r.Day).ThenBy(r => r.Dimension).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => $"{r.Day} {r.Dimension} {r.Key} created={r.Values.DealsCreated} won={r.Values.DealsWon} lost={r.Values.DealsLost} revenue={r.Values.RevenueWon}")];
+}
