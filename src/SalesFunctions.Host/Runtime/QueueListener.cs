@@ -63,10 +63,18 @@ public sealed partial class QueueListener(
     {
         try
         {
-            return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, stoppingToken)).Value;
+            // Not cancelled by shutdown: once storage has answered, the messages are leased for ten minutes whether or
+            // not this client still listens. A receive abandoned mid-flight would strand them for that long, so it
+            // completes, and what it brought is processed in the drain like any other in-flight message.
+            return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, CancellationToken.None)).Value;
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e)
         {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return [];
+            }
+
             // Storage unreachable, failing or timing out (Azure.Core gives up with an AggregateException or a
             // TaskCanceledException): back off and poll again; the listener must outlive any outage.
             LogReceiveFailed(logger, trigger.Definition.Name, e.GetType().Name, (e as RequestFailedException)?.Status ?? 0);

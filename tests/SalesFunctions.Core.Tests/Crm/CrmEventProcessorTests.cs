@@ -65,6 +65,26 @@ public sealed class CrmEventProcessorTests
         Assert.Equal(("won", "900", "Renewal"), (record[CrmFields.Status], record[CrmFields.Amount], record[CrmFields.Name]));
     }
 
+    [Fact]
+    public async Task Process_WhenTheConnectorWasRemoved_FailsWithTheReason_AndTheSameMessageAppliesOnceItIsBack()
+    {
+        var pipeline = NewPipeline();
+        var connector = pipeline.CrmOptions.Connectors[Connector];
+        var message = await StoreAsync(pipeline, Event("e1", "deal", "d1", T0, ("createdAt", Iso(T0)), ("ownerId", "u-ava")));
+        pipeline.CrmOptions.Connectors.Remove(Connector);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Processor(pipeline).ProcessAsync(message, CancellationToken.None));
+        Assert.Contains("no longer configured", error.Message, StringComparison.Ordinal);
+        Assert.Empty(pipeline.Crm.All);
+
+        // The fix, then the replay of the poison message: the stored payload is processed as if it had never failed.
+        pipeline.CrmOptions.Connectors[Connector] = connector;
+        await Processor(pipeline).ProcessAsync(message, CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, Row(pipeline.Stores.AllKpiRows(), KpiDimension.Rep, "rep-ava", 0).DealsCreated);
+    }
+
     /// <summary>
     /// Any order, with any duplicates, ends in the state and KPIs of one in-order delivery: each field is a maximum
     /// over (version, value), which does not depend on the order it is taken in.
@@ -142,13 +162,18 @@ public sealed class CrmEventProcessorTests
         return pipeline;
     }
 
-    private static async Task ProcessAsync(Pipeline pipeline, params string[] events)
+    private static async Task ProcessAsync(Pipeline pipeline, params string[] events) =>
+        await Processor(pipeline).ProcessAsync(await StoreAsync(pipeline, events), CancellationToken.None);
+
+    private static CrmEventProcessor Processor(Pipeline pipeline) =>
+        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores, NullLogger<CrmEventProcessor>.Instance);
+
+    /// <summary>What the ingress does: keep the body, and queue a message pointing at it.</summary>
+    private static async Task<CrmMessage> StoreAsync(Pipeline pipeline, params string[] events)
     {
-        var processor = new CrmEventProcessor(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores,
-            NullLogger<CrmEventProcessor>.Instance);
         var body = Encoding.UTF8.GetBytes($$"""{"events":[{{string.Join(',', events)}}]}""");
         var name = await pipeline.Crm.SaveAsync(TestData.Tenant, Connector, body, CancellationToken.None);
-        await processor.ProcessAsync(new CrmMessage(TestData.Tenant, Connector, CrmProvider.Generic, name, T0), CancellationToken.None);
+        return new CrmMessage(TestData.Tenant, Connector, CrmProvider.Generic, name, T0);
     }
 
     private static string Event(string id, string entity, string recordId, DateTimeOffset at, params (string Name, string Value)[] fields) =>

@@ -169,8 +169,9 @@ public sealed class DeltaSyncEndToEndTests : IAsyncLifetime
         _driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
         await _host.Service<SyncScheduler>().SweepAsync(CancellationToken.None);
 
-        // Folders left half walked resume from their saved cursors; the sweep re-drives them all. Messages the stopped
-        // Host had leased come back when their visibility timeout ends; the wait covers them (queue depth counts them).
+        // Folders left half walked resume from their saved cursors; the sweep re-drives them all. A graceful stop
+        // finishes every message it had leased (including those of a receive still in flight), so none waits out its
+        // ten-minute lease.
         var status = await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
         var mismatches = (await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches;
 

@@ -120,6 +120,28 @@ public sealed class QueueListenerTests : IAsyncLifetime
         Assert.Equal(0, await DepthAsync(_queue));
     }
 
+    [Fact]
+    public async Task StopAsync_WhenStorageAnswersAReceiveAfterShutdownBegan_ProcessesThoseMessagesInsteadOfStrandingThem()
+    {
+        // Storage has leased the message for ten minutes by the time it answers; the answer arrives after the stop.
+        var trigger = new RecordingQueueTrigger();
+        await _queue.SendMessageAsync("leased during shutdown");
+        var slowReceive = new SlowReceivePolicy();
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.AddPolicy(slowReceive, Azure.Core.HttpPipelinePosition.PerCall);
+        var queue = new QueueClient(AzuriteStorage.ConnectionString, _name, options);
+
+        using var listener = new QueueListener(trigger, queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
+        await listener.StartAsync(CancellationToken.None);
+        await slowReceive.Leased.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopping = listener.StopAsync(CancellationToken.None);
+        slowReceive.Answer.SetResult();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["leased during shutdown"], trigger.Received);
+        Assert.Equal(0, (await _queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
     private async Task ProcessNextAsync(RecordingQueueTrigger trigger)
     {
         using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
@@ -130,4 +152,27 @@ public sealed class QueueListenerTests : IAsyncLifetime
 
     private static async Task<int> DepthAsync(QueueClient queue) =>
         (await queue.PeekMessagesAsync(32)).Value.Length;
+
+    /// <summary>Holds back storage's answer to the first receive that leased a message, honouring cancellation as a socket would.</summary>
+    private sealed class SlowReceivePolicy : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public TaskCompletionSource Leased { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The listener receives asynchronously.");
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            var receive = message.Request.Method == Azure.Core.RequestMethod.Get
+                && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal)
+                && !message.Request.Uri.Query.Contains("peekonly", StringComparison.Ordinal);
+            if (receive && message.Response.Status == 200 && message.Response.Content.ToString().Contains("<QueueMessage>", StringComparison.Ordinal) && Leased.TrySetResult())
+            {
+                await Answer.Task.WaitAsync(message.CancellationToken);
+            }
+        }
+    }
 }

@@ -33,7 +33,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         AnsiConsole.MarkupLine($"[grey]{played.ItemsWritten} mailbox items, {played.Notifications} notifications ({played.Duplicates} duplicates) in {played.Requests} POSTs, {played.FailedRequests} failed ({clock.Elapsed.TotalSeconds:F1} s)[/]");
         var crm = simulator.Services.GetRequiredService<CrmPlayer>();
         var crmPlayed = await crm.PlayAsync(host, cancellationToken);
-        AnsiConsole.MarkupLine($"[grey]CRM: {crm.Deals.Count} deals and {crm.Cases.Count} cases as {crmPlayed.Requests} signed webhooks (HubSpot, Salesforce, Dynamics 365, Pipedrive, generic; shuffled, 20 % repeated), {crmPlayed.Failed} failed ({clock.Elapsed.TotalSeconds:F1} s)[/]");
+        AnsiConsole.MarkupLine($"[grey]CRM: {crm.Deals.Count} deals and {crm.Cases.Count} cases as {crmPlayed.Requests} signed webhooks (HubSpot, Salesforce, Dynamics 365, Pipedrive, generic; shuffled, 20 % repeated), {crmPlayed.Failed} failed, acknowledged in {crmPlayed.AckP95Milliseconds:F0} ms p95 / {crmPlayed.AckMaxMilliseconds:F0} ms max ({clock.Elapsed.TotalSeconds:F1} s)[/]");
         foreach (var error in crmPlayed.Errors.Take(5))
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
@@ -173,6 +173,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         var deadline = DateTimeOffset.UtcNow + timeout;
         DateTimeOffset? drainedAt = null;
         var slowPolls = 0;
+        JsonElement? last = null;
         while (DateTimeOffset.UtcNow < deadline)
         {
             // One status call may be slow while the Host is saturated (2 cores, Azurite, a throttle storm); it is a
@@ -189,6 +190,8 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
                 slowPolls++;
                 continue;
             }
+
+            last = status;
 
             var queues = status.GetProperty("queues");
             var pending = queues.EnumerateObject().Where(q => !q.Name.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value.GetInt32());
@@ -214,7 +217,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             await Task.Delay(TimeSpan.FromSeconds(progress ? 2 : 0.5), cancellationToken);
         }
 
-        throw new TimeoutException($"The Host did not drain its queues and roll up within {timeout.TotalSeconds:F0} s ({slowPolls} status calls took over 40 s); see its log.");
+        throw new TimeoutException($"The Host did not drain its queues and roll up within {timeout.TotalSeconds:F0} s ({slowPolls} status calls took over 40 s). Last status: {last?.GetRawText() ?? "none"}");
     }
 
     public static int PoisonCount(JsonElement status) =>
