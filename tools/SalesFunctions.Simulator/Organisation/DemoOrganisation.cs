@@ -36,6 +36,14 @@ public sealed class DemoOrganisation
 
     private static readonly string[] FreeMailDomains = ["gmail.com", "outlook.com", "yahoo.com"];
 
+    // (country, region, postal code) per account, cycled by index; US and DE dominate like in the demo's pipeline.
+    private static readonly (string Country, string Region, string PostalCode)[] Locations =
+    [
+        ("US", "CA", "94105"), ("US", "NY", "10001"), ("DE", "BY", "80331"), ("US", "WA", "98101"), ("GB", "ENG", "EC1A 1BB"),
+        ("DE", "BE", "10115"), ("AT", "9", "1010"), ("US", "TX", "73301"), ("CH", "ZH", "8001"), ("FR", "IDF", "75001"),
+        ("US", "IL", "60601"),
+    ];
+
     public DemoOrganisation(SimulatorOptions options)
     {
         var random = new Random(options.Seed);
@@ -58,7 +66,18 @@ public sealed class DemoOrganisation
             var name = $"{NameParts[(i - 1) % NameParts.Length]}{NameParts[(i * 3) % NameParts.Length].ToLowerInvariant()} {NameKinds[(i - 1) / NameParts.Length % NameKinds.Length]}";
             var slug = name.ToLowerInvariant().Replace(' ', '-');
             IReadOnlyList<string> domains = i % 10 == 0 ? [$"{slug}.example", $"{slug}-group.example"] : [$"{slug}.example"];
-            return new SimAccount($"acc-{i:000}", name, domains);
+            // Firmographics derive from the index alone: drawing them from the seeded Random would shift every generated activity.
+            var location = Locations[(i * 7) % Locations.Length];
+            var employees = 5 + ((i * 37) % 60 * (i % 3 == 0 ? 211 : 13));
+            return new SimAccount($"acc-{i:000}", name, domains)
+            {
+                Country = location.Country,
+                Region = location.Region,
+                PostalCode = location.PostalCode,
+                Industry = NameKinds[(i - 1) / NameParts.Length % NameKinds.Length],
+                Employees = employees,
+                AnnualRevenue = employees * 180_000m,
+            };
         }).ToList();
 
         Contacts = Accounts.SelectMany((account, index) => Enumerable.Range(0, 3).Select(c =>
@@ -105,6 +124,17 @@ public sealed class DemoOrganisation
         timeZone = "UTC",
         teams = Teams.Select(t => new { id = t.Id, name = t.Name }),
         reps = Reps.Select(r => new { id = r.RepId, email = r.Email, name = r.Name, teamId = r.TeamId }),
-        accounts = Accounts.Select(a => new { id = a.Id, name = a.Name, domains = a.Domains }),
+        accounts = Accounts.Select(a => new
+        {
+            id = a.Id,
+            name = a.Name,
+            domains = a.Domains,
+            country = a.Country,
+            region = a.Region,
+            postalCode = a.PostalCode,
+            industry = a.Industry,
+            employees = a.Employees,
+            annualRevenue = a.AnnualRevenue,
+        }),
     };
 }
