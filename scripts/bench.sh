@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Runs the end-to-end benchmarks against an Azurite of their own (ports 10200-10202, throwaway data).
+# Runs the benchmarks. delta-backfill (the default) runs end to end against an Azurite of its own (ports 10200-10202,
+# throwaway data); territories runs in process and needs no Azurite.
 # Usage: scripts/bench.sh [delta-backfill] [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
+#        scripts/bench.sh territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 command -v dotnet >/dev/null || { echo "bench.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+
+if [[ "${1:-}" == territories ]]; then
+  dotnet build benchmarks/SalesFunctions.Benchmarks -c Release --nologo -v quiet
+  exec dotnet benchmarks/SalesFunctions.Benchmarks/bin/Release/net10.0/SalesFunctions.Benchmarks.dll "$@"
+fi
+
 command -v npm >/dev/null || { echo "bench.sh: Node.js and npm are required (for Azurite)" >&2; exit 1; }
 
 export AZURITE_DIR="$root/.azurite/bench" AZURITE_EPHEMERAL=1

@@ -2,14 +2,48 @@ using System.Globalization;
 using SalesFunctions.Benchmarks;
 using Spectre.Console;
 
-// End-to-end throughput against Azurite, each next to a baseline measured in the same run on the same Azurite.
-// scripts/bench.sh starts Azurite and passes its connection string. Usage:
+// Throughput benchmarks, each reported next to a baseline measured in the same run. Usage:
 //   delta-backfill [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
+//     end to end against Azurite; scripts/bench.sh starts it and passes its connection string
+//   territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
+//     in process: the compiled territory engine against the same rules in Microsoft RulesEngine
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+int IntOption(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+const string Usage = "usage: salesfunctions-bench territories [--accounts N] [--territories N] [--rulesengine-accounts N] [--rulesengine-minutes N]\n"
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]";
+
+if (args.FirstOrDefault() == "territories")
+{
+    var territoryResult = await TerritoryBenchmark.RunAsync(
+        IntOption("--accounts", 100_000),
+        IntOption("--territories", 1_000),
+        Option("--rulesengine-accounts") is { } fixedSubset ? int.Parse(fixedSubset, CultureInfo.InvariantCulture) : null,
+        TimeSpan.FromMinutes(IntOption("--rulesengine-minutes", 5)),
+        Console.WriteLine);
+    var subsetNote = territoryResult.RulesEngineAccounts < territoryResult.Accounts
+        ? $" (a subset: the first {territoryResult.RulesEngineAccounts:N0} of {territoryResult.Accounts:N0})"
+        : string.Empty;
+    var territoryTable = new Table().Title("Territory assignment: compiled engine vs Microsoft RulesEngine (same rules, same tie-break, one thread)")
+        .AddColumns("Measure", "Value");
+    territoryTable.AddRow("territories / rules", $"{territoryResult.Territories:N0} / {territoryResult.Rules:N0}");
+    territoryTable.AddRow("accounts (ours)", territoryResult.Accounts.ToString("N0", CultureInfo.InvariantCulture));
+    territoryTable.AddRow("accounts with a primary / with an overlay", $"{territoryResult.AccountsWithPrimary:N0} / {territoryResult.AccountsWithOverlay:N0}");
+    territoryTable.AddRow("accounts (RulesEngine)", Markup.Escape($"{territoryResult.RulesEngineAccounts:N0}{subsetNote}"));
+    territoryTable.AddRow("ours: accounts per second", $"{territoryResult.OursPerSecond:N0}");
+    territoryTable.AddRow("RulesEngine: accounts per second", $"{territoryResult.RulesEnginePerSecond:N0}");
+    territoryTable.AddRow("ratio ours : RulesEngine", $"{territoryResult.Ratio:N1}x");
+    territoryTable.AddRow("primary mismatches", territoryResult.PrimaryMismatches.ToString(CultureInfo.InvariantCulture));
+    territoryTable.AddRow("overlay mismatches", territoryResult.OverlayMismatches.ToString(CultureInfo.InvariantCulture));
+    AnsiConsole.Write(territoryTable);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"territories: ours {territoryResult.OursPerSecond:F0} accounts/s over {territoryResult.Accounts}; RulesEngine {territoryResult.RulesEnginePerSecond:F0} accounts/s over {territoryResult.RulesEngineAccounts}; ratio {territoryResult.Ratio:F1}; mismatches primary {territoryResult.PrimaryMismatches}, overlay {territoryResult.OverlayMismatches}"));
+    return territoryResult.PrimaryMismatches == 0 && territoryResult.OverlayMismatches == 0 ? 0 : 1;
+}
+
 var storage = Environment.GetEnvironmentVariable("SALESFUNCTIONS_BENCH_STORAGE");
 if (args.FirstOrDefault() != "delta-backfill" || string.IsNullOrWhiteSpace(storage))
 {
-    Console.Error.WriteLine("usage: SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 
