@@ -7,6 +7,8 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
         usage: salesfn backfill --tenant <tenant id> [--storage <connection string>] [--prefix <name prefix>] <export path>...
           An export path is an mbox file, an .eml file, or a folder of them or of maildir trees (cur/, new/).
           Storage defaults to the hosts' settings: Storage__ConnectionString, or Storage__*ServiceUri with a managed identity.
+               salesfn territories validate <model.json>...
+          Checks territory model files as the admin API would before storing them; errors as file:line: message, exit 1.
         """;
 
     public static CommandLine? Parse(IReadOnlyList<string> args)

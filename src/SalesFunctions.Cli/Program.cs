@@ -8,7 +8,13 @@ using SalesFunctions.Core;
 using SalesFunctions.Storage;
 
 // salesfn backfill --tenant <id> [--storage <connection string>] [--prefix <p>] <path>...
+// salesfn territories validate <model.json>...   (offline: no storage, exit 1 when a file has errors)
 // Storage comes from --storage or the same settings as the hosts (Storage__ConnectionString, or service URIs).
+if (args is ["territories", "validate", .. var files] && files.Length > 0)
+{
+    return TerritoryValidateCommand.Run(files, Console.Out);
+}
+
 if (CommandLine.Parse(args) is not { } command)
 {
     Console.Error.WriteLine(CommandLine.Usage);

@@ -9,6 +9,7 @@ using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Territories;
 using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Core;
@@ -30,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<CaptureService>();
         services.AddSingleton<ScoringService>();
+        services.AddSingleton<TerritoryModels>();
+        services.AddSingleton<TerritoryReassignment>();
         services.AddSingleton<KpiRollupService>();
         services.AddSingleton<PerformanceFacts>();
         services.AddSingleton<KpiQueryService>();

@@ -64,6 +64,10 @@ public static class HostSetup
         Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);
         Map(admin, FunctionRegistry.SetPrivacyPolicy, PrivacyEndpoints.SetAsync);
         Map(admin, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
+        Map(admin, FunctionRegistry.SetTerritoryModel, TerritoryEndpoints.SetAsync);
+        Map(admin, FunctionRegistry.GetTerritoryModels, TerritoryEndpoints.ListAsync);
+        Map(admin, FunctionRegistry.ExplainTerritory, TerritoryEndpoints.ExplainAsync);
+        Map(admin, FunctionRegistry.ReassignTerritories, TerritoryEndpoints.ReassignAsync);
         Map(admin, FunctionRegistry.GetTraces, TraceEndpoints.GetAsync);
         Map(admin, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
         Map(admin, FunctionRegistry.GetSyncStates, AdminEndpoints.GetSyncStatesAsync);

@@ -7,6 +7,7 @@ using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Territories;
 using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Storage;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ITraceStore, TableTraceStore>();
         services.AddSingleton<ICrmStore, TableCrmStore>();
         services.AddSingleton<ICrmPayloadStore, BlobCrmPayloadStore>();
+        services.AddSingleton<ITerritoryModelStore, BlobTerritoryModelStore>();
         return services;
     }
 }

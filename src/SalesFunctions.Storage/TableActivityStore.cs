@@ -121,19 +121,35 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 18);
     }
 
-    private static TableEntity ToEntity(Activity activity, DateOnly day) => new(Partition(activity.TenantId, day), TableKeys.Escape(activity.ActivityId))
+    private static TableEntity ToEntity(Activity activity, DateOnly day)
     {
-        ["ActivityId"] = activity.ActivityId,
-        ["Kind"] = activity.Kind.ToString(),
-        ["Direction"] = activity.Direction.ToString(),
-        ["OccurredAt"] = activity.OccurredAt,
-        ["EndsAt"] = activity.EndsAt,
-        ["ConversationId"] = activity.ConversationId,
-        ["Participants"] = JsonSerializer.Serialize(activity.Participants, JsonSerializerOptions.Web),
-        ["Subject"] = activity.Subject,
-        ["Sensitivity"] = activity.Sensitivity,
-        ["SchemaVersion"] = SchemaVersion,
-    };
+        var entity = new TableEntity(Partition(activity.TenantId, day), TableKeys.Escape(activity.ActivityId))
+        {
+            ["ActivityId"] = activity.ActivityId,
+            ["Kind"] = activity.Kind.ToString(),
+            ["Direction"] = activity.Direction.ToString(),
+            ["OccurredAt"] = activity.OccurredAt,
+            ["EndsAt"] = activity.EndsAt,
+            ["ConversationId"] = activity.ConversationId,
+            ["Participants"] = JsonSerializer.Serialize(activity.Participants, JsonSerializerOptions.Web),
+            ["Subject"] = activity.Subject,
+            ["Sensitivity"] = activity.Sensitivity,
+            ["SchemaVersion"] = SchemaVersion,
+        };
+
+        // Added only when set, so that rows of tenants without a territory model keep the content hash they had.
+        if (activity.Territories.Count > 0)
+        {
+            entity["Territories"] = JsonSerializer.Serialize(activity.Territories, JsonSerializerOptions.Web);
+        }
+
+        if (activity.RepsOutsideTerritory.Count > 0)
+        {
+            entity["RepsOutsideTerritory"] = JsonSerializer.Serialize(activity.RepsOutsideTerritory, JsonSerializerOptions.Web);
+        }
+
+        return entity;
+    }
 
     private static Activity FromEntity(string tenantId, TableEntity entity) => new(
         tenantId,
@@ -145,5 +161,12 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         entity.GetString("ConversationId"),
         JsonSerializer.Deserialize<List<Participant>>(entity.GetString("Participants"), JsonSerializerOptions.Web) ?? [],
         entity.GetString("Subject"),
-        entity.GetString("Sensitivity"));
+        entity.GetString("Sensitivity"))
+    {
+        Territories = StringList(entity.GetString("Territories")),
+        RepsOutsideTerritory = StringList(entity.GetString("RepsOutsideTerritory")),
+    };
+
+    private static List<string> StringList(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Web) ?? [];
 }

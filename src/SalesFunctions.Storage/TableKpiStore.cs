@@ -91,6 +91,7 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         ["RevenueWon"] = (double)row.Values.RevenueWon,
         ["CasesOpened"] = row.Values.CasesOpened,
         ["CasesResolved"] = row.Values.CasesResolved,
+        ["OutsideTerritory"] = row.Values.OutsideTerritory,
         ["DefinitionVersion"] = row.DefinitionVersion,
         ["ComputedAt"] = computedAt,
     };
@@ -108,5 +109,6 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         RevenueWon = Math.Round((decimal)(entity.GetDouble("RevenueWon") ?? 0), 2),
         CasesOpened = entity.GetInt32("CasesOpened") ?? 0,
         CasesResolved = entity.GetInt32("CasesResolved") ?? 0,
+        OutsideTerritory = entity.GetInt32("OutsideTerritory") ?? 0,
     };
 }

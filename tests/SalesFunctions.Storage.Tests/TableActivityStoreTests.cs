@@ -20,6 +20,24 @@ public sealed class TableActivityStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task WriteAsync_WhenTerritoriesAreStampedOrCleared_WritesAndReadsThemBack()
+    {
+        var plain = Meeting("mt-1", Monday);
+        var stamped = plain with { Territories = ["emea", "global"], RepsOutsideTerritory = ["rep-ava"] };
+        await WriteAndCommitAsync(plain, Monday);
+
+        Assert.True((await WriteAndCommitAsync(stamped, Monday)).Changed);
+        var stored = Assert.Single(await ListAsync(Monday));
+        Assert.Equal(["emea", "global"], stored.Territories);
+        Assert.Equal(["rep-ava"], stored.RepsOutsideTerritory);
+        Assert.Equal(ActivityWrite.Unchanged, await WriteAndCommitAsync(stamped, Monday));
+
+        // A re-territory that leaves it in no territory at all must clear the old stamp, not keep it.
+        Assert.True((await WriteAndCommitAsync(plain, Monday)).Changed);
+        Assert.Empty(Assert.Single(await ListAsync(Monday)).Territories);
+    }
+
+    [Fact]
     public async Task WriteAsync_WhenWrittenButNeverCommitted_WritesAgain()
     {
         // A crash between the write and the commit: the redelivered message must write and mark its day again.

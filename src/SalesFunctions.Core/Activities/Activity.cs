@@ -21,8 +21,20 @@ public sealed record Activity(
 
     public IEnumerable<Participant> Externals => Participants.Where(p => !p.IsInternal);
 
+    /// <summary>
+    /// Territory ids stamped at score time from the model in force when the activity happened: the primary and
+    /// overlay territories of its accounts with all their ancestors. A later model does not change them; only an
+    /// explicit re-territory does (docs/territories.md).
+    /// </summary>
+    public IReadOnlyList<string> Territories { get; init; } = [];
+
+    /// <summary>Reps on the activity who are members of none of its accounts' territories (working outside them).</summary>
+    public IReadOnlyList<string> RepsOutsideTerritory { get; init; } = [];
+
     /// <summary>Records compare lists by reference; activities compare by content.</summary>
     public bool SameContentAs(Activity other) =>
-        this with { Participants = [] } == other with { Participants = [] }
-        && Participants.SequenceEqual(other.Participants);
+        this with { Participants = [], Territories = [], RepsOutsideTerritory = [] } == other with { Participants = [], Territories = [], RepsOutsideTerritory = [] }
+        && Participants.SequenceEqual(other.Participants)
+        && Territories.SequenceEqual(other.Territories, StringComparer.Ordinal)
+        && RepsOutsideTerritory.SequenceEqual(other.RepsOutsideTerritory, StringComparer.Ordinal);
 }

@@ -38,6 +38,18 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition DryRunPrivacyPolicy =
         new(nameof(DryRunPrivacyPolicy), TriggerKind.Http, Route: "admin/tenants/{tenantId}/privacy/dry-run", Methods: ["POST"]);
 
+    public static readonly FunctionDefinition SetTerritoryModel =
+        new(nameof(SetTerritoryModel), TriggerKind.Http, Route: "admin/tenants/{tenantId}/territories", Methods: ["PUT"]);
+
+    public static readonly FunctionDefinition GetTerritoryModels =
+        new(nameof(GetTerritoryModels), TriggerKind.Http, Route: "admin/tenants/{tenantId}/territories", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition ExplainTerritory =
+        new(nameof(ExplainTerritory), TriggerKind.Http, Route: "admin/tenants/{tenantId}/territories/explain", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition ReassignTerritories =
+        new(nameof(ReassignTerritories), TriggerKind.Http, Route: "admin/tenants/{tenantId}/territories/reassign", Methods: ["POST"]);
+
     public static readonly FunctionDefinition GetTraces =
         new(nameof(GetTraces), TriggerKind.Http, Route: "admin/tenants/{tenantId}/traces", Methods: ["GET"]);
 
@@ -86,7 +98,7 @@ public static class FunctionRegistry
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

@@ -32,6 +32,13 @@ public static class KpiCalculator
             rows.Add(new KpiRow(KpiDimension.Team, team, day, Sum(creditsByTeam[team], ownedByTeam[team])));
         }
 
+        // Activity KPIs only: CRM facts carry no territory stamp yet.
+        var creditsByTerritory = credits.SelectMany(c => c.Activity.Territories.Select(t => (Territory: t, Credit: c))).ToLookup(x => x.Territory, x => x.Credit, StringComparer.Ordinal);
+        foreach (var territory in creditsByTerritory.Select(g => g.Key).Order(StringComparer.Ordinal))
+        {
+            rows.Add(new KpiRow(KpiDimension.Territory, territory, day, Sum(creditsByTerritory[territory], [])));
+        }
+
         if (credits.Count > 0 || performance.Count > 0)
         {
             rows.Add(new KpiRow(KpiDimension.Tenant, KpiDefinitions.TenantTotalKey, day, Sum(credits, performance)));
@@ -92,6 +99,8 @@ public static class KpiCalculator
             RevenueWon = facts.Where(f => f.Fact.Kind == CrmFactKind.DealWon).Sum(f => f.Revenue ?? 0m),
             CasesOpened = facts.Count(f => f.Fact.Kind == CrmFactKind.CaseOpened),
             CasesResolved = facts.Count(f => f.Fact.Kind == CrmFactKind.CaseResolved),
+            OutsideTerritory = credits.Where(c => c.Activity.RepsOutsideTerritory.Contains(c.Rep.Id, StringComparer.Ordinal))
+                .Select(c => c.Activity.ActivityId).Distinct(StringComparer.Ordinal).Count(),
         };
     }
 

@@ -8,4 +8,7 @@ public enum KpiDimension
     Rep,
     Team,
     Tenant,
+
+    /// <summary>Activities on accounts of a territory (or of a descendant), as stamped when they happened.</summary>
+    Territory,
 }

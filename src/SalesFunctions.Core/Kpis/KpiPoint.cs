@@ -20,4 +20,7 @@ public sealed record KpiPoint(
     public int CasesOpened { get; init; }
 
     public int CasesResolved { get; init; }
+
+    /// <summary>Activities credited to a rep who covers none of the accounts' territories (docs/kpis.md).</summary>
+    public int OutsideTerritory { get; init; }
 }

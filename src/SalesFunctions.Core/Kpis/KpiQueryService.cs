@@ -28,6 +28,7 @@ public sealed class KpiQueryService(IKpiStore kpis)
                 RevenueWon = values.RevenueWon,
                 CasesOpened = values.CasesOpened,
                 CasesResolved = values.CasesResolved,
+                OutsideTerritory = values.OutsideTerritory,
             });
         }
 

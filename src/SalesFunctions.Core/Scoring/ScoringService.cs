@@ -3,16 +3,18 @@ using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Territories;
 
 namespace SalesFunctions.Core.Scoring;
 
 /// <summary>
-/// The "score" queue step: match external participants to accounts, store the activity idempotently, and mark the
-/// day dirty for the rollup. Write, mark, then commit the index: a crash anywhere before the commit redelivers the
+/// The "score" queue step: match external participants to accounts, stamp the territories in force when it happened,
+/// store the activity idempotently, and mark the day dirty for the rollup. Write, mark, then commit the index: a crash anywhere before the commit redelivers the
 /// message and it writes and marks again; after the commit, the same content is recognised and skipped.
 /// </summary>
 public sealed partial class ScoringService(
     TenantDirectoryCache directories,
+    TerritoryModels territories,
     IActivityStore activities,
     IDirtyDayStore dirtyDays,
     SalesFunctionsMetrics metrics,
@@ -30,7 +32,7 @@ public sealed partial class ScoringService(
             return null;
         }
 
-        var matched = MatchAccounts(directory, allowed);
+        var matched = TerritoryStamping.Stamp(directory, await territories.GetHistoryAsync(activity.TenantId, cancellationToken), MatchAccounts(directory, allowed));
         var day = directory.LocalDay(matched.OccurredAt);
         var write = await activities.WriteAsync(matched, day, cancellationToken);
         if (!write.Changed)

@@ -21,6 +21,7 @@ public sealed record TenantDirectory(
 
     private Dictionary<string, Rep>? _repsByEmail;
     private Dictionary<string, Account>? _accountsByDomain;
+    private Dictionary<string, Account>? _accountsById;
     private TimeZoneInfo? _zone;
 
     public TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
@@ -50,6 +51,12 @@ public sealed record TenantDirectory(
         }
 
         return null;
+    }
+
+    public Account? AccountById(string accountId)
+    {
+        _accountsById ??= Accounts.DistinctBy(a => a.Id, StringComparer.Ordinal).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return _accountsById.GetValueOrDefault(accountId);
     }
 
     public DateOnly LocalDay(DateTimeOffset instant) =>

@@ -14,6 +14,6 @@ public sealed class GetKpisFunction(KpiQueryService kpis)
         CancellationToken cancellationToken)
     {
         string? Query(string name) => request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
-        return KpiEndpoints.GetAsync(Query("tenant"), Query("rep"), Query("team"), Query("from"), Query("to"), kpis, cancellationToken);
+        return KpiEndpoints.GetAsync(Query("tenant"), Query("rep"), Query("team"), Query("territory"), Query("from"), Query("to"), kpis, cancellationToken);
     }
 }

@@ -6,9 +6,9 @@ namespace SalesFunctions.Host.Endpoints;
 
 public static class KpiEndpoints
 {
-    /// <summary>GET kpis?tenant=&amp;rep=|team=&amp;from=&amp;to= : a daily series; neither rep nor team gives the tenant total.</summary>
+    /// <summary>GET kpis?tenant=&amp;rep=|team=|territory=&amp;from=&amp;to= : a daily series; none of the three gives the tenant total.</summary>
     public static async Task<IResult> GetAsync(
-        string? tenant, string? rep, string? team, string? from, string? to, KpiQueryService kpis, CancellationToken cancellationToken)
+        string? tenant, string? rep, string? team, string? territory, string? from, string? to, KpiQueryService kpis, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!KeyText.IsSafeId(tenant))
@@ -16,12 +16,15 @@ public static class KpiEndpoints
             errors["tenant"] = ["tenant is required: the tenant id."];
         }
 
-        if (rep is not null && team is not null)
+        if (new[] { rep, team, territory }.Count(v => v is not null) > 1)
         {
-            errors["rep"] = ["Give rep or team, not both."];
+            errors["rep"] = ["Give one of rep, team or territory."];
         }
 
-        var (dimension, key) = rep is not null ? (KpiDimension.Rep, rep) : team is not null ? (KpiDimension.Team, team) : (KpiDimension.Tenant, KpiDefinitions.TenantTotalKey);
+        var (dimension, key) = rep is not null ? (KpiDimension.Rep, rep)
+            : team is not null ? (KpiDimension.Team, team)
+            : territory is not null ? (KpiDimension.Territory, territory)
+            : (KpiDimension.Tenant, KpiDefinitions.TenantTotalKey);
         if (!KeyText.IsSafeId(key))
         {
             errors[dimension.ToString().ToLowerInvariant()] = ["Not a valid id."];

@@ -6,6 +6,7 @@ using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Territories;
 
 namespace SalesFunctions.Core.Tests.Fakes;
 
@@ -16,7 +17,9 @@ internal sealed class Pipeline
     {
         Stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
         var directories = new TenantDirectoryCache(Stores, TimeProvider.System);
-        Scoring = new ScoringService(directories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
+        Territories = new TerritoryModels(TerritoryStore, TimeProvider.System);
+        Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
+        Reassignment = new TerritoryReassignment(directories, Territories, Stores, Stores);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
         Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, new PerformanceFacts(Crm), new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics,
             TimeProvider.System, NullLogger<KpiRollupService>.Instance);
@@ -30,6 +33,12 @@ internal sealed class Pipeline
     public InMemoryCrmStore Crm { get; } = new();
 
     public CrmOptions CrmOptions { get; } = new();
+
+    public InMemoryTerritoryModelStore TerritoryStore { get; } = new();
+
+    public TerritoryModels Territories { get; }
+
+    public TerritoryReassignment Reassignment { get; }
 
     public ScoringService Scoring { get; }
 

@@ -73,6 +73,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
         Assert.Equal(activityRows, await _host.CountActivityRowsAsync());
         Assert.Equal(kpisBefore, await AllRepRowsAsync());
+        await AssertTerritoryRowsNestAsync();
     }
 
     [Theory]
@@ -180,6 +181,40 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
     internal static int ExpectedActivities(Player player) =>
         player.PlayedEmails.Count(e => !e.IsDraft && e.Everyone.Any(p => !p.Internal))
         + player.PlayedMeetings.Count(m => !m.IsCancelled && m.Everyone.Any(p => !p.Internal));
+
+    /// <summary>
+    /// The demo model (Demo/territories.json) stamped through the queues: every day, a region counts at least what
+    /// each of its territories counts and at most their sum (an activity touching two counts once), and the root at
+    /// most the tenant. Some demo reps work accounts outside their territories.
+    /// </summary>
+    private async Task AssertTerritoryRowsNestAsync()
+    {
+        var store = _host.Service<IKpiStore>();
+        var first = _simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
+        var days = Enumerable.Range(0, 5).Select(first.AddDays).ToList();
+        async Task<int[]> Touches(KpiDimension dimension, string key)
+        {
+            // Stored rows only exist for days with activity: line them up by day, zero where absent.
+            var rows = (await store.GetSeriesAsync(DemoOrganisation.TenantId, dimension, key, first, first.AddDays(4), CancellationToken.None)).ToDictionary(r => r.Day);
+            return [.. days.Select(d => rows.TryGetValue(d, out var r) ? r.Values.EmailsSent + r.Values.EmailsReceived + r.Values.Meetings : 0)];
+        }
+
+        var amer = await Touches(KpiDimension.Territory, "amer");
+        var usLeaves = new[] { "us-enterprise", "us-east", "us-west", "us-central" };
+        var leaves = await Task.WhenAll(usLeaves.Select(id => Touches(KpiDimension.Territory, id)));
+        var global = await Touches(KpiDimension.Territory, "global");
+        var tenant = await Touches(KpiDimension.Tenant, "all");
+
+        Assert.True(amer.Sum() > 0, "no activity was stamped with the Americas region");
+        for (var day = 0; day < days.Count; day++)
+        {
+            Assert.InRange(amer[day], leaves.Max(l => l[day]), leaves.Sum(l => l[day]));
+            Assert.InRange(global[day], amer[day], tenant[day]);
+        }
+
+        var outside = (await store.GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Tenant, "all", first, first.AddDays(4), CancellationToken.None)).Sum(r => r.Values.OutsideTerritory);
+        Assert.InRange(outside, 1, tenant.Sum());
+    }
 
     private async Task<List<KpiRow>> AllRepRowsAsync()
     {

@@ -20,6 +20,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [InlineData("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-05&to=2026-10-01")]
     [InlineData("/api/kpis?tenant=tenant-a&rep=rep-01&from=01/10/2026&to=2026-10-02")]
     [InlineData("/api/kpis?tenant=tenant-a&rep=rep-01&team=team-a&from=2026-10-01&to=2026-10-02")]
+    [InlineData("/api/kpis?tenant=tenant-a&team=team-a&territory=emea&from=2026-10-01&to=2026-10-02")]
     [InlineData("/api/kpis?tenant=tenant-a&rep=a%2Fb&from=2026-10-01&to=2026-10-02")]
     [InlineData("/api/kpis?tenant=tenant-a&from=2025-01-01&to=2026-10-02")]
     public async Task GetKpis_WhenQueryInvalid_AnswersValidationProblem(string url)
@@ -52,6 +53,8 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [InlineData("POST", "/api/admin/tenants/tenant-a/mailboxes")]
     [InlineData("GET", "/api/admin/poison")]
     [InlineData("POST", "/api/admin/poison/capture/replay")]
+    [InlineData("PUT", "/api/admin/tenants/tenant-a/territories")]
+    [InlineData("POST", "/api/admin/tenants/tenant-a/territories/reassign?from=2026-10-01")]
     public async Task Admin_WhenKeyMissingOrWrong_Answers401Problem(string method, string url)
     {
         foreach (var key in new[] { null, "wrong" })

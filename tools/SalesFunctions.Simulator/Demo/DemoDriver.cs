@@ -65,6 +65,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         }
 
         AnsiConsole.Write(teams);
+        await WriteTerritoriesAsync(options, cancellationToken);
         var poison = PoisonCount(status);
         foreach (var mismatch in mismatches.Take(20))
         {
@@ -83,6 +84,15 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     {
         var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
         await Send(HttpMethod.Put, $"api/admin/tenants/{DemoOrganisation.TenantId}/directory", organisation.Directory(), cancellationToken);
+        using (var model = new StringContent(TerritoryModel, System.Text.Encoding.UTF8, "application/json"))
+        using (var uploaded = await host.PutAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/territories", model, cancellationToken))
+        {
+            if (!uploaded.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"The demo territory model was refused: {await uploaded.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+
         foreach (var mailbox in organisation.Mailboxes)
         {
             await Send(HttpMethod.Post, $"api/admin/tenants/{DemoOrganisation.TenantId}/mailboxes", new { mailbox = mailbox.Email }, cancellationToken);
@@ -237,6 +247,34 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         {
             throw new InvalidOperationException($"{method} {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
+    }
+
+    /// <summary>The demo territory model (Demo/territories.json), as a user would upload their file.</summary>
+    public static string TerritoryModel { get; } = ReadTerritoryModel();
+
+    private static string ReadTerritoryModel()
+    {
+        using var stream = typeof(DemoDriver).Assembly.GetManifestResourceStream("territories.json")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Per territory, as stamped when each activity happened; ancestors include their descendants' activities.</summary>
+    private async Task WriteTerritoriesAsync(SimulatorOptions options, CancellationToken cancellationToken)
+    {
+        var table = new Table().Title("Per territory (stamped as of each activity; regions include their territories)")
+            .AddColumns("Territory", "Parent", "Kind", "Sent", "Received", "Meetings", "Minutes", "Account-days");
+        using var model = JsonDocument.Parse(TerritoryModel);
+        foreach (var territory in model.RootElement.GetProperty("territories").EnumerateArray())
+        {
+            string? Text(string name) => territory.TryGetProperty(name, out var value) ? value.GetString() : null;
+            var series = await GetSeriesAsync($"api/kpis?tenant={DemoOrganisation.TenantId}&territory={Text("id")}&{Window(options)}", cancellationToken);
+            table.AddRow([Text("id")!, Text("parentId") ?? "-", Text("kind") ?? "primary", .. Kpis.Select(kpi => series.Sum(p => p.GetProperty(kpi).GetInt32()).ToString(CultureInfo.InvariantCulture))]);
+        }
+
+        AnsiConsole.Write(table);
+        var tenant = await GetSeriesAsync($"api/kpis?tenant={DemoOrganisation.TenantId}&{Window(options)}", cancellationToken);
+        AnsiConsole.MarkupLine($"[grey]activities where a rep worked an account outside their territories: {tenant.Sum(p => p.GetProperty("outsideTerritory").GetInt32())} (per rep: GET api/kpis?rep=..., outsideTerritory)[/]");
     }
 
     private static string Cell(decimal api, decimal truth) =>

@@ -1,0 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Tenants;
+using SalesFunctions.Core.Territories;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.ReassignTerritories: re-stamps stored activities from a day on. Admin level.</summary>
+public sealed class ReassignTerritoriesFunction(TerritoryReassignment reassignment, ITenantDirectoryStore directories)
+{
+    [Function(nameof(FunctionRegistry.ReassignTerritories))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/territories/reassign")] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        TerritoryEndpoints.ReassignAsync(tenantId, request.Query.TryGetValue("from", out var from) ? from.ToString() : null, reassignment, directories, cancellationToken);
+}

@@ -1,0 +1,51 @@
+using SalesFunctions.Cli;
+using SalesFunctions.Simulator.Demo;
+
+namespace SalesFunctions.Host.Tests.Cli;
+
+public sealed class TerritoryValidateCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("territories-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Run_WhenOneFileIsValidAndOneIsNot_PrintsFileAndLineOfEachErrorAndExits1()
+    {
+        var good = Write("good.json", DemoDriver.TerritoryModel);
+        var bad = Write("bad.json", """
+            {
+              "effectiveFrom": "2026-01-01T00:00:00Z",
+              "territories": [
+                { "id": "a", "rules": [{ "priority": 1, "employees": { "min": 500, "max": 10 } }] },
+                { "id": "b", "parentId": "zz", "rules": [{ "priority": 1 }] }
+              ]
+            }
+            """);
+        using var output = new StringWriter();
+
+        var exit = TerritoryValidateCommand.Run([good, bad, Path.Combine(_folder, "missing.json")], output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"{good}: OK: 15 territories", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith($"{bad}:4: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{bad}:5: ", StringComparison.Ordinal) && l.Contains("zz", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("missing.json:0: file not found", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_WhenEveryFileIsValid_Exits0()
+    {
+        using var output = new StringWriter();
+
+        Assert.Equal(0, TerritoryValidateCommand.Run([Write("demo.json", DemoDriver.TerritoryModel)], output));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace SalesFunctions.Host.Tests.Endpoints;
+
+/// <summary>The territory admin routes over real HTTP against Azurite: upload, list, explain, re-territory.</summary>
+public sealed class TerritoryEndpointsTests : IAsyncLifetime
+{
+    private const string Tenant = "tenant-t";
+
+    private const string Model = """
+        {
+          "effectiveFrom": "2026-01-01T00:00:00Z",
+          "territories": [
+            { "id": "global" },
+            { "id": "dach", "parentId": "global", "members": ["rep-01"], "rules": [{ "priority": 100, "countries": ["DE", "AT", "CH"] }] },
+            { "id": "dach-enterprise", "parentId": "global", "members": ["rep-01"],
+              "rules": [{ "priority": 100, "countries": ["DE"], "employees": { "min": 1000 } }] }
+          ]
+        }
+        """;
+
+    private HostUnderTest _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await HostUnderTest.StartAsync();
+        var directory = new
+        {
+            internalDomains = new[] { "contoso-sales.example" },
+            timeZone = "UTC",
+            teams = new[] { new { id = "team-a", name = "A" } },
+            reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
+            accounts = new[] { new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 } },
+        };
+        using var imported = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", directory);
+        imported.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task PutModel_WhenValid_StoresAVersion_AndExplainShowsTheRuleThatWonAndWhy()
+    {
+        using var put = await PutModelAsync(Model);
+        var versions = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories");
+        var explained = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories/explain?account=acc-1&at=2026-10-05T10:00:00Z");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(3, Assert.Single(versions.GetProperty("versions").EnumerateArray()).GetProperty("territories").GetInt32());
+        Assert.Equal("dach-enterprise", explained.GetProperty("primary").GetString());
+        Assert.Contains("specific", explained.GetProperty("tieBreak").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(explained.GetProperty("rules").EnumerateArray(), r => Assert.True(r.GetProperty("matched").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task PutModel_WhenInvalid_Answers400WithTheLineOfEachError_AndTheStoredVersionsStay()
+    {
+        using var good = await PutModelAsync(Model);
+        var broken = Model.Replace("\"parentId\": \"global\", \"members\": [\"rep-01\"], \"rules\": [{ \"priority\": 100, \"countries\": [\"DE\", \"AT\", \"CH\"] }]", "\"parentId\": \"nowhere\"", StringComparison.Ordinal)
+            .Replace("2026-01-01", "2026-06-01", StringComparison.Ordinal);
+
+        using var rejected = await PutModelAsync(broken);
+        var problem = await rejected.Content.ReadFromJsonAsync<JsonElement>();
+        var versions = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories");
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("line").GetInt32() == 5 && e.GetProperty("message").GetString()!.Contains("nowhere", StringComparison.Ordinal));
+        Assert.Single(versions.GetProperty("versions").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/admin/tenants/tenant-t/territories/explain?account=acc-404", HttpStatusCode.NotFound)]
+    [InlineData("/api/admin/tenants/tenant-t/territories/explain?account=acc-1&at=2025-06-01T00:00:00Z", HttpStatusCode.NotFound)]
+    [InlineData("/api/admin/tenants/tenant-t/territories/explain?account=acc-1&at=yesterday", HttpStatusCode.BadRequest)]
+    [InlineData("/api/admin/tenants/nobody/territories/explain?account=acc-1", HttpStatusCode.NotFound)]
+    public async Task Explain_WhenAccountModelOrInstantIsMissing_AnswersAProblem(string url, HttpStatusCode expected)
+    {
+        using var put = await PutModelAsync(Model);
+
+        using var response = await _host.Client.GetAsync(url);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Reassign_WhenFromIsMissing_Answers400_AndWhenGiven_ReportsWhatItExamined()
+    {
+        using var put = await PutModelAsync(Model);
+
+        using var missing = await _host.Client.PostAsync($"/api/admin/tenants/{Tenant}/territories/reassign", null);
+        using var ran = await _host.Client.PostAsync($"/api/admin/tenants/{Tenant}/territories/reassign?from=2026-10-01", null);
+        var report = await ran.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ran.StatusCode);
+        Assert.Equal((0, 0), (report.GetProperty("examined").GetInt32(), report.GetProperty("restamped").GetInt32()));
+    }
+
+    private Task<HttpResponseMessage> PutModelAsync(string json) =>
+        _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/territories", new StringContent(json, Encoding.UTF8, "application/json"));
+}
