@@ -33,6 +33,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScoringService>();
         services.AddSingleton<TerritoryModels>();
         services.AddSingleton<TerritoryReassignment>();
+        services.AddSingleton<StoredActivityRewriter>();
+        services.AddSingleton<AccountRematch>();
+        services.AddSingleton<UnmatchedExternals>();
         services.AddSingleton<KpiRollupService>();
         services.AddSingleton<PerformanceFacts>();
         services.AddSingleton<KpiQueryService>();

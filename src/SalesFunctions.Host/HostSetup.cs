@@ -64,6 +64,8 @@ public static class HostSetup
         Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);
         Map(admin, FunctionRegistry.SetPrivacyPolicy, PrivacyEndpoints.SetAsync);
         Map(admin, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
+        Map(admin, FunctionRegistry.GetUnmatched, MatchingEndpoints.GetUnmatchedAsync);
+        Map(admin, FunctionRegistry.RematchAccounts, MatchingEndpoints.RematchAsync);
         Map(admin, FunctionRegistry.SetTerritoryModel, TerritoryEndpoints.SetAsync);
         Map(admin, FunctionRegistry.GetTerritoryModels, TerritoryEndpoints.ListAsync);
         Map(admin, FunctionRegistry.ExplainTerritory, TerritoryEndpoints.ExplainAsync);

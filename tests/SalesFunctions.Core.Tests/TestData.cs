@@ -29,7 +29,7 @@ internal static class TestData
         var participants = new[] { (from, ParticipantRole.From) }
             .Concat(to.Select(t => (t, ParticipantRole.To)))
             .Concat((cc ?? []).Select(c => (c, ParticipantRole.Cc)))
-            .Select(p => new Participant(p.Item1, p.Item2, directory.IsInternal(p.Item1), AccountId: directory.IsInternal(p.Item1) ? null : Scoring.AccountMatcher.Match(directory, p.Item1)))
+            .Select(p => new Participant(p.Item1, p.Item2, directory.IsInternal(p.Item1), AccountId: directory.IsInternal(p.Item1) ? null : Core.Scoring.AccountMatcher.Match(directory, p.Item1)))
             .ToList();
         return new Activity(Tenant, id, ActivityKind.Email, directory.IsInternal(from) ? ActivityDirection.Outbound : ActivityDirection.Inbound,
             at ?? new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero), null, "conv", participants);
@@ -40,7 +40,7 @@ internal static class TestData
         var directory = Directory();
         var start = at ?? new DateTimeOffset(2026, 10, 5, 14, 0, 0, TimeSpan.Zero);
         var participants = attendees.Select(a => new Participant(a.Email, ParticipantRole.Attendee, directory.IsInternal(a.Email), a.Declined,
-                directory.IsInternal(a.Email) ? null : Scoring.AccountMatcher.Match(directory, a.Email)))
+                directory.IsInternal(a.Email) ? null : Core.Scoring.AccountMatcher.Match(directory, a.Email)))
             .Prepend(new Participant(organizer, ParticipantRole.Organizer, directory.IsInternal(organizer)))
             .ToList();
         return new Activity(Tenant, id, ActivityKind.Meeting, ActivityDirection.Outbound, start, start.AddMinutes(minutes), null, participants);

@@ -38,6 +38,12 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition DryRunPrivacyPolicy =
         new(nameof(DryRunPrivacyPolicy), TriggerKind.Http, Route: "admin/tenants/{tenantId}/privacy/dry-run", Methods: ["POST"]);
 
+    public static readonly FunctionDefinition GetUnmatched =
+        new(nameof(GetUnmatched), TriggerKind.Http, Route: "admin/tenants/{tenantId}/unmatched", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition RematchAccounts =
+        new(nameof(RematchAccounts), TriggerKind.Http, Route: "admin/tenants/{tenantId}/directory/rematch", Methods: ["POST"]);
+
     public static readonly FunctionDefinition SetTerritoryModel =
         new(nameof(SetTerritoryModel), TriggerKind.Http, Route: "admin/tenants/{tenantId}/territories", Methods: ["PUT"]);
 
@@ -98,7 +104,7 @@ public static class FunctionRegistry
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        GetUnmatched, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

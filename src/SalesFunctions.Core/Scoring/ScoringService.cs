@@ -53,7 +53,9 @@ public sealed partial class ScoringService(
     public static Activity MatchAccounts(TenantDirectory directory, Activity activity) => activity with
     {
         Participants = activity.Participants
-            .Select(p => p.IsInternal ? p with { AccountId = null } : p with { AccountId = AccountMatcher.Match(directory, p.Email) })
+            .Select(p => p.IsInternal ? p with { AccountId = null, MatchedBy = null }
+                : AccountMatcher.MatchWithMethod(directory, p.Email) is { } match ? p with { AccountId = match.AccountId, MatchedBy = match.Method }
+                : p with { AccountId = null, MatchedBy = null })
             .ToList(),
     };
 

@@ -19,9 +19,13 @@ public sealed record TenantDirectory(
     /// <summary>Set through the privacy endpoint, never by a directory import, so that an import cannot loosen it.</summary>
     public PrivacyPolicy Privacy { get; init; } = PrivacyPolicy.Default;
 
+    /// <summary>People at accounts; an exact address match is the first rung of the matching ladder.</summary>
+    public IReadOnlyList<Contact> Contacts { get; init; } = [];
+
     private Dictionary<string, Rep>? _repsByEmail;
     private Dictionary<string, Account>? _accountsByDomain;
     private Dictionary<string, Account>? _accountsById;
+    private Dictionary<string, Contact>? _contactsByEmail;
     private TimeZoneInfo? _zone;
 
     public TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
@@ -36,21 +40,33 @@ public sealed record TenantDirectory(
     }
 
     /// <summary>The account owning the address's domain or its nearest parent domain (mail.acme.example → acme.example).</summary>
-    public Account? AccountByEmail(string email)
+    public Account? AccountByEmail(string email) => AccountByDomain(email)?.Account;
+
+    /// <summary>As <see cref="AccountByEmail"/>, and whether the domain itself (not a parent) is the account's.</summary>
+    public (Account Account, bool ExactDomain)? AccountByDomain(string email)
     {
         _accountsByDomain ??= BuildDomainIndex();
         var domain = EmailAddresses.DomainOf(email);
+        var exact = true;
         while (domain.Contains('.', StringComparison.Ordinal))
         {
             if (_accountsByDomain.TryGetValue(domain, out var account))
             {
-                return account;
+                return (account, exact);
             }
 
             domain = domain[(domain.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            exact = false;
         }
 
         return null;
+    }
+
+    public Contact? ContactByEmail(string email)
+    {
+        _contactsByEmail ??= Contacts.DistinctBy(c => EmailAddresses.Normalise(c.Email), StringComparer.Ordinal)
+            .ToDictionary(c => EmailAddresses.Normalise(c.Email), StringComparer.Ordinal);
+        return _contactsByEmail.GetValueOrDefault(EmailAddresses.Normalise(email));
     }
 
     public Account? AccountById(string accountId)
@@ -89,6 +105,10 @@ public sealed record TenantDirectory(
         errors.AddRange(Duplicates(Accounts.Select(a => a.Id)).Select(id => $"account id '{id}' appears more than once."));
         errors.AddRange(Duplicates(Accounts.SelectMany(a => a.Domains.Select(EmailAddresses.Normalise))).Select(d => $"domain '{d}' belongs to more than one account."));
         errors.AddRange(Reps.Where(r => !teamIds.Contains(r.TeamId)).Select(r => $"rep '{r.Id}' names unknown team '{r.TeamId}'."));
+        var accountIds = Accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(Contacts.Where(c => !accountIds.Contains(c.AccountId)).Select(c => $"a contact names unknown account '{c.AccountId}'."));
+        errors.AddRange(Duplicates(Contacts.Select(c => EmailAddresses.Normalise(c.Email))).Select(_ => "a contact address appears more than once."));
+        errors.AddRange(Contacts.Where(c => IsInternal(c.Email)).Select(c => $"a contact of account '{c.AccountId}' has an internal address; colleagues are never customers."));
         errors.AddRange(Reps.Where(r => !IsInternal(r.Email)).Select(r => $"rep '{r.Id}' has an address outside the internal domains."));
         errors.AddRange(new[] { TenantId }.Concat(Teams.Select(t => t.Id)).Concat(Reps.Select(r => r.Id)).Concat(Accounts.Select(a => a.Id))
             .Where(id => !KeyText.IsSafeId(id)).Select(id => $"id '{id}' must be 1-100 characters of letters, digits, '-', '_' or '.'."));

@@ -8,8 +8,9 @@ public sealed record DirectoryDocument(
     string? TimeZone,
     List<Team>? Teams,
     List<Rep>? Reps,
-    List<Account>? Accounts)
+    List<Account>? Accounts,
+    List<Contact>? Contacts = null)
 {
     public TenantDirectory ToDirectory(string tenantId) =>
-        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []);
+        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []) { Contacts = Contacts ?? [] };
 }

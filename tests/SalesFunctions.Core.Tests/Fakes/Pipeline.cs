@@ -19,7 +19,10 @@ internal sealed class Pipeline
         var directories = new TenantDirectoryCache(Stores, TimeProvider.System);
         Territories = new TerritoryModels(TerritoryStore, TimeProvider.System);
         Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
-        Reassignment = new TerritoryReassignment(directories, Territories, Stores, Stores);
+        var rewriter = new StoredActivityRewriter(Stores, Stores);
+        Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
+        Rematch = new AccountRematch(directories, Territories, rewriter);
+        Unmatched = new UnmatchedExternals(directories, Stores);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
         Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, new PerformanceFacts(Crm), new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics,
             TimeProvider.System, NullLogger<KpiRollupService>.Instance);
@@ -39,6 +42,10 @@ internal sealed class Pipeline
     public TerritoryModels Territories { get; }
 
     public TerritoryReassignment Reassignment { get; }
+
+    public AccountRematch Rematch { get; }
+
+    public UnmatchedExternals Unmatched { get; }
 
     public ScoringService Scoring { get; }
 

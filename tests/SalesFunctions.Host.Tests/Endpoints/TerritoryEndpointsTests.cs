@@ -98,7 +98,7 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ran.StatusCode);
-        Assert.Equal((0, 0), (report.GetProperty("examined").GetInt32(), report.GetProperty("restamped").GetInt32()));
+        Assert.Equal((0, 0), (report.GetProperty("examined").GetInt32(), report.GetProperty("rewritten").GetInt32()));
     }
 
     private Task<HttpResponseMessage> PutModelAsync(string json) =>

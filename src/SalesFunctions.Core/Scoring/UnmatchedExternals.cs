@@ -1,0 +1,45 @@
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core.Scoring;
+
+/// <summary>
+/// The "unmatched external" bucket: company domains of external participants that no rung of the matching ladder placed
+/// at an account, with how often they occur, so that an admin can map the busiest ones. Free-mail domains are left out
+/// (they never map by domain), and only counts are reported, never addresses.
+/// </summary>
+public sealed class UnmatchedExternals(TenantDirectoryCache directories, IActivityStore activities)
+{
+    public const int MaxDays = 92;
+
+    public async Task<IReadOnlyList<UnmatchedDomain>> ListAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), $"The range must run forwards and span at most {MaxDays} days.");
+        }
+
+        var directory = await directories.GetAsync(tenantId, cancellationToken);
+        var domains = new Dictionary<string, (HashSet<string> Activities, HashSet<string> Addresses, DateTimeOffset LastSeen)>(StringComparer.Ordinal);
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            await foreach (var activity in activities.ListByDayAsync(tenantId, day, cancellationToken))
+            {
+                foreach (var participant in activity.Externals.Where(p => p.AccountId is null && !AccountMatcher.IsFreeMail(p.Email) && !directory.IsInternal(p.Email)))
+                {
+                    if (!domains.TryGetValue(participant.Domain, out var seen))
+                    {
+                        seen = ([], [], activity.OccurredAt);
+                    }
+
+                    seen.Activities.Add(activity.ActivityId);
+                    seen.Addresses.Add(participant.Email);
+                    domains[participant.Domain] = (seen.Activities, seen.Addresses, activity.OccurredAt > seen.LastSeen ? activity.OccurredAt : seen.LastSeen);
+                }
+            }
+        }
+
+        return [.. domains.Select(d => new UnmatchedDomain(d.Key, d.Value.Activities.Count, d.Value.Addresses.Count, d.Value.LastSeen))
+            .OrderByDescending(d => d.Activities).ThenBy(d => d.Domain, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Scoring;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.GetUnmatched: external domains no account claims, with counts. Admin level.</summary>
+public sealed class GetUnmatchedFunction(UnmatchedExternals unmatched)
+{
+    [Function(nameof(FunctionRegistry.GetUnmatched))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/tenants/{tenantId}/unmatched")] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken)
+    {
+        string? Query(string name) => request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
+        return MatchingEndpoints.GetUnmatchedAsync(tenantId, Query("from"), Query("to"), unmatched, cancellationToken);
+    }
+}

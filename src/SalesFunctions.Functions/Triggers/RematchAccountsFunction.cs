@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Scoring;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.RematchAccounts: the matching ladder again over stored history. Admin level.</summary>
+public sealed class RematchAccountsFunction(AccountRematch rematch)
+{
+    [Function(nameof(FunctionRegistry.RematchAccounts))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/directory/rematch")] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        MatchingEndpoints.RematchAsync(tenantId, request.Query.TryGetValue("from", out var from) ? from.ToString() : null, rematch, cancellationToken);
+}

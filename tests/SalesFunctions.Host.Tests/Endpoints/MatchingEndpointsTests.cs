@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Scoring;
+
+namespace SalesFunctions.Host.Tests.Endpoints;
+
+/// <summary>The unmatched bucket and re-matching over real HTTP, on activities scored through the Host's own services and Azurite.</summary>
+public sealed class MatchingEndpointsTests : IAsyncLifetime
+{
+    private const string Tenant = "tenant-m";
+    private HostUnderTest _host = null!;
+
+    public async Task InitializeAsync() => _host = await HostUnderTest.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Rematch_WhenAContactIsImportedLater_ClaimsTheUnmatchedDomainAndTheBucketEmpties()
+    {
+        await ImportAsync(contacts: []);
+        var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
+        var email = new Activity(Tenant, "em-1", ActivityKind.Email, ActivityDirection.Inbound, at, null, null,
+            [new Participant("buyer@globex.example", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)]);
+        await _host.Service<ScoringService>().ScoreAsync(email, CancellationToken.None);
+
+        var before = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/unmatched?from=2026-10-05&to=2026-10-05");
+        await ImportAsync(contacts: [new { email = "buyer@globex.example", accountId = "acc-1", title = "VP Procurement" }]);
+        using var rematched = await _host.Client.PostAsync($"/api/admin/tenants/{Tenant}/directory/rematch?from=2026-10-01", null);
+        var report = await rematched.Content.ReadFromJsonAsync<JsonElement>();
+        var after = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/unmatched?from=2026-10-05&to=2026-10-05");
+
+        var domain = Assert.Single(before.GetProperty("domains").EnumerateArray());
+        Assert.Equal(("globex.example", 1), (domain.GetProperty("domain").GetString(), domain.GetProperty("activities").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, rematched.StatusCode);
+        Assert.Equal(1, report.GetProperty("rewritten").GetInt32());
+        Assert.Empty(after.GetProperty("domains").EnumerateArray());
+        var stored = await _host.Service<Core.Kpis.IActivityStore>().ListByDayAsync(Tenant, new DateOnly(2026, 10, 5), CancellationToken.None).SingleAsync();
+        Assert.Equal(("acc-1", AccountMatchMethod.Contact), (stored.Participants[0].AccountId, stored.Participants[0].MatchedBy));
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/admin/tenants/tenant-m/unmatched?from=2026-10-05", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/admin/tenants/tenant-m/unmatched?from=2026-01-01&to=2026-10-05", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/admin/tenants/nobody/unmatched?from=2026-10-05&to=2026-10-05", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/admin/tenants/tenant-m/directory/rematch", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/admin/tenants/nobody/directory/rematch?from=2026-10-05", HttpStatusCode.NotFound)]
+    public async Task Matching_WhenQueryInvalidOrTenantUnknown_AnswersAProblem(string method, string url, HttpStatusCode expected)
+    {
+        await ImportAsync(contacts: []);
+
+        using var response = await _host.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task ImportAsync(object[] contacts)
+    {
+        var directory = new
+        {
+            internalDomains = new[] { "contoso-sales.example" },
+            timeZone = "UTC",
+            teams = new[] { new { id = "team-a", name = "A" } },
+            reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
+            accounts = new[] { new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } } },
+            contacts,
+        };
+        using var response = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", directory);
+        response.EnsureSuccessStatusCode();
+    }
+}
