@@ -9,8 +9,9 @@ namespace SalesFunctions.Core.Scoring;
 
 /// <summary>
 /// The "score" queue step: match external participants to accounts, stamp the territories in force when it happened,
-/// store the activity idempotently, and mark the day dirty for the rollup. Write, mark, then commit the index: a crash anywhere before the commit redelivers the
-/// message and it writes and marks again; after the commit, the same content is recognised and skipped.
+/// store the activity idempotently, and mark the day dirty for the rollup. Write, mark, then commit the index: a crash
+/// anywhere before the commit redelivers the message and it writes and marks again; after the commit, the same content
+/// is recognised and skipped.
 /// </summary>
 public sealed partial class ScoringService(
     TenantDirectoryCache directories,

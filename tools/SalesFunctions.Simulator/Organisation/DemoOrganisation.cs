@@ -36,6 +36,13 @@ public sealed class DemoOrganisation
 
     private static readonly string[] FreeMailDomains = ["gmail.com", "outlook.com", "yahoo.com"];
 
+    private static readonly string[][] ContactTitles =
+    [
+        ["Chief Financial Officer", "VP Operations", "Head of Procurement", "Chief Executive Officer", "VP Sales"],
+        ["IT Manager", "Director of Operations", "Project Manager", "Head of Data"],
+        ["Analyst", "Engineer", "Office Manager", "Buyer"],
+    ];
+
     // (country, region, postal code) per account, cycled by index; US and DE dominate like in the demo's pipeline.
     private static readonly (string Country, string Region, string PostalCode)[] Locations =
     [
@@ -89,7 +96,11 @@ public sealed class DemoOrganisation
             var domain = c == 2 && account.Domains.Count > 1 ? account.Domains[1]
                 : c == 1 && index % 7 == 0 ? $"eu.{account.Domains[0]}"
                 : account.Domains[0];
-            return new SimPerson($"{first}.{last}{c}@{domain}".ToLowerInvariant(), $"{first} {last}", false, AccountId: account.Id);
+            return new SimPerson($"{first}.{last}{c}@{domain}".ToLowerInvariant(), $"{first} {last}", false, AccountId: account.Id)
+            {
+                // One senior buyer, one manager and one practitioner per account, in a deterministic mix of titles.
+                Title = ContactTitles[c][index % ContactTitles[c].Length],
+            };
         })).ToList();
         FreeMailContacts = Enumerable.Range(0, 12)
             .Select(i => new SimPerson($"{FirstNames[i]}.{LastNames[i]}{i}@{FreeMailDomains[i % FreeMailDomains.Length]}".ToLowerInvariant(), $"{FirstNames[i]} {LastNames[i]}", false))
@@ -136,5 +147,6 @@ public sealed class DemoOrganisation
             employees = a.Employees,
             annualRevenue = a.AnnualRevenue,
         }),
+        contacts = Contacts.Select(c => new { email = c.Email, accountId = c.AccountId, name = c.Name, title = c.Title }),
     };
 }
