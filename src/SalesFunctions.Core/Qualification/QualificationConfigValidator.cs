@@ -48,20 +48,21 @@ internal sealed class QualificationConfigValidator(string file, JsonLineMap line
         for (var i = 0; i < (document.Frameworks?.Count ?? 0); i++)
         {
             var path = $"frameworks[{i}]";
-            if (Framework(document.Frameworks![i], path) is { } framework)
+            var written = document.Frameworks![i];
+            Check(written.Id is null || declared.Add(written.Id), $"{path}.id", $"framework '{written.Id}' is defined twice");
+            if (Framework(written, path) is { } framework)
             {
-                Check(declared.Add(framework.Id), $"{path}.id", $"framework '{framework.Id}' is defined twice");
                 frameworks[framework.Id] = framework;
             }
         }
 
-        var pipelines = Pipelines(document.Pipelines, frameworks);
+        var pipelines = Pipelines(document.Pipelines, frameworks, declared);
         return Errors.Count == 0 ? new QualificationConfig(threshold, lookbackDays, frameworks, pipelines) : null;
     }
 
     private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    private Dictionary<string, IReadOnlyList<string>> Pipelines(Dictionary<string, List<string>>? written, Dictionary<string, Framework> frameworks)
+    private Dictionary<string, IReadOnlyList<string>> Pipelines(Dictionary<string, List<string>>? written, Dictionary<string, Framework> frameworks, HashSet<string> declared)
     {
         var pipelines = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (written is null)
@@ -81,7 +82,8 @@ internal sealed class QualificationConfigValidator(string file, JsonLineMap line
             Check(ids.Count > 0, $"pipelines.{pipeline}", $"pipeline '{pipeline}' must name at least one framework");
             for (var i = 0; i < ids.Count; i++)
             {
-                Check(frameworks.ContainsKey(ids[i]), $"pipelines.{pipeline}[{i}]",
+                // A framework the file defines but got wrong is reported once, where it is defined.
+                Check(frameworks.ContainsKey(ids[i]) || declared.Contains(ids[i]), $"pipelines.{pipeline}[{i}]",
                     $"pipeline '{pipeline}' references unknown framework '{ids[i]}'; known: {string.Join(", ", frameworks.Keys.Order(StringComparer.Ordinal))}");
                 Check(ids.IndexOf(ids[i]) == i, $"pipelines.{pipeline}[{i}]", $"pipeline '{pipeline}' lists framework '{ids[i]}' twice");
             }
