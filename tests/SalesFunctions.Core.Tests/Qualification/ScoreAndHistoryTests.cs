@@ -105,4 +105,21 @@ public sealed class ScoreAndHistoryTests
         });
         Assert.Equal(history.Points.First(p => p.Score >= 60).At, history.QualifiedOn);
     }
+
+    [Fact]
+    public void History_WhenThousandsOfActivities_ReplaysEachOnce()
+    {
+        var people = Enumerable.Range(0, 40).Select(i => $"p{i}@acme.com").ToArray();
+        var activities = Enumerable.Range(0, 4000).Select(i => Meeting($"m{i}", i / 10, people[i % 40], people[(i * 7) % 40])).ToList();
+        var input = Input(activities, asOfDay: 500);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var history = QualificationEngine.History(QualificationConfigFile.BuiltIns["FAINT"], input, threshold: 70);
+
+        // Generous bound: a quadratic replay of 4000 activities takes far longer than this.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+        Assert.Equal(20, history.Points[^1].Score); // interest only: repeated contact, the recency long gone
+        Assert.Equal(QualificationEngine.Evaluate(QualificationConfigFile.BuiltIns["FAINT"], input with { AsOf = Start.AddDays(200) }).Score,
+            history.Points.Last(point => point.At <= Start.AddDays(200)).Score);
+    }
 }
