@@ -32,6 +32,16 @@ public static class CrmFields
     public const string LostReason = "lostReason";
     public const string Source = "source";
 
+    // Deal qualification fields (docs/qualification.md). No provider parser reads them natively: they arrive through
+    // a connector's field mapping or the generic provider, so a tenant maps its own CRM properties onto these names.
+    public const string Pain = "pain";
+    public const string Competitor = "competitor";
+    public const string DecisionProcess = "decisionProcess";
+    public const string DecisionCriteria = "decisionCriteria";
+    public const string PaperProcess = "paperProcess";
+    public const string ChampionName = "championName";
+    public const string EconomicBuyerName = "economicBuyerName";
+
     // Service cases
     public const string OpenedAt = "openedAt";
     public const string ResolvedAt = "resolvedAt";
