@@ -109,4 +109,17 @@ public sealed class QualificationConfigFileTests
 
         Assert.All(Enum.GetValues<EvidenceRuleType>(), type => Assert.Contains($"\"{char.ToLowerInvariant(type.ToString()[0])}{type.ToString()[1..]}\"", schema, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_WhenTheDocumentedExample_Succeeds()
+    {
+        var doc = File.ReadAllText(Path.Combine(SalesFunctions.Tests.Shared.Fixtures.RepositoryRoot, "docs", "qualification.md"));
+        var start = doc.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var result = QualificationConfigFile.Parse(example, "docs/qualification.md");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["BANT", "MEDDIC"], result.Config!.FrameworksFor("default").Select(f => f.Id));
+    }
 }
