@@ -4,6 +4,7 @@ using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
+using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Subscriptions;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StoredActivityRewriter>();
         services.AddSingleton<AccountRematch>();
         services.AddSingleton<UnmatchedExternals>();
+        services.AddSingleton<QualificationService>();
         services.AddSingleton<KpiRollupService>();
         services.AddSingleton<PerformanceFacts>();
         services.AddSingleton<KpiQueryService>();

@@ -56,6 +56,7 @@ public static class HostSetup
         Map(api, FunctionRegistry.GraphLifecycle, GraphEndpoints.LifecycleAsync);
         Map(api, FunctionRegistry.CrmWebhook, CrmEndpoints.AcceptAsync);
         Map(api, FunctionRegistry.GetKpis, KpiEndpoints.GetAsync);
+        Map(api, FunctionRegistry.GetQualification, QualificationEndpoints.GetAsync);
 
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
         Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
@@ -64,6 +65,7 @@ public static class HostSetup
         Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);
         Map(admin, FunctionRegistry.SetPrivacyPolicy, PrivacyEndpoints.SetAsync);
         Map(admin, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
+        Map(admin, FunctionRegistry.SetQualificationConfig, QualificationEndpoints.SetConfigAsync);
         Map(admin, FunctionRegistry.GetUnmatched, MatchingEndpoints.GetUnmatchedAsync);
         Map(admin, FunctionRegistry.RematchAccounts, MatchingEndpoints.RematchAsync);
         Map(admin, FunctionRegistry.SetTerritoryModel, TerritoryEndpoints.SetAsync);

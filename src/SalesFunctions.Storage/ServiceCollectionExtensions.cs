@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICrmStore, TableCrmStore>();
         services.AddSingleton<ICrmPayloadStore, BlobCrmPayloadStore>();
         services.AddSingleton<ITerritoryModelStore, BlobTerritoryModelStore>();
+        services.AddSingleton<IQualificationConfigStore, BlobQualificationConfigStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -62,6 +63,25 @@ public sealed class HostUnderTest : IAsyncDisposable
         app.MapSalesFunctions();
         await app.StartAsync();
         return new HostUnderTest(app, prefix);
+    }
+
+    /// <summary>
+    /// Imports a one-rep directory (Ava, rep-01, team-a, contoso-sales.example) with the given accounts and contacts
+    /// through the admin API, as the endpoint tests that need a configured tenant do.
+    /// </summary>
+    public async Task ImportDirectoryAsync(string tenantId, object[] accounts, object[] contacts)
+    {
+        var directory = new
+        {
+            internalDomains = new[] { "contoso-sales.example" },
+            timeZone = "UTC",
+            teams = new[] { new { id = "team-a", name = "A" } },
+            reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
+            accounts,
+            contacts,
+        };
+        using var response = await Client.PutAsJsonAsync($"/api/admin/tenants/{tenantId}/directory", directory);
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Stored activity rows of every tenant: one per real-world email or meeting, however often it was seen.</summary>

@@ -38,6 +38,12 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition DryRunPrivacyPolicy =
         new(nameof(DryRunPrivacyPolicy), TriggerKind.Http, Route: "admin/tenants/{tenantId}/privacy/dry-run", Methods: ["POST"]);
 
+    public static readonly FunctionDefinition GetQualification =
+        new(nameof(GetQualification), TriggerKind.Http, Route: "qualification", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition SetQualificationConfig =
+        new(nameof(SetQualificationConfig), TriggerKind.Http, Route: "admin/tenants/{tenantId}/qualification", Methods: ["PUT"]);
+
     public static readonly FunctionDefinition GetUnmatched =
         new(nameof(GetUnmatched), TriggerKind.Http, Route: "admin/tenants/{tenantId}/unmatched", Methods: ["GET"]);
 
@@ -103,7 +109,7 @@ public static class FunctionRegistry
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
-        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetQualification, SetQualificationConfig, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
         GetUnmatched, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
+using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
@@ -23,6 +24,7 @@ internal sealed class Pipeline
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
         Rematch = new AccountRematch(directories, Territories, rewriter);
         Unmatched = new UnmatchedExternals(directories, Stores);
+        Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TimeProvider.System);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
         Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, new PerformanceFacts(Crm), new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics,
             TimeProvider.System, NullLogger<KpiRollupService>.Instance);
@@ -46,6 +48,10 @@ internal sealed class Pipeline
     public AccountRematch Rematch { get; }
 
     public UnmatchedExternals Unmatched { get; }
+
+    public InMemoryQualificationConfigStore QualificationConfigs { get; } = new();
+
+    public QualificationService Qualification { get; }
 
     public ScoringService Scoring { get; }
 

@@ -56,18 +56,6 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task ImportAsync(object[] contacts)
-    {
-        var directory = new
-        {
-            internalDomains = new[] { "contoso-sales.example" },
-            timeZone = "UTC",
-            teams = new[] { new { id = "team-a", name = "A" } },
-            reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
-            accounts = new[] { new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } } },
-            contacts,
-        };
-        using var response = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", directory);
-        response.EnsureSuccessStatusCode();
-    }
+    private Task ImportAsync(object[] contacts) =>
+        _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], contacts);
 }

@@ -27,16 +27,7 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await HostUnderTest.StartAsync();
-        var directory = new
-        {
-            internalDomains = new[] { "contoso-sales.example" },
-            timeZone = "UTC",
-            teams = new[] { new { id = "team-a", name = "A" } },
-            reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
-            accounts = new[] { new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 } },
-        };
-        using var imported = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", directory);
-        imported.EnsureSuccessStatusCode();
+        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 }], []);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -66,6 +66,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
 
         AnsiConsole.Write(teams);
         await WriteTerritoriesAsync(options, cancellationToken);
+        await WriteQualificationAsync(cancellationToken);
         var poison = PoisonCount(status);
         foreach (var mismatch in mismatches.Take(20))
         {
@@ -84,14 +85,8 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     {
         var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
         await Send(HttpMethod.Put, $"api/admin/tenants/{DemoOrganisation.TenantId}/directory", organisation.Directory(), cancellationToken);
-        using (var model = new StringContent(TerritoryModel, System.Text.Encoding.UTF8, "application/json"))
-        using (var uploaded = await host.PutAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/territories", model, cancellationToken))
-        {
-            if (!uploaded.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"The demo territory model was refused: {await uploaded.Content.ReadAsStringAsync(cancellationToken)}");
-            }
-        }
+        await UploadAsync("territories", TerritoryModel, cancellationToken);
+        await UploadAsync("qualification", Resource("qualification.json"), cancellationToken);
 
         foreach (var mailbox in organisation.Mailboxes)
         {
@@ -250,13 +245,45 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     }
 
     /// <summary>The demo territory model (Demo/territories.json), as a user would upload their file.</summary>
-    public static string TerritoryModel { get; } = ReadTerritoryModel();
+    public static string TerritoryModel { get; } = Resource("territories.json");
 
-    private static string ReadTerritoryModel()
+    private static string Resource(string name)
     {
-        using var stream = typeof(DemoDriver).Assembly.GetManifestResourceStream("territories.json")!;
+        using var stream = typeof(DemoDriver).Assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    private async Task UploadAsync(string route, string json, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var uploaded = await host.PutAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/{route}", content, cancellationToken);
+        if (!uploaded.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The demo {route} file was refused: {await uploaded.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    /// <summary>Qualification of the three accounts with the most deals: each framework's score, qualified-on date and criteria.</summary>
+    private async Task WriteQualificationAsync(CancellationToken cancellationToken)
+    {
+        var crm = simulator.Services.GetRequiredService<CrmPlayer>();
+        var table = new Table().Title("Qualification per account (evidence-based; API: GET api/qualification?tenant=&account=)")
+            .AddColumns("Account", "Framework", "Score", "Qualified on", "Criteria (met ✓, partial ~, unknown ·)");
+        foreach (var account in crm.Deals.GroupBy(d => d.AccountId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => g.Key))
+        {
+            var body = await host.GetFromJsonAsync<JsonElement>($"api/qualification?tenant={DemoOrganisation.TenantId}&account={account}", cancellationToken);
+            foreach (var framework in body.GetProperty("frameworks").EnumerateArray())
+            {
+                var criteria = framework.GetProperty("criteria").EnumerateArray().Select(c =>
+                    $"{(c.GetProperty("status").GetString() switch { "met" => "✓", "partial" => "~", _ => "·" })} {c.GetProperty("id").GetString()} ({c.GetProperty("evidence").GetArrayLength()})");
+                var qualifiedOn = framework.GetProperty("qualifiedOn") is { ValueKind: JsonValueKind.String } on ? on.GetDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
+                table.AddRow(account, framework.GetProperty("framework").GetString()!, framework.GetProperty("score").GetInt32().ToString(CultureInfo.InvariantCulture),
+                    qualifiedOn, Markup.Escape(string.Join("  ", criteria)));
+            }
+        }
+
+        AnsiConsole.Write(table);
     }
 
     /// <summary>Per territory, as stamped when each activity happened; ancestors include their descendants' activities.</summary>
