@@ -8,7 +8,9 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
           An export path is an mbox file, an .eml file, or a folder of them or of maildir trees (cur/, new/).
           Storage defaults to the hosts' settings: Storage__ConnectionString, or Storage__*ServiceUri with a managed identity.
                salesfn territories validate <model.json>...
-          Checks territory model files as the admin API would before storing them; errors as file:line: message, exit 1.
+               salesfn qualification validate <config.json>...
+          Check territory models or qualification configurations as the admin API would before storing them;
+          errors as file:line: message, exit 1.
         """;
 
     public static CommandLine? Parse(IReadOnlyList<string> args)

@@ -3,7 +3,7 @@ using SalesFunctions.Simulator.Demo;
 
 namespace SalesFunctions.Host.Tests.Cli;
 
-public sealed class TerritoryValidateCommandTests : IDisposable
+public sealed class ValidateCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("territories-").FullName;
 
@@ -24,7 +24,7 @@ public sealed class TerritoryValidateCommandTests : IDisposable
             """);
         using var output = new StringWriter();
 
-        var exit = TerritoryValidateCommand.Run([good, bad, Path.Combine(_folder, "missing.json")], output);
+        var exit = ValidateCommand.Run([good, bad, Path.Combine(_folder, "missing.json")], ValidateCommand.Territories, output);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(1, exit);
@@ -35,11 +35,29 @@ public sealed class TerritoryValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_WhenAQualificationConfigNamesAnUnknownFramework_PrintsItsLine()
+    {
+        var config = Write("qualification.json", """
+            {
+              "pipelines": {
+                "default": ["BANT", "SPIN"]
+              }
+            }
+            """);
+        using var output = new StringWriter();
+
+        var exit = ValidateCommand.Run([config], ValidateCommand.Qualification, output);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"{config}:3: ", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_WhenEveryFileIsValid_Exits0()
     {
         using var output = new StringWriter();
 
-        Assert.Equal(0, TerritoryValidateCommand.Run([Write("demo.json", DemoDriver.TerritoryModel)], output));
+        Assert.Equal(0, ValidateCommand.Run([Write("demo.json", DemoDriver.TerritoryModel)], ValidateCommand.Territories, output));
     }
 
     private string Write(string name, string text)
