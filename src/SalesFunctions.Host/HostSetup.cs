@@ -30,6 +30,7 @@ public static class HostSetup
         services.AddSingleton<IQueueTrigger, LifecycleTrigger>();
         services.AddSingleton<IQueueTrigger, SyncTrigger>();
         services.AddSingleton<IQueueTrigger, CrmTrigger>();
+        services.AddSingleton<IQueueTrigger, RematchTrigger>();
         services.AddSingleton<ITimerTrigger, KpiRollupTrigger>();
         services.AddSingleton<ITimerTrigger, SubscriptionRenewalTrigger>();
         services.AddSingleton<ITimerTrigger, DeltaSweepTrigger>();

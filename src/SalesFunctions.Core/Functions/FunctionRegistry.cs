@@ -86,6 +86,9 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition Crm =
         new(nameof(Crm), TriggerKind.Queue, Queue: QueueNames.Crm);
 
+    public static readonly FunctionDefinition Rematch =
+        new(nameof(Rematch), TriggerKind.Queue, Queue: QueueNames.Rematch);
+
     public static readonly FunctionDefinition Lifecycle =
         new(nameof(Lifecycle), TriggerKind.Queue, Queue: QueueNames.Lifecycle);
 
@@ -110,7 +113,7 @@ public static class FunctionRegistry
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetQualification, SetQualificationConfig, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetUnmatched, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        GetUnmatched, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

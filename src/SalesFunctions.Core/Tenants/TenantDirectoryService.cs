@@ -1,9 +1,16 @@
+using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Privacy;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Scoring;
 
 namespace SalesFunctions.Core.Tenants;
 
-/// <summary>Imports a tenant's directory. An invalid directory never replaces the stored one.</summary>
-public sealed class TenantDirectoryService(ITenantDirectoryStore store, TenantDirectoryCache cache)
+/// <summary>
+/// Imports a tenant's directory. An invalid directory never replaces the stored one. When the import changes what the
+/// matching ladder reads (accounts' domains, contacts, internal domains), a "rematch" message applies it to the stored
+/// history in the background: the import answers at once, however much history there is.
+/// </summary>
+public sealed class TenantDirectoryService(ITenantDirectoryStore store, TenantDirectoryCache cache, IQueuePublisher queue)
 {
     public async Task<IReadOnlyList<string>> ImportAsync(TenantDirectory directory, CancellationToken cancellationToken)
     {
@@ -17,6 +24,17 @@ public sealed class TenantDirectoryService(ITenantDirectoryStore store, TenantDi
         var current = await store.GetAsync(directory.TenantId, cancellationToken);
         await store.SaveAsync(directory with { Privacy = current?.Privacy ?? PrivacyPolicy.Default }, cancellationToken);
         cache.Invalidate(directory.TenantId);
+        if (current is not null && MatchingKey(current) != MatchingKey(directory))
+        {
+            await queue.SendAsync(QueueNames.Rematch, new RematchMessage(directory.TenantId, DateOnly.MinValue), cancellationToken);
+        }
+
         return [];
     }
+
+    /// <summary>Everything the matching ladder reads, in a canonical order: equal keys match every address alike.</summary>
+    private static string MatchingKey(TenantDirectory directory) => string.Join('\n',
+        directory.InternalDomains.Select(EmailAddresses.Normalise).Order(StringComparer.Ordinal)
+            .Concat(directory.Accounts.SelectMany(a => a.Domains.Select(d => $"{a.Id}:{EmailAddresses.Normalise(d)}")).Order(StringComparer.Ordinal))
+            .Concat(directory.Contacts.Select(c => $"{EmailAddresses.Normalise(c.Email)}>{c.AccountId}").Order(StringComparer.Ordinal)));
 }

@@ -40,6 +40,29 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
         Assert.Equal(("acc-1", AccountMatchMethod.Contact), (stored.Participants[0].AccountId, stored.Participants[0].MatchedBy));
     }
 
+    [Fact]
+    public async Task ImportDirectory_WhenItMapsAnUnmatchedDomain_TheRematchQueueAppliesItToHistoryWithoutBeingAsked()
+    {
+        await using var host = await HostUnderTest.StartAsync(new Dictionary<string, string?> { ["Listeners:Enabled"] = "true" });
+        var northwind = new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } };
+        await host.ImportDirectoryAsync(Tenant, [northwind], []);
+        var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
+        await host.Service<ScoringService>().ScoreAsync(new Activity(Tenant, "em-2", ActivityKind.Email, ActivityDirection.Inbound, at, null, null,
+            [new Participant("buyer@globex.example", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)]), CancellationToken.None);
+
+        await host.ImportDirectoryAsync(Tenant, [northwind, new { id = "acc-2", name = "Globex", domains = new[] { "globex.example" } }], []);
+
+        var store = host.Service<Core.Kpis.IActivityStore>();
+        string? account = null;
+        for (var i = 0; i < 150 && account is null; i++)
+        {
+            await Task.Delay(200);
+            account = (await store.ListByDayAsync(Tenant, new DateOnly(2026, 10, 5), CancellationToken.None).SingleAsync()).Participants[0].AccountId;
+        }
+
+        Assert.Equal("acc-2", account);
+    }
+
     [Theory]
     [InlineData("GET", "/api/admin/tenants/tenant-m/unmatched?from=2026-10-05", HttpStatusCode.BadRequest)]
     [InlineData("GET", "/api/admin/tenants/tenant-m/unmatched?from=2026-01-01&to=2026-10-05", HttpStatusCode.BadRequest)]
