@@ -264,13 +264,16 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         }
     }
 
-    /// <summary>Qualification of the three accounts with the most deals: each framework's score, qualified-on date and criteria.</summary>
+    /// <summary>Qualification of the three most worked accounts: each framework's score, qualified-on date and criteria.</summary>
     private async Task WriteQualificationAsync(CancellationToken cancellationToken)
     {
-        var crm = simulator.Services.GetRequiredService<CrmPlayer>();
-        var table = new Table().Title("Qualification per account (evidence-based; API: GET api/qualification?tenant=&account=)")
-            .AddColumns("Account", "Framework", "Score", "Qualified on", "Criteria (met ✓, partial ~, unknown ·)");
-        foreach (var account in crm.Deals.GroupBy(d => d.AccountId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => g.Key))
+        var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
+        var worked = organisation.Emails.Where(e => !e.IsDraft).Select(e => e.Everyone).Concat(organisation.Meetings.Where(m => !m.IsCancelled).Select(m => m.Everyone))
+            .SelectMany(people => people.Select(p => p.AccountId).OfType<string>().Distinct(StringComparer.Ordinal))
+            .GroupBy(id => id, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => g.Key);
+        var table = new Table().Title("Qualification of the three most worked accounts (evidence-based; API: GET api/qualification?tenant=&account=)")
+            .AddColumns("Account", "Framework", "Score", "Qualified on", "Criteria (met ✓, partial ~, unknown ·; pieces of evidence)");
+        foreach (var account in worked)
         {
             var body = await host.GetFromJsonAsync<JsonElement>($"api/qualification?tenant={DemoOrganisation.TenantId}&account={account}", cancellationToken);
             foreach (var framework in body.GetProperty("frameworks").EnumerateArray())
