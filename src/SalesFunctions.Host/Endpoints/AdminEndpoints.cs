@@ -48,7 +48,7 @@ public static class AdminEndpoints
     {
         if (!KeyText.IsSafeId(tenantId))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = ["Not a valid tenant id."] });
+            return TenantProblems.InvalidTenant();
         }
 
         var list = await states.ListAsync(tenantId, cancellationToken);

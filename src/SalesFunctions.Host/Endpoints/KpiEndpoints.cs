@@ -1,4 +1,3 @@
-using System.Globalization;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Tenants;
 
@@ -30,8 +29,8 @@ public static class KpiEndpoints
             errors[dimension.ToString().ToLowerInvariant()] = ["Not a valid id."];
         }
 
-        var fromDay = ParseDay(from, "from", errors);
-        var toDay = ParseDay(to, "to", errors);
+        var fromDay = TenantProblems.Day(from, "from", errors);
+        var toDay = TenantProblems.Day(to, "to", errors);
         if (errors.Count == 0 && (toDay < fromDay || toDay.DayNumber - fromDay.DayNumber >= KpiQueryService.MaxDays))
         {
             errors["to"] = [$"to must not be before from, and the range spans at most {KpiQueryService.MaxDays} days."];
@@ -51,16 +50,5 @@ public static class KpiEndpoints
             grain = series.Grain,
             series = series.Series,
         });
-    }
-
-    private static DateOnly ParseDay(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors[name] = [$"{name} is required as yyyy-MM-dd."];
-        return default;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 
@@ -16,8 +15,8 @@ public static class MatchingEndpoints
             errors["tenantId"] = ["Not a valid tenant id."];
         }
 
-        var fromDay = Day(from, "from", errors);
-        var toDay = Day(to, "to", errors);
+        var fromDay = TenantProblems.Day(from, "from", errors);
+        var toDay = TenantProblems.Day(to, "to", errors);
         if (errors.Count == 0 && (toDay < fromDay || toDay.DayNumber - fromDay.DayNumber >= UnmatchedExternals.MaxDays))
         {
             errors["to"] = [$"to must not be before from, and the range spans at most {UnmatchedExternals.MaxDays} days."];
@@ -34,18 +33,23 @@ public static class MatchingEndpoints
         }
         catch (TenantNotConfiguredException)
         {
-            return NotConfigured();
+            return TenantProblems.NotConfigured();
         }
     }
 
     /// <summary>POST admin/tenants/{tenantId}/directory/rematch?from= : the ladder again over stored activities from that day on.</summary>
     public static async Task<IResult> RematchAsync(string tenantId, string? from, AccountRematch rematch, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var day = Day(from, "from", errors);
-        if (!KeyText.IsSafeId(tenantId) || errors.Count > 0)
+        if (!KeyText.IsSafeId(tenantId))
         {
-            return Results.ValidationProblem(errors.Count > 0 ? errors : new Dictionary<string, string[]> { ["tenantId"] = ["Not a valid tenant id."] });
+            return TenantProblems.InvalidTenant();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var day = TenantProblems.Day(from, "from", errors);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
         }
 
         try
@@ -54,21 +58,7 @@ public static class MatchingEndpoints
         }
         catch (TenantNotConfiguredException)
         {
-            return NotConfigured();
+            return TenantProblems.NotConfigured();
         }
     }
-
-    private static DateOnly Day(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors[name] = [$"{name} is required as yyyy-MM-dd (a tenant-local day)."];
-        return default;
-    }
-
-    private static IResult NotConfigured() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not configured", detail: "Import the tenant's directory first.");
 }

@@ -10,9 +10,9 @@ namespace SalesFunctions.Host.Endpoints;
 public static class PrivacyEndpoints
 {
     public static async Task<IResult> GetAsync(string tenantId, ITenantDirectoryStore directories, CancellationToken cancellationToken) =>
-        !KeyText.IsSafeId(tenantId) ? InvalidTenant()
+        !KeyText.IsSafeId(tenantId) ? TenantProblems.InvalidTenant()
         : await directories.GetAsync(tenantId, cancellationToken) is { } directory ? Results.Ok(directory.Privacy)
-        : NotConfigured();
+        : TenantProblems.NotConfigured();
 
     public static Task<IResult> DryRunAsync(string tenantId, PrivacyPolicy policy, PrivacyService privacy, CancellationToken cancellationToken) =>
         RunAsync(tenantId, policy, () => privacy.DryRunAsync(tenantId, policy, cancellationToken));
@@ -24,7 +24,7 @@ public static class PrivacyEndpoints
     {
         if (!KeyText.IsSafeId(tenantId))
         {
-            return InvalidTenant();
+            return TenantProblems.InvalidTenant();
         }
 
         var errors = policy.Validate();
@@ -39,13 +39,7 @@ public static class PrivacyEndpoints
         }
         catch (TenantNotConfiguredException)
         {
-            return NotConfigured();
+            return TenantProblems.NotConfigured();
         }
     }
-
-    private static IResult InvalidTenant() =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = ["Not a valid tenant id."] });
-
-    private static IResult NotConfigured() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not configured", detail: "Import the tenant's directory first.");
 }

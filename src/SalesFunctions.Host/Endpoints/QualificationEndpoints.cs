@@ -15,7 +15,7 @@ public static class QualificationEndpoints
     {
         if (!KeyText.IsSafeId(tenantId) || await directories.GetAsync(tenantId, cancellationToken) is null)
         {
-            return NotConfigured();
+            return TenantProblems.NotConfigured();
         }
 
         var body = await RequestBodies.ReadAsync(request, MaxConfigBytes, cancellationToken);
@@ -27,9 +27,7 @@ public static class QualificationEndpoints
         var result = await qualification.SetConfigAsync(tenantId, Encoding.UTF8.GetString(body), cancellationToken);
         if (!result.Succeeded)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid qualification configuration; the one in force is unchanged",
-                detail: $"{result.Errors.Count} error(s); the first: {result.Errors[0]}",
-                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors.Select(e => new { line = e.Line, message = e.Message }).ToList() });
+            return TenantProblems.InvalidFile("Invalid qualification configuration; the one in force is unchanged", [.. result.Errors.Select(e => (e.Line, e.Message))], result.Errors[0].ToString());
         }
 
         return Results.Ok(new
@@ -86,7 +84,7 @@ public static class QualificationEndpoints
         }
         catch (TenantNotConfiguredException)
         {
-            return NotConfigured();
+            return TenantProblems.NotConfigured();
         }
     }
 
@@ -114,7 +112,4 @@ public static class QualificationEndpoints
             }),
         }),
     };
-
-    private static IResult NotConfigured() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not configured", detail: "Import the tenant's directory first.");
 }

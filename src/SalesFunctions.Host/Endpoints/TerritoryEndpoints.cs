@@ -17,7 +17,7 @@ public static class TerritoryEndpoints
 
     public static async Task<IResult> SetAsync(string tenantId, HttpRequest request, TerritoryModels models, ITenantDirectoryStore directories, CancellationToken cancellationToken)
     {
-        if (await TenantProblemAsync(tenantId, directories, cancellationToken) is { } problem)
+        if (await TenantAsync(tenantId, directories, cancellationToken) is (_, { } problem))
         {
             return problem;
         }
@@ -31,9 +31,7 @@ public static class TerritoryEndpoints
         var result = await models.AddVersionAsync(tenantId, Encoding.UTF8.GetString(body), "request body", cancellationToken);
         if (!result.Succeeded)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid territory model; the models in force are unchanged",
-                detail: $"{result.Errors.Count} error(s); the first: {result.Errors[0]}",
-                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors.Select(e => new { line = e.Line, message = e.Message }).ToList() });
+            return TenantProblems.InvalidFile("Invalid territory model; the models in force are unchanged", [.. result.Errors.Select(e => (e.Line, e.Message))], result.Errors[0].ToString());
         }
 
         return Results.Ok(Summary(result.Model));
@@ -41,7 +39,7 @@ public static class TerritoryEndpoints
 
     public static async Task<IResult> ListAsync(string tenantId, TerritoryModels models, ITenantDirectoryStore directories, CancellationToken cancellationToken)
     {
-        if (await TenantProblemAsync(tenantId, directories, cancellationToken) is { } problem)
+        if (await TenantAsync(tenantId, directories, cancellationToken) is (_, { } problem))
         {
             return problem;
         }
@@ -55,7 +53,8 @@ public static class TerritoryEndpoints
     public static async Task<IResult> ExplainAsync(
         string tenantId, string? account, string? at, TerritoryModels models, ITenantDirectoryStore directories, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await TenantProblemAsync(tenantId, directories, cancellationToken) is { } problem)
+        var (directory, problem) = await TenantAsync(tenantId, directories, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
@@ -66,8 +65,7 @@ public static class TerritoryEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be an ISO 8601 instant."] });
         }
 
-        var directory = (await directories.GetAsync(tenantId, cancellationToken))!;
-        if (account is null || directory.AccountById(account) is not { } found)
+        if (account is null || directory!.AccountById(account) is not { } found)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: "Give ?account= with an account id of the tenant's directory.");
         }
@@ -102,14 +100,16 @@ public static class TerritoryEndpoints
     /// <summary>POST ...territories/reassign?from=yyyy-MM-dd : the only way stamps on stored activities change.</summary>
     public static async Task<IResult> ReassignAsync(string tenantId, string? from, TerritoryReassignment reassignment, ITenantDirectoryStore directories, CancellationToken cancellationToken)
     {
-        if (await TenantProblemAsync(tenantId, directories, cancellationToken) is { } problem)
+        if (await TenantAsync(tenantId, directories, cancellationToken) is (_, { } problem))
         {
             return problem;
         }
 
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var errors = new Dictionary<string, string[]>();
+        var day = TenantProblems.Day(from, "from", errors);
+        if (errors.Count > 0)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from is required as yyyy-MM-dd (a tenant-local day)."] });
+            return Results.ValidationProblem(errors);
         }
 
         return Results.Ok(await reassignment.RunAsync(tenantId, day, cancellationToken));
@@ -122,9 +122,9 @@ public static class TerritoryEndpoints
         rules = model.Model.Territories.Sum(t => t.Rules.Count),
     };
 
-    private static async Task<IResult?> TenantProblemAsync(string tenantId, ITenantDirectoryStore directories, CancellationToken cancellationToken) =>
-        !KeyText.IsSafeId(tenantId) ? Results.ValidationProblem(new Dictionary<string, string[]> { ["tenantId"] = ["Not a valid tenant id."] })
-        : await directories.GetAsync(tenantId, cancellationToken) is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not configured", detail: "Import the tenant's directory first.")
-            : null;
+    /// <summary>The tenant's directory, or the problem to answer when the id is bad or the tenant is not configured.</summary>
+    private static async Task<(TenantDirectory? Directory, IResult? Problem)> TenantAsync(string tenantId, ITenantDirectoryStore directories, CancellationToken cancellationToken) =>
+        !KeyText.IsSafeId(tenantId) ? (null, TenantProblems.InvalidTenant())
+        : await directories.GetAsync(tenantId, cancellationToken) is { } directory ? (directory, null)
+        : (null, TenantProblems.NotConfigured());
 }
