@@ -11,7 +11,10 @@ internal sealed class JsonLineMap
 {
     private readonly Dictionary<string, int> _lines;
 
-    private JsonLineMap(Dictionary<string, int> lines) => _lines = lines;
+    private JsonLineMap(Dictionary<string, int> lines, List<JsonPropertyLine> properties) => (_lines, Properties) = (lines, properties);
+
+    /// <summary>Every property in document order, repeats included: for checks of property names (unknown, misspelt).</summary>
+    public IReadOnlyList<JsonPropertyLine> Properties { get; }
 
     /// <summary>Comments and trailing commas are accepted: configuration files are edited by hand.</summary>
     public static JsonReaderOptions ReaderOptions { get; } = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -29,6 +32,7 @@ internal sealed class JsonLineMap
         }
 
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var properties = new List<JsonPropertyLine>();
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         var containers = new Stack<(string Path, int NextIndex, bool IsArray)>();
         var pendingProperty = string.Empty;
@@ -38,8 +42,10 @@ internal sealed class JsonLineMap
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    pendingProperty = Join(containers.Peek().Path, reader.GetString()!);
+                    var name = reader.GetString()!;
+                    pendingProperty = Join(containers.Peek().Path, name);
                     lines.TryAdd(pendingProperty, line);
+                    properties.Add(new JsonPropertyLine(containers.Peek().Path, name, line));
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     containers.Pop();
@@ -54,7 +60,7 @@ internal sealed class JsonLineMap
             }
         }
 
-        return new JsonLineMap(lines);
+        return new JsonLineMap(lines, properties);
     }
 
     /// <summary>The line of <paramref name="path"/>, or of its nearest enclosing path that has one (1 for the root).</summary>
