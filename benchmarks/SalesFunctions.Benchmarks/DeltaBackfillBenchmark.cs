@@ -50,7 +50,7 @@ internal static class DeltaBackfillBenchmark
 
         var clock = Stopwatch.StartNew();
         await driver.ImportAndSubscribeAsync(CancellationToken.None);
-        var status = await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var status = await driver.WaitForRollupAsync(progress: true, CancellationToken.None);
         clock.Stop();
 
         var (mismatches, _) = await driver.CompareWithTruthAsync(CancellationToken.None);

@@ -23,6 +23,15 @@ public sealed class QueuePublisher(StorageQueues queues) : IQueuePublisher
             async (body, token) => await queue.SendMessageAsync(body, cancellationToken: token));
     }
 
+    public async Task SendLaterAsync<T>(string queueName, T message, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var body = Serialize(queueName, message);
+        await queues.GetQueue(queueName).SendMessageAsync(body, visibilityTimeout: delay, cancellationToken: cancellationToken);
+    }
+
+    public async Task<int> ApproximateDepthAsync(string queueName, CancellationToken cancellationToken) =>
+        (await queues.GetQueue(queueName).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+
     private static BinaryData Serialize<T>(string queueName, T message)
     {
         var body = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web));

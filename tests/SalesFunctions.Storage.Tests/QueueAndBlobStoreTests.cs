@@ -43,6 +43,19 @@ public sealed class QueueAndBlobStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task SendLaterAsync_WhenDelayed_IsCountedButNotReceivedUntilTheDelayPasses()
+    {
+        var publisher = Get<IQueuePublisher>();
+        await publisher.SendLaterAsync(QueueNames.Sync, new { folder = "inbox" }, TimeSpan.FromSeconds(2), CancellationToken.None);
+
+        var queue = Get<StorageQueues>().GetQueue(QueueNames.Sync);
+        Assert.Equal(1, await publisher.ApproximateDepthAsync(QueueNames.Sync, CancellationToken.None));
+        Assert.Null((await queue.ReceiveMessageAsync()).Value);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.NotNull((await queue.ReceiveMessageAsync()).Value);
+    }
+
+    [Fact]
     public async Task EnsureCreatedAsync_WhenCalledAgain_Succeeds() =>
         await Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
 

@@ -45,6 +45,15 @@ public sealed partial class DeltaSyncService(
                     return state;
                 }
 
+                if (await ScoreBacklogIsFullAsync(cancellationToken))
+                {
+                    // Nothing is lost by stopping here: the cursor of the last page is saved, and the delayed message
+                    // resumes from it.
+                    await queue.SendLaterAsync(QueueNames.Sync, request with { Reason = "continue" }, TimeSpan.FromSeconds(options.Value.BacklogPauseSeconds), cancellationToken);
+                    LogPaused(logger, request.Folder, options.Value.BacklogPauseSeconds);
+                    return state;
+                }
+
                 var page = await GetPageAsync(request, state, cancellationToken);
                 if (page is null)
                 {
@@ -144,6 +153,9 @@ public sealed partial class DeltaSyncService(
         return state;
     }
 
+    private async Task<bool> ScoreBacklogIsFullAsync(CancellationToken cancellationToken) =>
+        options.Value.ScoreBacklogLimit > 0 && await queue.ApproximateDepthAsync(QueueNames.Score, cancellationToken) > options.Value.ScoreBacklogLimit;
+
     /// <summary>The next page, or null when the stored cursor has expired (then the caller starts a full round).</summary>
     private async Task<DeltaPage?> GetPageAsync(SyncRequest request, SyncState state, CancellationToken cancellationToken)
     {
@@ -163,6 +175,9 @@ public sealed partial class DeltaSyncService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Folders} filed mail folders; each is queued for delta sync")]
     private static partial void LogDiscovered(ILogger logger, int folders);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delta sync of {Folder} paused for {Seconds} s: the score queue is over its backlog limit")]
+    private static partial void LogPaused(ILogger logger, string folder, int seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delta cursor of {Folder} expired; starting a full resync")]
     private static partial void LogCursorExpired(ILogger logger, string folder);

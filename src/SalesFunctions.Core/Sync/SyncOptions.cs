@@ -21,4 +21,16 @@ public sealed class SyncOptions
     /// <summary>Pages walked per invocation; a longer round continues in a new queue message, keeping invocations short.</summary>
     [Range(1, 10000)]
     public int MaxPagesPerRun { get; set; } = 20;
+
+    /// <summary>
+    /// A delta walk pauses while the score queue holds more than this many messages, and continues later in a delayed
+    /// message. A backfill then never buries live notifications under its own backlog, and a storage queue stays
+    /// small enough to serve quickly. 0 turns the check off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ScoreBacklogLimit { get; set; } = 2000;
+
+    /// <summary>How long a paused walk waits before it looks at the score queue again.</summary>
+    [Range(1, 3600)]
+    public int BacklogPauseSeconds { get; set; } = 15;
 }

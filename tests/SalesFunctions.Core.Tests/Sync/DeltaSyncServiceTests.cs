@@ -89,6 +89,32 @@ public sealed class DeltaSyncServiceTests
     }
 
     [Fact]
+    public async Task SyncAsync_WhenScoreQueueFillsMidWalk_PausesAfterTheSavedPageAndContinuesLater()
+    {
+        Page(null, [Message("<m1@x>")], next: "next-1");
+        _queue.SetupSequence(q => q.ApproximateDepthAsync(QueueNames.Score, It.IsAny<CancellationToken>())).ReturnsAsync(10).ReturnsAsync(11);
+
+        var state = await Service(backlogLimit: 10).SyncAsync(Request, CancellationToken.None);
+
+        Assert.Equal((SyncStatus.Walking, "next-1"), (state.Status, state.Cursor));
+        Assert.Equal("next-1", _states.Saved[^1].Cursor);
+        Assert.Single(_scored);
+        var continuation = Request with { Reason = "continue" };
+        _queue.Verify(q => q.SendLaterAsync(QueueNames.Sync, continuation, TimeSpan.FromSeconds(15), It.IsAny<CancellationToken>()), Times.Once);
+        _delta.Verify(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, "next-1", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SyncAsync_WhenBacklogLimitIsOff_NeverAsksForTheQueueDepth()
+    {
+        Page(null, [Message("<m1@x>")], delta: "delta-1");
+
+        await Service(backlogLimit: 0).SyncAsync(Request, CancellationToken.None);
+
+        _queue.Verify(q => q.ApproximateDepthAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task SyncAsync_WhenPageHasNeitherLink_FailsAsUnknownInsteadOfLooping()
     {
         Page(null, [Message("<m1@x>")]);
@@ -146,8 +172,8 @@ public sealed class DeltaSyncServiceTests
         Assert.Equal((SyncStatus.Failed, (SyncFailureKind?)kind), (state.Status, state.LastError));
     }
 
-    private DeltaSyncService Service(int maxPages = 20) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
-        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), Options.Create(new SyncOptions { MaxPagesPerRun = maxPages }), TimeProvider.System, NullLogger<DeltaSyncService>.Instance);
+    private DeltaSyncService Service(int maxPages = 20, int backlogLimit = 2000) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
+        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), Options.Create(new SyncOptions { MaxPagesPerRun = maxPages, ScoreBacklogLimit = backlogLimit }), TimeProvider.System, NullLogger<DeltaSyncService>.Instance);
 
     private void Page(string? link, MessageMetadata[] messages, string? next = null, string? delta = null) =>
         _delta.Setup(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, link, It.IsAny<CancellationToken>()))

@@ -206,7 +206,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
                 drainedAt = null;
                 if (progress)
                 {
-                    AnsiConsole.MarkupLine($"[grey]  waiting: capture {queues.GetProperty("capture").GetInt32()}, score {queues.GetProperty("score").GetInt32()}, dirty days {dirty}[/]");
+                    AnsiConsole.MarkupLine($"[grey]  waiting: sync {queues.GetProperty("sync").GetInt32()}, capture {queues.GetProperty("capture").GetInt32()}, score {queues.GetProperty("score").GetInt32()}, dirty days {dirty}[/]");
                 }
             }
             else
