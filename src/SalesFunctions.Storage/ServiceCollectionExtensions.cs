@@ -5,6 +5,7 @@ using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
@@ -32,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDirtyDayStore, TableDirtyDayStore>();
         services.AddSingleton<IKpiStore, TableKpiStore>();
         services.AddSingleton<IRollupStatusStore, TableRollupStatusStore>();
+        services.AddSingleton<IRematchWatermarks, TableRematchWatermarks>();
         services.AddSingleton<ISyncStateStore, TableSyncStateStore>();
         services.AddSingleton<ITraceStore, TableTraceStore>();
         services.AddSingleton<ICrmStore, TableCrmStore>();

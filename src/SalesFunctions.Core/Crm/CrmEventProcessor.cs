@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Crm;
@@ -9,7 +11,8 @@ namespace SalesFunctions.Core.Crm;
 /// The "crm" queue step: read the stored payload, apply each change to its record (newer fields win, see
 /// <see cref="CrmRecord"/>), mark dirty the days whose performance facts changed, then save the record and note the
 /// event id. The order (mark, save, note) means a crash at any point is repaired by the redelivery, and a replayed
-/// or duplicate event changes nothing.
+/// or duplicate event changes nothing. An account or contact change that moves where addresses match queues a delayed
+/// rematch of the stored history, before the save for the same reason.
 /// </summary>
 public sealed partial class CrmEventProcessor(
     IOptionsMonitor<CrmOptions> options,
@@ -17,6 +20,8 @@ public sealed partial class CrmEventProcessor(
     ICrmStore records,
     IDirtyDayStore dirtyDays,
     ITenantDirectoryStore directories,
+    IQueuePublisher queue,
+    TimeProvider time,
     ILogger<CrmEventProcessor> logger)
 {
     private const int MaxConflicts = 10;
@@ -82,6 +87,12 @@ public sealed partial class CrmEventProcessor(
                 await dirtyDays.MarkAsync(directory.TenantId, days, cancellationToken);
             }
 
+            if (MatchingChanged(before, after))
+            {
+                await queue.SendLaterAsync(QueueNames.Rematch, new RematchMessage(directory.TenantId, DateOnly.MinValue) { RequestedAt = time.GetUtcNow() },
+                    TimeSpan.FromSeconds(options.CurrentValue.RematchDelaySeconds), cancellationToken);
+            }
+
             if (await records.SaveAsync(after, stored?.ETag, cancellationToken))
             {
                 return true;
@@ -93,6 +104,9 @@ public sealed partial class CrmEventProcessor(
             }
         }
     }
+
+    private static bool MatchingChanged(CrmRecord before, CrmRecord after) =>
+        after.Fields.Keys.Where(f => CrmDirectory.AffectsMatching(after.Kind, f)).Any(f => before[f] != after[f]);
 
     /// <summary>The tenant days where the record's facts differ before and after (an amount change marks the close day).</summary>
     internal static IReadOnlyCollection<DateOnly> ChangedDays(TenantDirectory directory, IReadOnlyList<CrmFact> before, IReadOnlyList<CrmFact> after) =>

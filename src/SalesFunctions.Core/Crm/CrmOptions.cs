@@ -13,6 +13,14 @@ public sealed class CrmOptions : IValidatableObject
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxPayloadBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How long the history rematch waits after a CRM account or contact changed where addresses match: a CRM sync sends
+    /// thousands of changes in a burst, every change queues a rematch, and only the first to run after the burst walks
+    /// the history (the others find it done). Keep it above the directory cache's 30 seconds.
+    /// </summary>
+    [Range(1, 3600)]
+    public int RematchDelaySeconds { get; set; } = 60;
+
     /// <summary>Revenue KPIs are in this currency.</summary>
     [Required]
     public string ReportingCurrency { get; set; } = "USD";

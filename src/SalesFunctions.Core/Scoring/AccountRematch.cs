@@ -6,20 +6,42 @@ namespace SalesFunctions.Core.Scoring;
 
 /// <summary>
 /// Runs the matching ladder again over stored activities after the directory changed (a domain mapped, a contact
-/// added). Only activities whose accounts change are rewritten; they are stamped with the territories their new accounts
-/// had when the activity happened, since the old stamp described other accounts.
+/// added, in an import or in a CRM). Only activities whose accounts change are rewritten; they are stamped with the
+/// territories their new accounts had when the activity happened, since the old stamp described other accounts.
 /// </summary>
-public sealed class AccountRematch(TenantDirectoryCache directories, TerritoryModels models, StoredActivityRewriter rewriter)
+public sealed class AccountRematch(TenantDirectoryCache directories, TerritoryModels models, StoredActivityRewriter rewriter, IRematchWatermarks watermarks, TimeProvider time)
 {
+    /// <summary>
+    /// The queue step. A CRM sync queues one message per changed account or contact; the first whole-history run after
+    /// the burst covers every change made before it started, so the other messages find that and return at once.
+    /// </summary>
+    public async Task<RewriteReport> RunAsync(RematchMessage message, CancellationToken cancellationToken)
+    {
+        if (message.RequestedAt is { } requestedAt && message.From == DateOnly.MinValue
+            && await watermarks.GetAsync(message.TenantId, cancellationToken) is { } covered && covered > requestedAt)
+        {
+            return new RewriteReport(0, 0, 0);
+        }
+
+        return await RunAsync(message.TenantId, message.From, cancellationToken);
+    }
+
     public async Task<RewriteReport> RunAsync(string tenantId, DateOnly from, CancellationToken cancellationToken)
     {
+        var startedAt = time.GetUtcNow();
         directories.Invalidate(tenantId);
         var directory = await directories.GetAsync(tenantId, cancellationToken);
         var history = await models.GetHistoryAsync(tenantId, cancellationToken);
-        return await rewriter.RewriteAsync(tenantId, from, activity =>
+        var report = await rewriter.RewriteAsync(tenantId, from, activity =>
         {
             var matched = ScoringService.MatchAccounts(directory, activity);
             return matched.Participants.SequenceEqual(activity.Participants) ? activity : TerritoryStamping.Stamp(directory, history, matched);
         }, cancellationToken);
+        if (from == DateOnly.MinValue)
+        {
+            await watermarks.AdvanceAsync(tenantId, startedAt, cancellationToken);
+        }
+
+        return report;
     }
 }

@@ -28,6 +28,14 @@ public sealed record TenantDirectory(
     private Dictionary<string, Contact>? _contactsByEmail;
     private TimeZoneInfo? _zone;
 
+    /// <summary>A `with` copy gets no lookup index of the original: they index the original's lists.</summary>
+    private TenantDirectory(TenantDirectory original)
+    {
+        (TenantId, InternalDomains, TimeZone, Teams, Reps, Accounts) =
+            (original.TenantId, original.InternalDomains, original.TimeZone, original.Teams, original.Reps, original.Accounts);
+        (Privacy, Contacts) = (original.Privacy, original.Contacts);
+    }
+
     public TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public bool IsInternal(string email) =>

@@ -10,5 +10,5 @@ public sealed class RematchFunction(AccountRematch rematch)
 {
     [Function(nameof(FunctionRegistry.Rematch))]
     public Task Run([QueueTrigger(QueueNames.Rematch)] RematchMessage message, CancellationToken cancellationToken) =>
-        rematch.RunAsync(message.TenantId, message.From, cancellationToken);
+        rematch.RunAsync(message, cancellationToken);
 }

@@ -11,6 +11,6 @@ public sealed class RematchTrigger(AccountRematch rematch) : IQueueTrigger
     public async Task RunAsync(BinaryData message, CancellationToken cancellationToken)
     {
         var request = QueueMessages.Read<RematchMessage>(message);
-        await rematch.RunAsync(request.TenantId, request.From, cancellationToken);
+        await rematch.RunAsync(request, cancellationToken);
     }
 }

@@ -3,7 +3,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SalesFunctions.Core.Crm;
+using Moq;
+using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tests.Fakes;
 
 namespace SalesFunctions.Core.Tests.Crm;
@@ -148,6 +152,46 @@ public sealed class CrmEventProcessorTests
         return events;
     }
 
+    [Fact]
+    public async Task Process_WhenTheCrmPlacesAnUnmatchedSender_QueuesADelayedRematchThatMovesHistoryOnce()
+    {
+        var pipeline = NewPipeline();
+        var queued = new List<RematchMessage>();
+        pipeline.Queue.Setup(q => q.SendLaterAsync(QueueNames.Rematch, It.IsAny<RematchMessage>(), TimeSpan.FromSeconds(60), It.IsAny<CancellationToken>()))
+            .Callback<string, RematchMessage, TimeSpan, CancellationToken>((_, m, _, _) => queued.Add(m)).Returns(Task.CompletedTask);
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e1", "pat@gmail.com", [TestData.Ava]), CancellationToken.None);
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e2", TestData.Ava, ["it@globex.example"]), CancellationToken.None);
+
+        await ProcessAsync(pipeline,
+            Event("c1", "account", "9001", T0, ("name", "Globex"), ("domains", "globex.example")),
+            Event("c2", "contact", "p1", T0, ("email", "pat@gmail.com"), ("accountId", "9001"), ("title", "VP Finance")));
+        await ProcessAsync(pipeline, Event("c3", "contact", "p1", T0.AddHours(1), ("title", "CFO")));
+
+        Assert.Equal(2, queued.Count);
+        Assert.All(queued, m => Assert.Equal((TestData.Tenant, DateOnly.MinValue, true), (m.TenantId, m.From, m.RequestedAt is not null)));
+        var first = await pipeline.Rematch.RunAsync(queued[0], CancellationToken.None);
+        var second = await pipeline.Rematch.RunAsync(queued[1], CancellationToken.None);
+
+        Assert.Equal((2, 2), (first.Examined, first.Rewritten));
+        Assert.Equal(new RewriteReport(0, 0, 0), second);
+        Assert.All(pipeline.Stores.Activities, a => Assert.Equal("9001", Assert.Single(a.Externals).AccountId));
+        Assert.Equal(AccountMatchMethod.Contact, pipeline.Stores.Activities.Single(a => a.ActivityId.EndsWith("e1", StringComparison.Ordinal)).Externals.Single().MatchedBy);
+    }
+
+    [Fact]
+    public async Task Process_WhenARematchRanBeforeTheChange_RunsTheChangesOwnRematch()
+    {
+        var pipeline = NewPipeline();
+        await pipeline.Rematch.RunAsync(TestData.Tenant, DateOnly.MinValue, CancellationToken.None);
+        await Task.Delay(5);
+        var late = new RematchMessage(TestData.Tenant, DateOnly.MinValue) { RequestedAt = DateTimeOffset.UtcNow };
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e1", "x@northwind.example", [TestData.Ava]), CancellationToken.None);
+
+        var report = await pipeline.Rematch.RunAsync(late, CancellationToken.None);
+
+        Assert.Equal(1, report.Examined);
+    }
+
     private static Pipeline NewPipeline()
     {
         var pipeline = new Pipeline();
@@ -166,7 +210,7 @@ public sealed class CrmEventProcessorTests
         await Processor(pipeline).ProcessAsync(await StoreAsync(pipeline, events), CancellationToken.None);
 
     private static CrmEventProcessor Processor(Pipeline pipeline) =>
-        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores, NullLogger<CrmEventProcessor>.Instance);
+        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores, pipeline.Queue.Object, TimeProvider.System, NullLogger<CrmEventProcessor>.Instance);
 
     /// <summary>What the ingress does: keep the body, and queue a message pointing at it.</summary>
     private static async Task<CrmMessage> StoreAsync(Pipeline pipeline, params string[] events)

@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Qualification;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
@@ -17,12 +19,12 @@ internal sealed class Pipeline
     public Pipeline()
     {
         Stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
-        var directories = new TenantDirectoryCache(Stores, TimeProvider.System);
+        var directories = new TenantDirectoryCache(Stores, TimeProvider.System, Crm);
         Territories = new TerritoryModels(TerritoryStore, TimeProvider.System);
         Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
         var rewriter = new StoredActivityRewriter(Stores, Stores);
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
-        Rematch = new AccountRematch(directories, Territories, rewriter);
+        Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, TimeProvider.System);
         Unmatched = new UnmatchedExternals(directories, Stores);
         Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TimeProvider.System);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
@@ -36,6 +38,11 @@ internal sealed class Pipeline
     public InMemoryStores Stores { get; } = new();
 
     public InMemoryCrmStore Crm { get; } = new();
+
+    /// <summary>What the steps queue; loose, so a test sets up or verifies only what it is about.</summary>
+    public Mock<IQueuePublisher> Queue { get; } = new();
+
+    public InMemoryRematchWatermarks Watermarks { get; } = new();
 
     public CrmOptions CrmOptions { get; } = new();
 

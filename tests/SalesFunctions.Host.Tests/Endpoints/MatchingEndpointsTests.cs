@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Scoring;
+using SalesFunctions.Simulator.Crm;
 
 namespace SalesFunctions.Host.Tests.Endpoints;
 
@@ -61,6 +62,38 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
         }
 
         Assert.Equal("acc-2", account);
+    }
+
+    [Fact]
+    public async Task CrmWebhook_WhenItSendsTheUnmatchedSendersCompanyAndContact_TheDelayedRematchMovesTheActivity()
+    {
+        var settings = CrmDemoConnectors.Settings(Tenant);
+        settings["Listeners:Enabled"] = "true";
+        settings["Crm:RematchDelaySeconds"] = "1";
+        await using var host = await HostUnderTest.StartAsync(settings);
+        await host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], []);
+        var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
+        await host.Service<ScoringService>().ScoreAsync(new Activity(Tenant, "em-3", ActivityKind.Email, ActivityDirection.Inbound, at, null, null,
+            [new Participant("pat@gmail.com", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)]), CancellationToken.None);
+
+        var body = """{"events":[{"id":"c1","entity":"account","recordId":"9001","occurredAt":"2026-11-01T09:00:00Z","fields":{"name":"Globex","domains":"globex.example"}},"""
+            + """{"id":"c2","entity":"contact","recordId":"p1","occurredAt":"2026-11-01T09:00:00Z","fields":{"email":"pat@gmail.com","accountId":"9001","title":"CFO"}}]}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/crm/generic/{CrmDemoConnectors.Generic}") { Content = new StringContent(body) };
+        request.Headers.Add("X-SalesFunctions-Signature", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(CrmDemoConnectors.GenericSecret), System.Text.Encoding.UTF8.GetBytes(body))));
+        using var response = await host.Client.SendAsync(request);
+
+        // The contact's exact address places the free-mail sender (rung 1), once the delayed rematch has run.
+        var store = host.Service<Core.Kpis.IActivityStore>();
+        Participant? sender = null;
+        for (var i = 0; i < 150 && sender?.AccountId is null; i++)
+        {
+            await Task.Delay(200);
+            sender = (await store.ListByDayAsync(Tenant, new DateOnly(2026, 10, 5), CancellationToken.None).SingleAsync()).Participants[0];
+        }
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(("9001", AccountMatchMethod.Contact), (sender!.AccountId, sender.MatchedBy));
     }
 
     [Theory]
