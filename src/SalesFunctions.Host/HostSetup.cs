@@ -61,6 +61,7 @@ public static class HostSetup
 
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
         Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
+        Map(admin, FunctionRegistry.ImportDirectoryCsv, AdminEndpoints.ImportDirectoryCsvAsync);
         Map(admin, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
         Map(admin, FunctionRegistry.RemoveMailbox, AdminEndpoints.RemoveMailboxAsync);
         Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);

@@ -23,6 +23,10 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition ImportDirectory =
         new(nameof(ImportDirectory), TriggerKind.Http, Route: "admin/tenants/{tenantId}/directory", Methods: ["PUT"]);
 
+    /// <summary>{list} is accounts or contacts: a CSV body replaces that list of the stored directory.</summary>
+    public static readonly FunctionDefinition ImportDirectoryCsv =
+        new(nameof(ImportDirectoryCsv), TriggerKind.Http, Route: "admin/tenants/{tenantId}/directory/{list}", Methods: ["PUT"]);
+
     public static readonly FunctionDefinition AddMailbox =
         new(nameof(AddMailbox), TriggerKind.Http, Route: "admin/tenants/{tenantId}/mailboxes", Methods: ["POST"]);
 
@@ -112,7 +116,7 @@ public static class FunctionRegistry
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
-        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetQualification, SetQualificationConfig, ImportDirectory, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
         GetUnmatched, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];

@@ -1,0 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Tenants;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.ImportDirectoryCsv: accounts or contacts as CSV. Admin level.</summary>
+public sealed class ImportDirectoryCsvFunction(ITenantDirectoryStore store, TenantDirectoryService directories)
+{
+    [Function(nameof(FunctionRegistry.ImportDirectoryCsv))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "admin/tenants/{tenantId}/directory/{list}")] HttpRequest request,
+        string tenantId,
+        string list,
+        CancellationToken cancellationToken) =>
+        AdminEndpoints.ImportDirectoryCsvAsync(tenantId, list, request, store, directories, cancellationToken);
+}
