@@ -11,6 +11,9 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
                salesfn qualification validate <config.json>...
           Check territory models or qualification configurations as the admin API would before storing them;
           errors as file:line: message, exit 1.
+               salesfn territories explain <model.json> <accounts.csv> [account id...]
+          For each account of an accounts CSV (as PUT .../directory/accounts takes it), the territories the model assigns
+          and every rule that matched, with its reasons.
         """;
 
     public static CommandLine? Parse(IReadOnlyList<string> args)

@@ -9,11 +9,17 @@ using SalesFunctions.Storage;
 
 // salesfn backfill --tenant <id> [--storage <connection string>] [--prefix <p>] <path>...
 // salesfn territories validate <model.json>...   (offline: no storage, exit 1 when a file has errors)
+// salesfn territories explain <model.json> <accounts.csv> [account-id...]  (offline: which rules match each account, and why)
 // salesfn qualification validate <config.json>... (the same for qualification configurations)
 // Storage comes from --storage or the same settings as the hosts (Storage__ConnectionString, or service URIs).
 if (args is ["territories", "validate", .. var files] && files.Length > 0)
 {
     return ValidateCommand.Run(files, ValidateCommand.Territories, Console.Out);
+}
+
+if (args is ["territories", "explain", var model, var accounts, .. var accountIds])
+{
+    return ExplainCommand.Run(model, accounts, accountIds, Console.Out);
 }
 
 if (args is ["qualification", "validate", .. var configs] && configs.Length > 0)

@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TerritoryReassignment>();
         services.AddSingleton<StoredActivityRewriter>();
         services.AddSingleton<AccountRematch>();
+        services.AddSingleton<ActivityExplainer>();
         services.AddSingleton<UnmatchedExternals>();
         services.AddSingleton<QualificationService>();
         services.AddSingleton<KpiRollupService>();

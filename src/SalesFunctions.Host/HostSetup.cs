@@ -69,6 +69,7 @@ public static class HostSetup
         Map(admin, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
         Map(admin, FunctionRegistry.SetQualificationConfig, QualificationEndpoints.SetConfigAsync);
         Map(admin, FunctionRegistry.GetUnmatched, MatchingEndpoints.GetUnmatchedAsync);
+        Map(admin, FunctionRegistry.ExplainActivity, MatchingEndpoints.ExplainActivityAsync);
         Map(admin, FunctionRegistry.RematchAccounts, MatchingEndpoints.RematchAsync);
         Map(admin, FunctionRegistry.SetTerritoryModel, TerritoryEndpoints.SetAsync);
         Map(admin, FunctionRegistry.GetTerritoryModels, TerritoryEndpoints.ListAsync);

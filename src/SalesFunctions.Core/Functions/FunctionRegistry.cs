@@ -48,6 +48,9 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition SetQualificationConfig =
         new(nameof(SetQualificationConfig), TriggerKind.Http, Route: "admin/tenants/{tenantId}/qualification", Methods: ["PUT"]);
 
+    public static readonly FunctionDefinition ExplainActivity =
+        new(nameof(ExplainActivity), TriggerKind.Http, Route: "admin/tenants/{tenantId}/activities/explain", Methods: ["GET"]);
+
     public static readonly FunctionDefinition GetUnmatched =
         new(nameof(GetUnmatched), TriggerKind.Http, Route: "admin/tenants/{tenantId}/unmatched", Methods: ["GET"]);
 
@@ -117,7 +120,7 @@ public static class FunctionRegistry
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetUnmatched, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        GetUnmatched, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

@@ -37,6 +37,38 @@ public static class MatchingEndpoints
         }
     }
 
+    /// <summary>
+    /// GET admin/tenants/{tenantId}/activities/explain?activityId= | messageId= | iCalUId= : why one stored activity
+    /// counts for the accounts and territories it counts for, and whether a rematch or re-territory would change that.
+    /// </summary>
+    public static async Task<IResult> ExplainActivityAsync(
+        string tenantId, string? activityId, string? messageId, string? iCalUId, ActivityExplainer explainer, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId))
+        {
+            return TenantProblems.InvalidTenant();
+        }
+
+        var id = activityId ?? (messageId is not null ? Core.Activities.ActivityIds.ForEmail(tenantId, messageId)
+            : iCalUId is not null ? Core.Activities.ActivityIds.ForMeeting(tenantId, iCalUId) : null);
+        if (id is null || !KeyText.IsSafeId(id) || new[] { activityId, messageId, iCalUId }.Count(v => v is not null) != 1)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["activityId"] = ["Give exactly one of activityId, messageId (internet message id) or iCalUId."] });
+        }
+
+        try
+        {
+            return await explainer.ExplainAsync(tenantId, id, cancellationToken) is { } explanation
+                ? Results.Ok(explanation)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such activity",
+                    detail: "No stored activity has that id. GET .../traces?messageId= says what happened to a message.");
+        }
+        catch (TenantNotConfiguredException)
+        {
+            return TenantProblems.NotConfigured();
+        }
+    }
+
     /// <summary>POST admin/tenants/{tenantId}/directory/rematch?from= : the ladder again over stored activities from that day on.</summary>
     public static async Task<IResult> RematchAsync(string tenantId, string? from, AccountRematch rematch, CancellationToken cancellationToken)
     {

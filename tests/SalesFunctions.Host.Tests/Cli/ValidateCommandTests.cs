@@ -60,6 +60,32 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(0, ValidateCommand.Run([Write("demo.json", DemoDriver.TerritoryModel)], ValidateCommand.Territories, output));
     }
 
+    [Fact]
+    public void Explain_WhenGivenTheDemoModelAndAccountsCsv_PrintsEachAccountsTerritoriesAndMatchedRules()
+    {
+        var model = Write("model.json", """
+            {
+              "effectiveFrom": "2026-01-01T00:00:00Z",
+              "territories": [
+                { "id": "global" },
+                { "id": "dach", "parentId": "global", "rules": [{ "priority": 100, "countries": ["DE", "AT", "CH"] }] },
+                { "id": "dach-enterprise", "parentId": "global", "rules": [{ "priority": 100, "countries": ["DE"], "employees": { "min": 1000 } }] }
+              ]
+            }
+            """);
+        var accounts = Write("accounts.csv", "id,name,domains,country,employees\nacc-1,Northwind,northwind.example,DE,5000\nacc-2,Globex,globex.example,FR,10\n");
+        using var output = new StringWriter();
+
+        var exit = ExplainCommand.Run(model, accounts, ["acc-1", "acc-2", "acc-404"], output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(1, exit);
+        Assert.Contains(lines, l => l.StartsWith("acc-1: primary dach-enterprise;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("dach rule 0 (", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("acc-2: primary none;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("no account 'acc-404'", StringComparison.Ordinal));
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);

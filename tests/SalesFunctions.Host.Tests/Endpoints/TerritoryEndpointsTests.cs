@@ -92,6 +92,46 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
         Assert.Equal((0, 0), (report.GetProperty("examined").GetInt32(), report.GetProperty("rewritten").GetInt32()));
     }
 
+    [Fact]
+    public async Task ExplainActivity_WhenStored_ShowsEachParticipantsRungAndTheTerritoriesByDomainOnly()
+    {
+        using var put = await PutModelAsync(Model);
+        var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
+        var email = new Core.Activities.Activity(Tenant, "em-x1", Core.Activities.ActivityKind.Email, Core.Activities.ActivityDirection.Inbound, at, null, null,
+        [
+            new("buyer@mail.northwind.example", Core.Activities.ParticipantRole.From, false),
+            new("pat@gmail.com", Core.Activities.ParticipantRole.Cc, false),
+            new("ava@contoso-sales.example", Core.Activities.ParticipantRole.To, true),
+        ]);
+        await _host.Service<Core.Scoring.ScoringService>().ScoreAsync(email, CancellationToken.None);
+
+        var before = await ExplainAsync("activityId=em-x1");
+        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 }],
+            [new { email = "pat@gmail.com", accountId = "acc-1" }]);
+        var after = await ExplainAsync("activityId=em-x1");
+        using var missing = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/activities/explain?messageId=%3Cnope%40x%3E");
+        using var ambiguous = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/activities/explain?activityId=em-x1&iCalUId=x");
+
+        var people = before.GetProperty("participants").EnumerateArray().ToList();
+        Assert.Equal(("acc-1", "ParentDomain", 0.75), (people[0].GetProperty("storedAccount").GetString(), people[0].GetProperty("matchedByNow").GetString(), people[0].GetProperty("confidence").GetDouble()));
+        Assert.Contains("free mail", people[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("rep-01", people[2].GetProperty("rep").GetString());
+        Assert.Equal(["dach-enterprise", "global"], before.GetProperty("storedTerritories").EnumerateArray().Select(t => t.GetString()));
+        var account = Assert.Single(before.GetProperty("accounts").EnumerateArray());
+        Assert.Equal("dach-enterprise", account.GetProperty("primary").GetString());
+        Assert.DoesNotContain("buyer@", before.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("pat@", before.GetRawText(), StringComparison.Ordinal);
+
+        // The new contact is what the ladder says now; the stored activity keeps its count until a rematch.
+        var pat = after.GetProperty("participants")[1];
+        Assert.Equal(JsonValueKind.Null, pat.GetProperty("storedAccount").ValueKind);
+        Assert.Equal(("acc-1", "Contact"), (pat.GetProperty("accountNow").GetString(), pat.GetProperty("matchedByNow").GetString()));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.BadRequest), (missing.StatusCode, ambiguous.StatusCode));
+    }
+
+    private async Task<JsonElement> ExplainAsync(string query) =>
+        await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/activities/explain?{query}");
+
     private Task<HttpResponseMessage> PutModelAsync(string json) =>
         _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/territories", new StringContent(json, Encoding.UTF8, "application/json"));
 }
