@@ -12,7 +12,7 @@ namespace SalesFunctions.Core.Crm;
 /// <see cref="CrmRecord"/>), mark dirty the days whose performance facts changed, then save the record and note the
 /// event id. The order (mark, save, note) means a crash at any point is repaired by the redelivery, and a replayed
 /// or duplicate event changes nothing. An account or contact change that moves where addresses match queues a delayed
-/// rematch of the stored history, before the save for the same reason.
+/// rematch of the stored history once it is saved; a redelivery after a crash in between queues it then.
 /// </summary>
 public sealed partial class CrmEventProcessor(
     IOptionsMonitor<CrmOptions> options,
@@ -78,6 +78,13 @@ public sealed partial class CrmEventProcessor(
             var after = before.Clone();
             if (!after.Apply(change))
             {
+                // Already reflected. When this very event set a matching field (an earlier delivery saved it and stopped
+                // before its rematch was queued: the event is not marked processed, or we would not be here), queue it now.
+                if (SetMatchingField(change, before))
+                {
+                    await QueueRematchAsync(directory.TenantId, cancellationToken);
+                }
+
                 return false;
             }
 
@@ -87,14 +94,15 @@ public sealed partial class CrmEventProcessor(
                 await dirtyDays.MarkAsync(directory.TenantId, days, cancellationToken);
             }
 
-            if (MatchingChanged(before, after))
-            {
-                await queue.SendLaterAsync(QueueNames.Rematch, new RematchMessage(directory.TenantId, DateOnly.MinValue) { RequestedAt = time.GetUtcNow() },
-                    TimeSpan.FromSeconds(options.CurrentValue.RematchDelaySeconds), cancellationToken);
-            }
-
             if (await records.SaveAsync(after, stored?.ETag, cancellationToken))
             {
+                // After the save: the rematch compares its start with this request time, so the record must be
+                // readable by then (AccountRematch).
+                if (MatchingChanged(before, after))
+                {
+                    await QueueRematchAsync(directory.TenantId, cancellationToken);
+                }
+
                 return true;
             }
 
@@ -104,6 +112,14 @@ public sealed partial class CrmEventProcessor(
             }
         }
     }
+
+    private async Task QueueRematchAsync(string tenantId, CancellationToken cancellationToken) =>
+        await queue.SendLaterAsync(QueueNames.Rematch, new RematchMessage(tenantId, DateOnly.MinValue) { RequestedAt = time.GetUtcNow() },
+            TimeSpan.FromSeconds(options.CurrentValue.RematchDelaySeconds), cancellationToken);
+
+    private static bool SetMatchingField(CrmChange change, CrmRecord record) =>
+        change.Fields.Any(f => CrmDirectory.AffectsMatching(change.Kind, f.Key)
+            && record.Fields.TryGetValue(f.Key, out var held) && held.Version == change.Version && held.Value == f.Value);
 
     private static bool MatchingChanged(CrmRecord before, CrmRecord after) =>
         after.Fields.Keys.Where(f => CrmDirectory.AffectsMatching(after.Kind, f)).Any(f => before[f] != after[f]);

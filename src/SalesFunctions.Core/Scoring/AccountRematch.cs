@@ -12,13 +12,20 @@ namespace SalesFunctions.Core.Scoring;
 public sealed class AccountRematch(TenantDirectoryCache directories, TerritoryModels models, StoredActivityRewriter rewriter, IRematchWatermarks watermarks, TimeProvider time)
 {
     /// <summary>
-    /// The queue step. A CRM sync queues one message per changed account or contact; the first whole-history run after
-    /// the burst covers every change made before it started, so the other messages find that and return at once.
+    /// Instances' clocks differ by a little: a run counts as covering a request only when it started this much later,
+    /// so that a change saved just before a run began on a clock running ahead is never skipped.
+    /// </summary>
+    public static readonly TimeSpan ClockAllowance = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The queue step. A CRM sync queues one message per changed account or contact, each after its record was saved;
+    /// the first whole-history run after the burst read every record saved before it started, so the other messages
+    /// find that and return at once.
     /// </summary>
     public async Task<RewriteReport> RunAsync(RematchMessage message, CancellationToken cancellationToken)
     {
         if (message.RequestedAt is { } requestedAt && message.From == DateOnly.MinValue
-            && await watermarks.GetAsync(message.TenantId, cancellationToken) is { } covered && covered > requestedAt)
+            && await watermarks.GetAsync(message.TenantId, cancellationToken) is { } covered && covered > requestedAt + ClockAllowance)
         {
             return new RewriteReport(0, 0, 0);
         }

@@ -169,6 +169,7 @@ public sealed class CrmEventProcessorTests
 
         Assert.Equal(2, queued.Count);
         Assert.All(queued, m => Assert.Equal((TestData.Tenant, DateOnly.MinValue, true), (m.TenantId, m.From, m.RequestedAt is not null)));
+        pipeline.Clock.Advance(TimeSpan.FromSeconds(60));
         var first = await pipeline.Rematch.RunAsync(queued[0], CancellationToken.None);
         var second = await pipeline.Rematch.RunAsync(queued[1], CancellationToken.None);
 
@@ -183,13 +184,34 @@ public sealed class CrmEventProcessorTests
     {
         var pipeline = NewPipeline();
         await pipeline.Rematch.RunAsync(TestData.Tenant, DateOnly.MinValue, CancellationToken.None);
-        await Task.Delay(5);
-        var late = new RematchMessage(TestData.Tenant, DateOnly.MinValue) { RequestedAt = DateTimeOffset.UtcNow };
+
+        // Requested just before that run started, by a clock a little behind: within the allowance, so not covered.
+        var late = new RematchMessage(TestData.Tenant, DateOnly.MinValue) { RequestedAt = pipeline.Clock.GetUtcNow() - AccountRematch.ClockAllowance / 2 };
         await pipeline.Scoring.ScoreAsync(TestData.Email("e1", "x@northwind.example", [TestData.Ava]), CancellationToken.None);
 
         var report = await pipeline.Rematch.RunAsync(late, CancellationToken.None);
 
         Assert.Equal(1, report.Examined);
+    }
+
+    [Fact]
+    public async Task Process_WhenAnEarlierDeliverySavedTheContactButCrashedBeforeItsRematch_TheRedeliveryQueuesIt()
+    {
+        var pipeline = NewPipeline();
+        var sends = 0;
+        pipeline.Queue.Setup(q => q.SendLaterAsync(QueueNames.Rematch, It.IsAny<RematchMessage>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Callback(() => sends++).Returns(Task.CompletedTask);
+        var contact = Event("c1", "contact", "p1", T0, ("email", "pat@gmail.com"), ("accountId", "9001"));
+        await ProcessAsync(pipeline, contact);
+        var record = (await pipeline.Crm.GetAsync(TestData.Tenant, CrmEntityKind.Contact, Connector, "p1", CancellationToken.None))!.Value.Record;
+
+        // The same event again, as if it had never been marked processed; then a newer title-only change.
+        await pipeline.Crm.ForgetProcessedAsync(TestData.Tenant, Connector);
+        await ProcessAsync(pipeline, contact);
+        await ProcessAsync(pipeline, Event("c2", "contact", "p1", T0.AddHours(1), ("title", "CFO")));
+
+        Assert.Equal("pat@gmail.com", record[CrmFields.Email]);
+        Assert.Equal(2, sends);
     }
 
     private static Pipeline NewPipeline()
@@ -210,7 +232,7 @@ public sealed class CrmEventProcessorTests
         await Processor(pipeline).ProcessAsync(await StoreAsync(pipeline, events), CancellationToken.None);
 
     private static CrmEventProcessor Processor(Pipeline pipeline) =>
-        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores, pipeline.Queue.Object, TimeProvider.System, NullLogger<CrmEventProcessor>.Instance);
+        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores, pipeline.Queue.Object, pipeline.Clock, NullLogger<CrmEventProcessor>.Instance);
 
     /// <summary>What the ingress does: keep the body, and queue a message pointing at it.</summary>
     private static async Task<CrmMessage> StoreAsync(Pipeline pipeline, params string[] events)

@@ -52,6 +52,17 @@ internal sealed class InMemoryCrmStore : ICrmStore, ICrmPayloadStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Forgets the processed event ids, as a crash before <see cref="MarkProcessedAsync"/> would leave them.</summary>
+    public Task ForgetProcessedAsync(string tenantId, string connectorId)
+    {
+        foreach (var key in _events.Keys.Where(k => k.Item1 == tenantId && k.Item2 == connectorId).ToList())
+        {
+            _events.TryRemove(key, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<string> SaveAsync(string tenantId, string connectorId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var name = $"{tenantId}/{connectorId}/{Guid.NewGuid():N}";

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
@@ -24,7 +25,7 @@ internal sealed class Pipeline
         Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
         var rewriter = new StoredActivityRewriter(Stores, Stores);
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
-        Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, TimeProvider.System);
+        Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, Clock);
         Unmatched = new UnmatchedExternals(directories, Stores);
         Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TimeProvider.System);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
@@ -43,6 +44,9 @@ internal sealed class Pipeline
     public Mock<IQueuePublisher> Queue { get; } = new();
 
     public InMemoryRematchWatermarks Watermarks { get; } = new();
+
+    /// <summary>The clock of the steps whose timing a test decides (the rematch's coalescing).</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public CrmOptions CrmOptions { get; } = new();
 
