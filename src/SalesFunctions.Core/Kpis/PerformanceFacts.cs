@@ -28,13 +28,23 @@ public sealed class PerformanceFacts(ICrmStore records)
     {
         foreach (var fact in facts)
         {
-            var connector = options.Connectors.GetValueOrDefault(fact.ConnectorId);
-            var ownerEmail = fact.OwnerId is null ? null : connector?.Owners.GetValueOrDefault(fact.OwnerId) ?? fact.OwnerId;
-            var rep = ownerEmail is not null && ownerEmail.Contains('@', StringComparison.Ordinal) ? directory.RepByEmail(ownerEmail) : null;
-            var revenue = fact.Kind == CrmFactKind.DealWon && fact.Amount is { } amount
-                ? options.ToReporting(amount, fact.Currency ?? connector?.DefaultCurrency)
-                : null;
-            yield return new PerformanceCredit(fact, rep, revenue);
+            var revenue = fact.Kind == CrmFactKind.DealWon && fact.Amount is { } amount ? ToReporting(options, fact.ConnectorId, amount, fact.Currency) : null;
+            yield return new PerformanceCredit(fact, OwnerRep(directory, options, fact.ConnectorId, fact.OwnerId), revenue);
         }
     }
+
+    /// <summary>The rep a CRM owner id maps to through the connector's owner map, or null (the record counts for the tenant only).</summary>
+    internal static Rep? OwnerRep(TenantDirectory directory, CrmOptions options, string connectorId, string? ownerId)
+    {
+        var connector = options.Connectors.GetValueOrDefault(connectorId);
+        var ownerEmail = ownerId is null ? null : connector?.Owners.GetValueOrDefault(ownerId) ?? ownerId;
+        return ownerEmail is not null && ownerEmail.Contains('@', StringComparison.Ordinal) ? directory.RepByEmail(ownerEmail) : null;
+    }
+
+    /// <summary>
+    /// An amount in the reporting currency; without a currency of its own it is in the connector's default currency.
+    /// Null when no rate is configured for that currency.
+    /// </summary>
+    internal static decimal? ToReporting(CrmOptions options, string connectorId, decimal amount, string? currency) =>
+        options.ToReporting(amount, currency ?? options.Connectors.GetValueOrDefault(connectorId)?.DefaultCurrency);
 }

@@ -1,0 +1,33 @@
+namespace SalesFunctions.Core.Kpis.Catalogue;
+
+/// <summary>
+/// What the catalogue needs of one credited activity. Reps, accounts, contacts and territories are slices of the
+/// index's shared pools rather than arrays of their own: a million activities then hold no references, so the garbage
+/// collector has nothing in them to trace, and building them allocates nothing per activity.
+/// </summary>
+internal struct ActivityFact
+{
+    public int Day;
+    public KpiCalculator.CreditKind Kind;
+    public int Minutes;
+    public int RepStart;
+    public int RepCount;
+    public int AccountStart;
+    public int AccountCount;
+    public int ContactStart;
+    public int ContactCount;
+    public int TerritoryStart;
+    public int TerritoryCount;
+
+    /// <summary>Inbound email: ticks to the next rep email in its conversation; −1 when none followed or not inbound.</summary>
+    public long RepResponseTicks;
+
+    /// <summary>Outbound email: ticks to the next customer email in its conversation; −1 when none followed or not outbound.</summary>
+    public long CustomerResponseTicks;
+
+    /// <summary>The first inbound email of its conversation: ticks to the next rep email; −1 otherwise.</summary>
+    public long FirstResponseTicks;
+
+    /// <summary>Inbound email with a conversation id: whether a rep email followed. Others take no part in the reply rate.</summary>
+    public bool? Replied;
+}
