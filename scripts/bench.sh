@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the benchmarks. delta-backfill (the default) runs end to end against an Azurite of its own (ports 10200-10202,
-# throwaway data); territories runs in process and needs no Azurite.
+# throwaway data); territories and kpis run in process and need no Azurite.
 # Usage: scripts/bench.sh [delta-backfill] [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
 #        scripts/bench.sh territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
+#        scripts/bench.sh kpis [--activities 1000000] [--deals 50000] [--cases 20000]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 command -v dotnet >/dev/null || { echo "bench.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
-if [[ "${1:-}" == territories ]]; then
+if [[ "${1:-}" == territories || "${1:-}" == kpis ]]; then
   dotnet build benchmarks/SalesFunctions.Benchmarks -c Release --nologo -v quiet
   exec dotnet benchmarks/SalesFunctions.Benchmarks/bin/Release/net10.0/SalesFunctions.Benchmarks.dll "$@"
 fi

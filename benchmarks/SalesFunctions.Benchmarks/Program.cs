@@ -5,12 +5,34 @@ using Spectre.Console;
 // Throughput benchmarks, each reported next to a baseline measured in the same run. Usage:
 //   delta-backfill [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
 //     end to end against Azurite; scripts/bench.sh starts it and passes its connection string
+//   kpis [--activities 1000000] [--deals 50000] [--cases 20000]
+//     in process: the full KPI catalogue over every dimension and grain, ours against DuckDB SQL over the same data
 //   territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
 //     in process: the compiled territory engine against the same rules in Microsoft RulesEngine
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 int IntOption(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-const string Usage = "usage: salesfunctions-bench territories [--accounts N] [--territories N] [--rulesengine-accounts N] [--rulesengine-minutes N]\n"
+const string Usage = "usage: salesfunctions-bench kpis [--activities N] [--deals N] [--cases N]\n"
+    + "       salesfunctions-bench territories [--accounts N] [--territories N] [--rulesengine-accounts N] [--rulesengine-minutes N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]";
+
+if (args.FirstOrDefault() == "kpis")
+{
+    var kpiResult = KpiBenchmark.Run(IntOption("--activities", 1_000_000), IntOption("--deals", 50_000), IntOption("--cases", 20_000), Console.WriteLine);
+    var kpiTable = new Table().Title("KPI catalogue for a year, every dimension and grain: ours vs DuckDB SQL (same data, same run, fastest of 3)")
+        .AddColumns("Measure", "Value");
+    kpiTable.AddRow("activities / deals / cases", $"{kpiResult.Activities:N0} / {kpiResult.Deals:N0} / {kpiResult.Cases:N0}");
+    kpiTable.AddRow("cells computed (ours, full catalogue)", kpiResult.Cells.ToString("N0", CultureInfo.InvariantCulture));
+    kpiTable.AddRow($"cells compared ({DuckDbKpis.Compared.Length} KPIs with SQL)", kpiResult.ComparedCells.ToString("N0", CultureInfo.InvariantCulture));
+    kpiTable.AddRow("ours: seconds / activities per second", $"{kpiResult.Ours.TotalSeconds:F2} / {kpiResult.OursPerSecond:N0}");
+    kpiTable.AddRow("DuckDB: seconds / activities per second", $"{kpiResult.DuckDb.TotalSeconds:F2} / {kpiResult.DuckDbPerSecond:N0}");
+    kpiTable.AddRow("ratio ours : DuckDB (speed)", $"{kpiResult.Ratio:F2}x");
+    kpiTable.AddRow("mismatches", kpiResult.Mismatches.ToString(CultureInfo.InvariantCulture));
+    AnsiConsole.Write(kpiTable);
+    kpiResult.Examples.ToList().ForEach(e => Console.WriteLine("  mismatch: " + e));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"kpis: ours {kpiResult.Ours.TotalSeconds:F2} s, DuckDB {kpiResult.DuckDb.TotalSeconds:F2} s, ratio {kpiResult.Ratio:F2}; {kpiResult.ComparedCells} cells compared, {kpiResult.Mismatches} mismatches"));
+    return kpiResult.Mismatches == 0 ? 0 : 1;
+}
 
 if (args.FirstOrDefault() == "territories")
 {
