@@ -80,11 +80,12 @@ internal sealed class DuckDbKpis : IDisposable
         {{Grains}}
         SELECT grain, period, dim, key, created, won, lost, revenue,
           CASE WHEN won + lost = 0 THEN NULL ELSE round(won / (won + lost), 4) END AS win_rate,
-          CASE WHEN won = 0 THEN NULL ELSE round(revenue / won, 2) END AS average_deal_size
+          CASE WHEN won_converted = 0 THEN NULL ELSE round(revenue / won_converted, 2) END AS average_deal_size
         FROM (
           SELECT grain, period, dim, key,
             count(*) FILTER (WHERE fact = 'created') AS created,
             count(*) FILTER (WHERE fact = 'won') AS won,
+            count(*) FILTER (WHERE fact = 'won' AND amount_reporting IS NOT NULL) AS won_converted,
             count(*) FILTER (WHERE fact = 'lost') AS lost,
             coalesce(sum(amount_reporting) FILTER (WHERE fact = 'won'), 0) AS revenue
           FROM grained GROUP BY ALL)
@@ -211,7 +212,10 @@ internal sealed class DuckDbKpis : IDisposable
             return cell;
         }
 
-        decimal? Value(DuckDBDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDecimal(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+        // Sums of integers come back as HUGEINT (BigInteger).
+        decimal? Value(DuckDBDataReader r, int i) => r.IsDBNull(i) ? null
+            : r.GetValue(i) is System.Numerics.BigInteger big ? (decimal)big
+            : Convert.ToDecimal(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
         Read(ActivitySql, r =>
         {
