@@ -34,7 +34,7 @@ public static class ExplainCommand
             output.WriteLine($"{account.Id}: primary {explanation.Assignment.PrimaryId ?? "none"}; overlays {overlays}; {explanation.TieBreak}");
             foreach (var rule in explanation.Rules.Where(r => r.Matched))
             {
-                output.WriteLine($"  {rule.TerritoryId} rule {rule.RuleIndex} ({rule.Kind.ToString().ToLowerInvariant()}, priority {rule.Priority}): {string.Join("; ", rule.Reasons)}");
+                output.WriteLine("  " + rule.Describe());
             }
         }
 

@@ -29,8 +29,8 @@ public sealed class QueuePublisher(StorageQueues queues) : IQueuePublisher
         await queues.GetQueue(queueName).SendMessageAsync(body, visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 
-    public async Task<int> ApproximateDepthAsync(string queueName, CancellationToken cancellationToken) =>
-        (await queues.GetQueue(queueName).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    public Task<int> ApproximateDepthAsync(string queueName, CancellationToken cancellationToken) =>
+        queues.GetApproximateDepthAsync(queueName, cancellationToken);
 
     private static BinaryData Serialize<T>(string queueName, T message)
     {

@@ -12,8 +12,8 @@ public sealed class StoragePoisonQueues(StorageQueues queues) : IPoisonQueues
         return [.. peeked.Value.Select(m => new PoisonMessage(m.MessageId, m.InsertedOn, m.DequeueCount, m.Body.ToMemory().Length))];
     }
 
-    public async Task<int> CountAsync(string queue, CancellationToken cancellationToken) =>
-        (await queues.GetQueue(QueueNames.PoisonOf(queue)).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    public Task<int> CountAsync(string queue, CancellationToken cancellationToken) =>
+        queues.GetApproximateDepthAsync(QueueNames.PoisonOf(queue), cancellationToken);
 
     public async Task<int> ReplayAsync(string queue, int max, CancellationToken cancellationToken)
     {

@@ -7,11 +7,14 @@ public sealed class StorageQueues(StorageClients clients, StorageNames names)
 {
     public QueueClient GetQueue(string logicalName) => clients.Queues.GetQueueClient(names.Queue(logicalName));
 
+    /// <summary>One queue's approximate message count (visible and invisible), by logical name.</summary>
+    public async Task<int> GetApproximateDepthAsync(string logicalName, CancellationToken cancellationToken) =>
+        (await GetQueue(logicalName).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+
     /// <summary>Approximate message counts of every queue and poison queue, keyed by logical name.</summary>
     public async Task<IReadOnlyDictionary<string, int>> GetApproximateDepthsAsync(CancellationToken cancellationToken)
     {
-        var depths = await Task.WhenAll(StorageNames.Queues.Select(async q =>
-            (q, (await GetQueue(q).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount)));
+        var depths = await Task.WhenAll(StorageNames.Queues.Select(async q => (q, ApproximateMessagesCount: await GetApproximateDepthAsync(q, cancellationToken))));
         return depths.ToDictionary(d => d.q, d => d.ApproximateMessagesCount, StringComparer.Ordinal);
     }
 }

@@ -21,16 +21,7 @@ public sealed class ActivityExplainer(TenantDirectoryCache directories, Territor
             return null;
         }
 
-        Activity? stored = null;
-        await foreach (var activity in activities.ListByDayAsync(tenantId, day, cancellationToken))
-        {
-            if (activity.ActivityId == activityId)
-            {
-                stored = activity;
-                break;
-            }
-        }
-
+        var stored = await activities.ListByDayAsync(tenantId, day, cancellationToken).FirstOrDefaultAsync(a => a.ActivityId == activityId, cancellationToken);
         if (stored is null)
         {
             return null;
@@ -78,8 +69,7 @@ public sealed class ActivityExplainer(TenantDirectoryCache directories, Territor
         }
 
         var explanation = model.Explain(account);
-        var matched = explanation.Rules.Where(r => r.Matched)
-            .Select(r => $"{r.TerritoryId} rule {r.RuleIndex} ({r.Kind.ToString().ToLowerInvariant()}, priority {r.Priority}): {string.Join("; ", r.Reasons)}").ToList();
+        var matched = explanation.Rules.Where(r => r.Matched).Select(r => r.Describe()).ToList();
         return new AccountTerritoryExplanation(accountId, explanation.Assignment.PrimaryId, explanation.Assignment.OverlayIds, matched, explanation.TieBreak);
     }
 }

@@ -55,7 +55,7 @@ public static class DirectoryCsv
         }
         catch (CsvException e)
         {
-            return new DirectoryCsvResult<T>([], [(e.Line, e.Message[(e.Message.IndexOf(':', StringComparison.Ordinal) + 2)..])]);
+            return new DirectoryCsvResult<T>([], [(e.Line, e.Reason)]);
         }
 
         if (records.Count == 0)

@@ -19,22 +19,11 @@ public sealed class TenantDirectoryCache(ITenantDirectoryStore store, TimeProvid
                 return imported;
             }
 
-            var accounts = await ListAsync(tenantId, CrmEntityKind.Account, cancellationToken);
-            var contacts = await ListAsync(tenantId, CrmEntityKind.Contact, cancellationToken);
+            var accounts = await crm.ListAsync(tenantId, CrmEntityKind.Account, cancellationToken).ToListAsync(cancellationToken);
+            var contacts = await crm.ListAsync(tenantId, CrmEntityKind.Contact, cancellationToken).ToListAsync(cancellationToken);
             return accounts.Count + contacts.Count == 0 ? imported : CrmDirectory.Extend(imported, accounts, contacts);
         });
 
     /// <summary>Called after an import in this process so that it applies at once here.</summary>
     public void Invalidate(string tenantId) => _cache.Invalidate(tenantId);
-
-    private async Task<List<CrmRecord>> ListAsync(string tenantId, CrmEntityKind kind, CancellationToken cancellationToken)
-    {
-        var records = new List<CrmRecord>();
-        await foreach (var record in crm!.ListAsync(tenantId, kind, cancellationToken))
-        {
-            records.Add(record);
-        }
-
-        return records;
-    }
 }

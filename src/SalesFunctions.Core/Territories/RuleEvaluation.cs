@@ -8,4 +8,8 @@ public sealed record RuleEvaluation(
     int Priority,
     int Specificity,
     bool Matched,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons)
+{
+    /// <summary>One line for people: "dach rule 0 (geography, priority 100): country DE is one of DE, AT, CH".</summary>
+    public string Describe() => $"{TerritoryId} rule {RuleIndex} ({Kind.ToString().ToLowerInvariant()}, priority {Priority}): {string.Join("; ", Reasons)}";
+}
