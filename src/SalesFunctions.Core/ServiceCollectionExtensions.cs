@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;
@@ -42,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<KpiRollupService>();
         services.AddSingleton<PerformanceFacts>();
         services.AddSingleton<KpiQueryService>();
+        services.AddSingleton<KpiSettingsSource>();
+        services.AddOptions<KpiOptions>().BindConfiguration(KpiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MailboxOnboarding>();
         services.AddSingleton<MailboxRemoval>();
         services.AddSingleton<SubscriptionMaintenance>();
