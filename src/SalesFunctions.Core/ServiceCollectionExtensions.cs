@@ -41,7 +41,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UnmatchedExternals>();
         services.AddSingleton<QualificationService>();
         services.AddSingleton<KpiRollupService>();
-        services.AddSingleton<PerformanceFacts>();
         services.AddSingleton<KpiQueryService>();
         services.AddSingleton<KpiSettingsSource>();
         services.AddOptions<KpiOptions>().BindConfiguration(KpiOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -56,7 +56,11 @@ public static class HostSetup
         Map(api, FunctionRegistry.GraphNotifications, GraphEndpoints.NotificationsAsync);
         Map(api, FunctionRegistry.GraphLifecycle, GraphEndpoints.LifecycleAsync);
         Map(api, FunctionRegistry.CrmWebhook, CrmEndpoints.AcceptAsync);
-        Map(api, FunctionRegistry.GetKpis, KpiEndpoints.GetAsync);
+        Map(api, FunctionRegistry.GetKpis, KpiEndpoints.GetSeriesAsync);
+        Map(api, FunctionRegistry.GetKpiLeaderboard, KpiEndpoints.GetLeaderboardAsync);
+        Map(api, FunctionRegistry.CompareKpis, KpiEndpoints.ComparePreviousAsync);
+        Map(api, FunctionRegistry.GetActivityVsPerformance, KpiEndpoints.GetActivityVsPerformanceAsync);
+        Map(api, FunctionRegistry.ExportKpis, KpiEndpoints.ExportAsync);
         Map(api, FunctionRegistry.GetQualification, QualificationEndpoints.GetAsync);
 
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();

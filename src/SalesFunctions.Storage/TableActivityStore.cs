@@ -68,16 +68,27 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         }
     }
 
-    public async IAsyncEnumerable<StoredActivity> ListAllAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
+    public IAsyncEnumerable<StoredActivity> ListAllAsync(string tenantId, CancellationToken cancellationToken) =>
         // Partition keys are "<tenant>|<yyyy-MM-dd>"; '}' sorts right after '|', so this range is exactly the tenant's days.
+        QueryDaysAsync(tenantId, TableClient.CreateQueryFilter($"PartitionKey gt {TableKeys.Escape(tenantId) + "|"} and PartitionKey lt {TableKeys.Escape(tenantId) + "}"}"), cancellationToken);
+
+    public IAsyncEnumerable<StoredActivity> ListBetweenAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        QueryDaysAsync(tenantId, TableClient.CreateQueryFilter($"PartitionKey ge {Partition(tenantId, from)} and PartitionKey le {Partition(tenantId, to)}"), cancellationToken);
+
+    public async Task<DateOnly?> FirstDayAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        // Results come in partition key order, so the first row of the tenant's range is on its earliest day.
         var tenant = TableKeys.Escape(tenantId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey gt {tenant + "|"} and PartitionKey lt {tenant + "}"}");
-        await foreach (var entity in Activities.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var page in Activities.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
         {
-            var day = TableKeys.ParseDay(entity.PartitionKey[(entity.PartitionKey.LastIndexOf('|') + 1)..]);
-            yield return new StoredActivity(day, FromEntity(tenantId, entity));
+            if (page.Values.Count > 0)
+            {
+                return DayOf(page.Values[0].PartitionKey);
+            }
         }
+
+        return null;
     }
 
     public async Task DeleteAsync(string tenantId, string activityId, DateOnly day, CancellationToken cancellationToken)
@@ -86,6 +97,16 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         await DeleteRowAsync(Activities, Partition(tenantId, day), rowKey, cancellationToken);
         await DeleteRowAsync(Index, TableKeys.Escape(tenantId), rowKey, cancellationToken);
     }
+
+    private async IAsyncEnumerable<StoredActivity> QueryDaysAsync(string tenantId, string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in Activities.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return new StoredActivity(DayOf(entity.PartitionKey), FromEntity(tenantId, entity));
+        }
+    }
+
+    private static DateOnly DayOf(string partitionKey) => TableKeys.ParseDay(partitionKey[(partitionKey.LastIndexOf('|') + 1)..]);
 
     internal static string Partition(string tenantId, DateOnly day) => $"{TableKeys.Escape(tenantId)}|{TableKeys.Day(day)}";
 

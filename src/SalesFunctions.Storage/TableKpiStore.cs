@@ -1,114 +1,167 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 
 namespace SalesFunctions.Storage;
 
 /// <summary>
-/// KPI rows twice, for the two ways they are read: a time series per entity (partition tenant|dimension|key, rows
-/// day|date: one range scan) and a leaderboard per period (partition tenant|day|date, rows dimension|key). Table
-/// layout for direct reporting tools: docs/storage.md.
+/// KPI cells twice, for the two ways they are read: a time series per entity (partition tenant|dimension|key, rows
+/// grain|period start: one range scan) and a leaderboard per period (partition tenant|grain|period start, rows
+/// dimension|key). One column per catalogue KPI; an undefined value has no column. Layout for direct reporting tools:
+/// docs/storage.md.
 /// </summary>
 public sealed class TableKpiStore(StorageClients clients, StorageNames names) : IKpiStore
 {
     private const int MaxBatch = 100;
+    private const int Parallelism = 8;
 
     private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.Kpis));
 
-    public async Task ReplaceDayAsync(string tenantId, DateOnly day, IReadOnlyList<KpiRow> rows, CancellationToken cancellationToken)
+    public async Task<int> ReplaceAsync(string tenantId, IReadOnlyCollection<KpiPeriod> periods, IReadOnlyList<KpiCell> cells, CancellationToken cancellationToken)
     {
-        var period = PeriodPartition(tenantId, day);
-        var existing = new List<string>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        var requested = periods.ToHashSet();
+        var unknown = cells.FirstOrDefault(c => !requested.Contains(c.Period));
+        if (unknown is not null)
         {
-            existing.Add(entity.RowKey);
+            throw new ArgumentException($"A cell of {unknown.Period} is not in the periods being replaced.", nameof(cells));
         }
 
-        var computedAt = DateTimeOffset.UtcNow;
-        var periodRows = rows.Select(r => ToEntity(r, period, EntityKey(r.Dimension, r.Key), computedAt)).ToList();
-        var stale = existing.Except(periodRows.Select(e => e.RowKey), StringComparer.Ordinal).ToList();
-
-        // Series rows first: a reader of the leaderboard never sees an entity whose series row is missing.
-        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, token) =>
-            await Table.UpsertEntityAsync(ToEntity(row, SeriesPartition(tenantId, row.Dimension, row.Key), SeriesRow(day), computedAt), TableUpdateMode.Replace, token));
-        await Parallel.ForEachAsync(stale, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (rowKey, token) =>
+        // The leaderboard partitions list who had a cell before: those missing now are stale in both layouts.
+        var stale = new ConcurrentBag<(KpiPeriod Period, string EntityRow)>();
+        var fresh = cells.Select(c => (c.Period, EntityRow(c.Dimension, c.Key))).ToHashSet();
+        await Parallel.ForEachAsync(requested, Options(cancellationToken), async (period, token) =>
         {
-            try
+            var partition = PeriodPartition(tenantId, period);
+            await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: token))
             {
-                await Table.DeleteEntityAsync($"{TableKeys.Escape(tenantId)}|{rowKey}", SeriesRow(day), ETag.All, token);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Removed by an earlier attempt.
+                if (!fresh.Contains((period, entity.RowKey)))
+                {
+                    stale.Add((period, entity.RowKey));
+                }
             }
         });
 
-        var actions = periodRows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
-            .Concat(stale.Select(rowKey => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(period, rowKey), ETag.All)));
-        foreach (var batch in actions.Chunk(MaxBatch))
-        {
-            await Table.SubmitTransactionAsync(batch, cancellationToken);
-        }
+        var computedAt = DateTimeOffset.UtcNow;
+
+        // Series rows first: a reader of a leaderboard never finds an entity whose series row is missing.
+        await SubmitAsync(cells.Select(c => ToEntity(c, SeriesPartition(tenantId, c.Dimension, c.Key), SeriesRow(c.Period), computedAt)), cancellationToken);
+        await DeleteAsync(stale.Select(s => ($"{TableKeys.Escape(tenantId)}|{s.EntityRow}", SeriesRow(s.Period))), cancellationToken);
+        await SubmitAsync(cells.Select(c => ToEntity(c, PeriodPartition(tenantId, c.Period), EntityRow(c.Dimension, c.Key), computedAt)), cancellationToken);
+        await DeleteAsync(stale.Select(s => (PeriodPartition(tenantId, s.Period), s.EntityRow)), cancellationToken);
+        return cells.Count;
     }
 
-    public async Task<IReadOnlyList<KpiRow>> GetSeriesAsync(string tenantId, KpiDimension dimension, string key, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredKpiCell>> GetSeriesAsync(
+        string tenantId, KpiDimension dimension, string key, KpiGrain grain, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var partition = SeriesPartition(tenantId, dimension, key);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {SeriesRow(from)} and RowKey le {SeriesRow(to)}");
-        var rows = new List<KpiRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            rows.Add(new KpiRow(dimension, key, TableKeys.ParseDay(entity.RowKey["day|".Length..]), Values(entity), entity.GetInt32("DefinitionVersion") ?? 0));
-        }
-
-        return rows;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {SeriesRow(new KpiPeriod(grain, from))} and RowKey le {SeriesRow(new KpiPeriod(grain, to))}");
+        return await ReadAsync(filter, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredKpiCell>> GetPeriodAsync(string tenantId, KpiPeriod period, KpiDimension dimension, CancellationToken cancellationToken)
+    {
+        // '}' sorts right after '|': the range holds exactly the dimension's rows.
+        var prefix = $"{Name(dimension)}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PeriodPartition(tenantId, period)} and RowKey gt {prefix} and RowKey lt {Name(dimension) + "}"}");
+        return await ReadAsync(filter, cancellationToken);
+    }
+
+    /// <summary>The table column of a catalogue KPI: its name with a capital first letter, as the other columns are.</summary>
+    internal static string Column(string kpi) => string.Concat(char.ToUpperInvariant(kpi[0]).ToString(), kpi.AsSpan(1));
+
     internal static string SeriesPartition(string tenantId, KpiDimension dimension, string key) =>
-        $"{TableKeys.Escape(tenantId)}|{EntityKey(dimension, key)}";
+        $"{TableKeys.Escape(tenantId)}|{EntityRow(dimension, key)}";
 
-    internal static string PeriodPartition(string tenantId, DateOnly day) => $"{TableKeys.Escape(tenantId)}|day|{TableKeys.Day(day)}";
+    internal static string PeriodPartition(string tenantId, KpiPeriod period) => $"{TableKeys.Escape(tenantId)}|{SeriesRow(period)}";
 
-    private static string SeriesRow(DateOnly day) => $"day|{TableKeys.Day(day)}";
+    private static string SeriesRow(KpiPeriod period) => $"{Name(period.Grain)}|{TableKeys.Day(period.Start)}";
 
-    private static string EntityKey(KpiDimension dimension, string key) => $"{dimension.ToString().ToLowerInvariant()}|{TableKeys.Escape(key)}";
+    private static string EntityRow(KpiDimension dimension, string key) => $"{Name(dimension)}|{TableKeys.Escape(key)}";
 
-    private static TableEntity ToEntity(KpiRow row, string partitionKey, string rowKey, DateTimeOffset computedAt) => new(partitionKey, rowKey)
+    private static string Name<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private async Task<IReadOnlyList<StoredKpiCell>> ReadAsync(string filter, CancellationToken cancellationToken)
     {
-        ["Dimension"] = row.Dimension.ToString().ToLowerInvariant(),
-        ["Key"] = row.Key,
-        ["Day"] = TableKeys.Day(row.Day),
-        ["EmailsSent"] = row.Values.EmailsSent,
-        ["EmailsReceived"] = row.Values.EmailsReceived,
-        ["Meetings"] = row.Values.Meetings,
-        ["MeetingMinutes"] = row.Values.MeetingMinutes,
-        ["UniqueAccounts"] = row.Values.UniqueAccounts,
-        ["DealsCreated"] = row.Values.DealsCreated,
-        ["DealsWon"] = row.Values.DealsWon,
-        ["DealsLost"] = row.Values.DealsLost,
+        var cells = new List<StoredKpiCell>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            cells.Add(FromEntity(entity));
+        }
 
-        // Table Storage has no decimal type; a double holds revenue to the cent for any realistic total.
-        ["RevenueWon"] = (double)row.Values.RevenueWon,
-        ["CasesOpened"] = row.Values.CasesOpened,
-        ["CasesResolved"] = row.Values.CasesResolved,
-        ["OutsideTerritory"] = row.Values.OutsideTerritory,
-        ["DefinitionVersion"] = row.DefinitionVersion,
-        ["ComputedAt"] = computedAt,
-    };
+        return cells;
+    }
 
-    private static DailyKpis Values(TableEntity entity) => new(
-        entity.GetInt32("EmailsSent") ?? 0,
-        entity.GetInt32("EmailsReceived") ?? 0,
-        entity.GetInt32("Meetings") ?? 0,
-        entity.GetInt32("MeetingMinutes") ?? 0,
-        entity.GetInt32("UniqueAccounts") ?? 0)
+    private async Task SubmitAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
     {
-        DealsCreated = entity.GetInt32("DealsCreated") ?? 0,
-        DealsWon = entity.GetInt32("DealsWon") ?? 0,
-        DealsLost = entity.GetInt32("DealsLost") ?? 0,
-        RevenueWon = Math.Round((decimal)(entity.GetDouble("RevenueWon") ?? 0), 2),
-        CasesOpened = entity.GetInt32("CasesOpened") ?? 0,
-        CasesResolved = entity.GetInt32("CasesResolved") ?? 0,
-        OutsideTerritory = entity.GetInt32("OutsideTerritory") ?? 0,
-    };
+        // A transaction takes up to 100 entities of one partition.
+        var batches = entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(g => g.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).Chunk(MaxBatch));
+        await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, token) => await Table.SubmitTransactionAsync(batch, token));
+    }
+
+    /// <summary>
+    /// One by one rather than in transactions: a row an interrupted earlier run already deleted would fail its whole
+    /// batch, and stale cells are few (an entity that lost its last fact of a period).
+    /// </summary>
+    private async Task DeleteAsync(IEnumerable<(string PartitionKey, string RowKey)> rows, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(rows, Options(cancellationToken), async (row, token) =>
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, token);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Gone already.
+            }
+        });
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+
+    private static TableEntity ToEntity(KpiCell cell, string partitionKey, string rowKey, DateTimeOffset computedAt)
+    {
+        var entity = new TableEntity(partitionKey, rowKey)
+        {
+            ["Dimension"] = Name(cell.Dimension),
+            ["Key"] = cell.Key,
+            ["Grain"] = Name(cell.Period.Grain),
+            ["Period"] = cell.Period.Key,
+            ["PeriodStart"] = TableKeys.Day(cell.Period.Start),
+            ["PeriodEnd"] = TableKeys.Day(cell.Period.End),
+            ["DefinitionVersion"] = KpiCatalogue.Version,
+            ["ComputedAt"] = computedAt,
+        };
+        foreach (var (name, value) in cell.Values)
+        {
+            if (value is { } defined)
+            {
+                // Table Storage has no decimal type; a double holds 15 significant digits, revenue to the cent.
+                entity[Column(name)] = (double)defined;
+            }
+        }
+
+        return entity;
+    }
+
+    private static StoredKpiCell FromEntity(TableEntity entity)
+    {
+        var values = new Dictionary<string, decimal?>(KpiCatalogue.Definitions.Count, StringComparer.Ordinal);
+        foreach (var definition in KpiCatalogue.Definitions)
+        {
+            // Version 3 rows stored counts as integers; they read until the version's recompute replaces them.
+            values[definition.Name] = entity.TryGetValue(Column(definition.Name), out var value) && value is double or int or long
+                ? Convert.ToDecimal(value, CultureInfo.InvariantCulture)
+                : null;
+        }
+
+        var dimension = Enum.Parse<KpiDimension>(entity.GetString("Dimension"), ignoreCase: true);
+        var grain = Enum.Parse<KpiGrain>(entity.GetString("Grain") ?? nameof(KpiGrain.Day), ignoreCase: true);
+        var period = new KpiPeriod(grain, TableKeys.ParseDay(entity.GetString("PeriodStart") ?? entity.GetString("Day")));
+        return new StoredKpiCell(new KpiCell(dimension, entity.GetString("Key"), period, values), entity.GetInt32("DefinitionVersion") ?? 0);
+    }
 }

@@ -5,6 +5,9 @@ namespace SalesFunctions.Storage;
 
 public sealed class TableRollupStatusStore(StorageClients clients, StorageNames names) : IRollupStatusStore
 {
+    /// <summary>One row per tenant: the catalogue version its stored KPI cells were last fully recomputed with.</summary>
+    private const string CataloguePartition = "catalogue";
+
     private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.RollupStatus));
 
     public async Task SaveAsync(RollupRun run, CancellationToken cancellationToken) =>
@@ -25,4 +28,13 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
                 e.GetInt32("Cells") ?? 0, e.GetInt32("Rows") ?? 0, e.GetInt32("StillDirty") ?? 0)
             : null;
     }
+
+    public async Task<int?> GetCatalogueVersionAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(CataloguePartition, TableKeys.Escape(tenantId), cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } e ? e.GetInt32("Version") : null;
+    }
+
+    public async Task SaveCatalogueVersionAsync(string tenantId, int version, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(CataloguePartition, TableKeys.Escape(tenantId)) { ["Version"] = version }, TableUpdateMode.Replace, cancellationToken);
 }

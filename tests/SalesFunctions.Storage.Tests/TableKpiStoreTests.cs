@@ -1,67 +1,88 @@
 using Azure.Data.Tables;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 
 namespace SalesFunctions.Storage.Tests;
 
 public sealed class TableKpiStoreTests : StorageTestBase
 {
     private static readonly DateOnly Day = new(2026, 10, 5);
+    private static readonly KpiPeriod DayPeriod = new(KpiGrain.Day, Day);
 
     [Fact]
-    public async Task ReplaceDayAsync_WhenAnEntityDropsOut_RemovesItsSeriesAndPeriodRows()
+    public async Task ReplaceAsync_WhenAnEntityDropsOut_RemovesItsSeriesAndPeriodRows()
     {
-        await Store.ReplaceDayAsync("tenant-a", Day, [Row("rep-01", 3), Row("rep-02", 4)], CancellationToken.None);
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 4)], CancellationToken.None);
 
-        await Store.ReplaceDayAsync("tenant-a", Day, [Row("rep-01", 5)], CancellationToken.None);
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 5)], CancellationToken.None);
 
-        Assert.Equal(5, Assert.Single(await SeriesAsync("rep-01", Day, Day)).Values.EmailsSent);
+        Assert.Equal(5, Assert.Single(await SeriesAsync("rep-01", Day, Day)).Cell.Values["emailsSent"]);
         Assert.Empty(await SeriesAsync("rep-02", Day, Day));
         Assert.Equal(["rep|rep-01"], await PeriodRowKeysAsync());
     }
 
     [Fact]
-    public async Task GetSeriesAsync_WhenRangeGiven_IncludesBothEndsAndNothingOutside()
+    public async Task GetSeriesAsync_WhenRangeGiven_IncludesBothEndsAndNothingOutsideNorOtherGrains()
     {
         for (var d = 0; d < 5; d++)
         {
-            await Store.ReplaceDayAsync("tenant-a", Day.AddDays(d), [Row("rep-01", d + 1, Day.AddDays(d))], CancellationToken.None);
+            var period = new KpiPeriod(KpiGrain.Day, Day.AddDays(d));
+            await Store.ReplaceAsync("tenant-a", [period], [Cell("rep-01", d + 1, period)], CancellationToken.None);
         }
+
+        var week = KpiPeriod.Of(KpiGrain.Week, Day);
+        await Store.ReplaceAsync("tenant-a", [week], [Cell("rep-01", 99, week)], CancellationToken.None);
 
         var series = await SeriesAsync("rep-01", Day.AddDays(1), Day.AddDays(3));
 
-        Assert.Equal([2, 3, 4], series.Select(r => r.Values.EmailsSent));
-        Assert.All(series, r => Assert.Equal(KpiDefinitions.Version, r.DefinitionVersion));
+        Assert.Equal([2m, 3m, 4m], series.Select(c => c.Cell.Values["emailsSent"]));
+        Assert.All(series, c => Assert.Equal(KpiCatalogue.Version, c.DefinitionVersion));
+        var weeks = await Store.GetSeriesAsync("tenant-a", KpiDimension.Rep, "rep-01", KpiGrain.Week, week.Start, week.Start, CancellationToken.None);
+        Assert.Equal(week, Assert.Single(weeks).Cell.Period);
     }
 
     [Fact]
-    public async Task ReplaceDayAsync_WhenMoreThanOneBatchOfEntities_WritesAndReplacesThemAll()
+    public async Task ReplaceAsync_WhenMoreThanOneBatchOfEntities_WritesAndReplacesThemAll()
     {
-        var many = Enumerable.Range(0, 250).Select(i => Row($"rep-{i:000}", i)).ToList();
+        var many = Enumerable.Range(0, 250).Select(i => Cell($"rep-{i:000}", i)).ToList();
 
-        await Store.ReplaceDayAsync("tenant-a", Day, many, CancellationToken.None);
-        await Store.ReplaceDayAsync("tenant-a", Day, many.Take(120).ToList(), CancellationToken.None);
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], many, CancellationToken.None);
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], many.Take(120).ToList(), CancellationToken.None);
 
         Assert.Equal(120, (await PeriodRowKeysAsync()).Count);
-        Assert.Equal(119, Assert.Single(await SeriesAsync("rep-119", Day, Day)).Values.EmailsSent);
+        Assert.Equal(119, Assert.Single(await SeriesAsync("rep-119", Day, Day)).Cell.Values["emailsSent"]);
         Assert.Empty(await SeriesAsync("rep-120", Day, Day));
+        Assert.Equal(120, (await Store.GetPeriodAsync("tenant-a", DayPeriod, KpiDimension.Rep, CancellationToken.None)).Count);
+        Assert.Empty(await Store.GetPeriodAsync("tenant-a", DayPeriod, KpiDimension.Team, CancellationToken.None));
     }
 
     [Fact]
-    public async Task GetSeriesAsync_WhenPerformanceKpisStored_ReadsThemBackToTheCent()
+    public async Task GetSeriesAsync_WhenEveryKpiStored_ReadsEachBackWithUndefinedStayingUndefined()
     {
-        var values = new DailyKpis(1, 2, 3, 4, 5) { DealsCreated = 6, DealsWon = 7, DealsLost = 8, RevenueWon = 123456.78m, CasesOpened = 9, CasesResolved = 10 };
-        await Store.ReplaceDayAsync("tenant-a", Day, [new KpiRow(KpiDimension.Rep, "rep-01", Day, values)], CancellationToken.None);
+        var values = KpiCatalogue.Definitions.Select((d, i) => (d.Name, Value: i % 3 == 0 ? (decimal?)null : 123456.78m + i))
+            .ToDictionary(v => v.Name, v => v.Value);
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], [new KpiCell(KpiDimension.Rep, "rep-01", DayPeriod, values)], CancellationToken.None);
 
-        Assert.Equal(values, Assert.Single(await SeriesAsync("rep-01", Day, Day)).Values);
+        Assert.Equal(values, Assert.Single(await SeriesAsync("rep-01", Day, Day)).Cell.Values);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WhenACellIsOfAnotherPeriod_ThrowsAndWritesNothing()
+    {
+        var week = KpiPeriod.Of(KpiGrain.Week, Day);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 1, week)], CancellationToken.None));
+
+        Assert.Empty(await PeriodRowKeysAsync());
     }
 
     private IKpiStore Store => Get<IKpiStore>();
 
-    private static KpiRow Row(string rep, int sent, DateOnly? day = null) =>
-        new(KpiDimension.Rep, rep, day ?? Day, new DailyKpis(sent, 1, 2, 60, 3));
+    private static KpiCell Cell(string rep, int sent, KpiPeriod? period = null) =>
+        new(KpiDimension.Rep, rep, period ?? DayPeriod, KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name == "emailsSent" ? sent : (decimal?)1));
 
-    private async Task<IReadOnlyList<KpiRow>> SeriesAsync(string rep, DateOnly from, DateOnly to) =>
-        await Store.GetSeriesAsync("tenant-a", KpiDimension.Rep, rep, from, to, CancellationToken.None);
+    private async Task<IReadOnlyList<StoredKpiCell>> SeriesAsync(string rep, DateOnly from, DateOnly to) =>
+        await Store.GetSeriesAsync("tenant-a", KpiDimension.Rep, rep, KpiGrain.Day, from, to, CancellationToken.None);
 
     private async Task<List<string>> PeriodRowKeysAsync()
     {

@@ -20,6 +20,18 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition GetKpis =
         new(nameof(GetKpis), TriggerKind.Http, Route: "kpis", Methods: ["GET"]);
 
+    public static readonly FunctionDefinition GetKpiLeaderboard =
+        new(nameof(GetKpiLeaderboard), TriggerKind.Http, Route: "kpis/leaderboard", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition CompareKpis =
+        new(nameof(CompareKpis), TriggerKind.Http, Route: "kpis/compare", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition GetActivityVsPerformance =
+        new(nameof(GetActivityVsPerformance), TriggerKind.Http, Route: "kpis/activity-vs-performance", Methods: ["GET"]);
+
+    public static readonly FunctionDefinition ExportKpis =
+        new(nameof(ExportKpis), TriggerKind.Http, Route: "kpis/export", Methods: ["GET"]);
+
     public static readonly FunctionDefinition ImportDirectory =
         new(nameof(ImportDirectory), TriggerKind.Http, Route: "admin/tenants/{tenantId}/directory", Methods: ["PUT"]);
 
@@ -119,7 +131,7 @@ public static class FunctionRegistry
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
-        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
         GetUnmatched, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];

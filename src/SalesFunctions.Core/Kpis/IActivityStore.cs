@@ -24,6 +24,12 @@ public interface IActivityStore
 
     IAsyncEnumerable<Activity> ListByDayAsync(string tenantId, DateOnly day, CancellationToken cancellationToken);
 
+    /// <summary>Stored activities of the tenant-local days from <paramref name="from"/> to <paramref name="to"/>, inclusive, day by day.</summary>
+    IAsyncEnumerable<StoredActivity> ListBetweenAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>The earliest day with a stored activity, or null when the tenant has none; where a full recompute starts.</summary>
+    Task<DateOnly?> FirstDayAsync(string tenantId, CancellationToken cancellationToken);
+
     /// <summary>Every stored activity of a tenant, day by day; for policy dry runs and purges.</summary>
     IAsyncEnumerable<StoredActivity> ListAllAsync(string tenantId, CancellationToken cancellationToken);
 

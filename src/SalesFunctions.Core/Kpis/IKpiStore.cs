@@ -1,13 +1,20 @@
+using SalesFunctions.Core.Kpis.Catalogue;
+
 namespace SalesFunctions.Core.Kpis;
 
+/// <summary>KPI cells, stored for the two ways they are read: one entity's time series, and one period's entities.</summary>
 public interface IKpiStore
 {
     /// <summary>
-    /// Makes <paramref name="rows"/> the complete set of KPI rows of the tenant's day: entities that had a row for the
-    /// day but are not in <paramref name="rows"/> lose it.
+    /// Makes <paramref name="cells"/> the complete set of the tenant's cells for each of <paramref name="periods"/>: an
+    /// entity that had a cell for one of them but has none in <paramref name="cells"/> loses it. Returns the cells written.
     /// </summary>
-    Task ReplaceDayAsync(string tenantId, DateOnly day, IReadOnlyList<KpiRow> rows, CancellationToken cancellationToken);
+    Task<int> ReplaceAsync(string tenantId, IReadOnlyCollection<KpiPeriod> periods, IReadOnlyList<KpiCell> cells, CancellationToken cancellationToken);
 
-    /// <summary>Stored rows of one entity in [from, to]; days without a row are absent.</summary>
-    Task<IReadOnlyList<KpiRow>> GetSeriesAsync(string tenantId, KpiDimension dimension, string key, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    /// <summary>One entity's stored cells of a grain whose periods start between the two days, inclusive, in period order.</summary>
+    Task<IReadOnlyList<StoredKpiCell>> GetSeriesAsync(
+        string tenantId, KpiDimension dimension, string key, KpiGrain grain, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>The stored cells of every entity of a dimension for one period: a leaderboard's rows.</summary>
+    Task<IReadOnlyList<StoredKpiCell>> GetPeriodAsync(string tenantId, KpiPeriod period, KpiDimension dimension, CancellationToken cancellationToken);
 }

@@ -1,37 +1,100 @@
-using System.Globalization;
+using SalesFunctions.Core.Crm;
+using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Kpis;
 
-/// <summary>Reads KPI series for the API; days without a stored row are zeros, so a chart has no gaps.</summary>
+/// <summary>
+/// The KPI views of the API, read from stored cells: a series per entity, a leaderboard per period, period over period,
+/// and every entity of a dimension in one period (activity next to performance).
+/// </summary>
 public sealed class KpiQueryService(IKpiStore kpis)
 {
-    public const int MaxDays = 366;
+    /// <summary>The most periods one request reads: a year of days.</summary>
+    public const int MaxPeriods = 366;
 
-    public async Task<KpiSeries> GetDailyAsync(string tenantId, KpiDimension dimension, string key, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public const int MaxLeaderboardSize = 100;
+
+    public async Task<KpiSeries> GetSeriesAsync(
+        string tenantId, KpiDimension dimension, string key, KpiGrain grain, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
+        var periods = Periods(grain, from, to);
+        var stored = (await kpis.GetSeriesAsync(tenantId, dimension, key, grain, periods[0].Start, periods[^1].Start, cancellationToken))
+            .ToDictionary(c => c.Cell.Period);
+        var cells = periods.Select(p => stored.TryGetValue(p, out var cell) ? cell.Cell : Empty(dimension, key, p)).ToList();
+        return new KpiSeries(tenantId, dimension, key, grain, cells);
+    }
+
+    /// <summary>The top and bottom <paramref name="size"/> entities by one KPI; entities whose value is undefined are not ranked.</summary>
+    public async Task<KpiLeaderboard> GetLeaderboardAsync(
+        string tenantId, KpiDimension dimension, KpiPeriod period, string kpi, int size, CancellationToken cancellationToken)
+    {
+        if (KpiCatalogue.Definitions.All(d => d.Name != kpi))
         {
-            throw new ArgumentOutOfRangeException(nameof(to), $"The range must run forwards and span at most {MaxDays} days.");
+            throw new ArgumentException($"Unknown KPI '{kpi}'.", nameof(kpi));
         }
 
-        var stored = (await kpis.GetSeriesAsync(tenantId, dimension, key, from, to, cancellationToken)).ToDictionary(r => r.Day);
-        var points = new List<KpiPoint>(to.DayNumber - from.DayNumber + 1);
-        for (var day = from; day <= to; day = day.AddDays(1))
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxLeaderboardSize);
+        var valued = (await kpis.GetPeriodAsync(tenantId, period, dimension, cancellationToken))
+            .Where(c => c.Cell.Values[kpi] is not null)
+            .Select(c => (c.Cell.Key, Value: c.Cell.Values[kpi]!.Value))
+            .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+            .ToList();
+        var ranked = new List<KpiStanding>(valued.Count);
+        for (var i = 0; i < valued.Count; i++)
         {
-            var values = stored.TryGetValue(day, out var row) ? row.Values : DailyKpis.Zero;
-            points.Add(new KpiPoint(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), values.EmailsSent,
-                values.EmailsReceived, values.Meetings, values.MeetingMinutes, values.UniqueAccounts)
+            var rank = i > 0 && valued[i].Value == valued[i - 1].Value ? ranked[i - 1].Rank : i + 1;
+            ranked.Add(new KpiStanding(rank, valued[i].Key, valued[i].Value));
+        }
+
+        return new KpiLeaderboard(dimension, period, kpi, ranked.Count, [.. ranked.Take(size)], [.. ranked.AsEnumerable().Reverse().Take(size)]);
+    }
+
+    /// <summary>Every KPI of the entity in <paramref name="period"/> next to the period of the same grain before it.</summary>
+    public async Task<IReadOnlyList<KpiComparison>> ComparePreviousAsync(
+        string tenantId, KpiDimension dimension, string key, KpiPeriod period, CancellationToken cancellationToken)
+    {
+        var previous = period.Previous();
+        var series = await GetSeriesAsync(tenantId, dimension, key, period.Grain, previous.Start, period.Start, cancellationToken);
+        var (before, now) = (series.Cells[0].Values, series.Cells[^1].Values);
+        return
+        [
+            .. KpiCatalogue.Definitions.Select(d =>
             {
-                DealsCreated = values.DealsCreated,
-                DealsWon = values.DealsWon,
-                DealsLost = values.DealsLost,
-                RevenueWon = values.RevenueWon,
-                CasesOpened = values.CasesOpened,
-                CasesResolved = values.CasesResolved,
-                OutsideTerritory = values.OutsideTerritory,
-            });
+                var (current, past) = (now[d.Name], before[d.Name]);
+                var change = current - past;
+                return new KpiComparison(d, current, past, change, past is { } p && p != 0 && change is { } c ? Math.Round(c / Math.Abs(p), 4) : null);
+            }),
+        ];
+    }
+
+    /// <summary>The stored cells of every entity of the dimension in one period, by key; for side-by-side views and exports.</summary>
+    public async Task<IReadOnlyList<KpiCell>> GetPeriodAsync(string tenantId, KpiDimension dimension, KpiPeriod period, CancellationToken cancellationToken) =>
+        [.. (await kpis.GetPeriodAsync(tenantId, period, dimension, cancellationToken)).Select(c => c.Cell).OrderBy(c => c.Key, StringComparer.Ordinal)];
+
+    /// <summary>The periods of a grain from the one containing <paramref name="from"/> to the one containing <paramref name="to"/>.</summary>
+    public static IReadOnlyList<KpiPeriod> Periods(KpiGrain grain, DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), "The range must run forwards.");
         }
 
-        return new KpiSeries(tenantId, dimension, key, "day", points);
+        var periods = KpiPeriod.Between(grain, from, to).Take(MaxPeriods + 1).ToList();
+        return periods.Count <= MaxPeriods
+            ? periods
+            : throw new ArgumentOutOfRangeException(nameof(to), $"The range spans more than {MaxPeriods} periods of a {grain.ToString().ToLowerInvariant()}.");
+    }
+
+    /// <summary>
+    /// The values of a period without facts, as the catalogue computes them (counts 0, ratios and medians undefined), so a
+    /// chart has no gaps and an absent cell never reads differently from an empty one.
+    /// </summary>
+    private static KpiCell Empty(KpiDimension dimension, string key, KpiPeriod period)
+    {
+        var nobody = new TenantDirectory("empty", [], "UTC", [], [], []);
+        var tenant = KpiCatalogue.Compute(new KpiInputs(nobody, [], [], [], new CrmOptions(), new KpiSettings()), [period]).Single();
+        return new KpiCell(dimension, key, period, tenant.Values);
     }
 }

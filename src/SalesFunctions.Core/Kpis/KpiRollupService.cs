@@ -1,21 +1,26 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Crm;
+using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Kpis;
 
 /// <summary>
-/// The timer step: recompute every dirty tenant day from the stored activities and CRM records and replace its KPI
-/// rows. Never increments, so a replayed message, a late activity or a rerun cannot double count.
+/// The timer step: recompute the KPI cells (every grain, dimension and catalogue KPI) of the periods that dirty days put
+/// in question, from the stored activities and CRM records, and replace them. Never increments, so a replayed message,
+/// a late activity or a rerun cannot double count (ADR 0013).
 /// </summary>
 public sealed partial class KpiRollupService(
     IDirtyDayStore dirtyDays,
     IActivityStore activities,
+    ICrmStore crm,
     IKpiStore kpis,
     ITenantDirectoryStore directories,
     IRollupStatusStore status,
-    PerformanceFacts performanceFacts,
+    KpiSettingsSource settings,
     IOptionsMonitor<CrmOptions> crmOptions,
     SalesFunctionsMetrics metrics,
     TimeProvider time,
@@ -25,48 +30,172 @@ public sealed partial class KpiRollupService(
     {
         var startedAt = time.GetUtcNow();
         var dirty = await dirtyDays.ListAsync(cancellationToken);
-        int rows = 0, stillDirty = 0;
+        int cells = 0, stillDirty = 0;
         foreach (var tenantDays in dirty.GroupBy(d => d.TenantId, StringComparer.Ordinal))
         {
             // Read fresh, not cached: a directory import must show in the next rollup everywhere.
             var directory = await directories.GetAsync(tenantDays.Key, cancellationToken)
                 ?? throw new TenantNotConfiguredException(tenantDays.Key);
+            var today = directory.LocalDay(time.GetUtcNow());
+            if (await status.GetCatalogueVersionAsync(directory.TenantId, cancellationToken) == KpiCatalogue.Version)
+            {
+                cells += await RecomputeAsync(directory, KpiRollupRanges.Affected(tenantDays.Select(d => d.Day), today), null, cancellationToken);
+            }
+            else
+            {
+                // Stored cells come from another catalogue version (or none yet): rebuild the tenant's whole history once.
+                var latest = tenantDays.Max(d => d.Day);
+                cells += await RecomputeAllAsync(directory, latest > today ? latest : today, null, cancellationToken);
+            }
 
-            // One scan of the tenant's deals and cases serves every dirty day of this run.
-            var performance = await performanceFacts.LoadAsync(directory, crmOptions.CurrentValue, cancellationToken);
             foreach (var day in tenantDays)
             {
-                rows += await RecomputeAsync(directory, day.Day, performance[day.Day].ToList(), cancellationToken);
                 if (!await dirtyDays.ClearAsync(day, cancellationToken))
                 {
-                    // Marked again while we computed: the next run picks it up with the newer activities.
+                    // Marked again while we computed: the next run picks it up with the newer facts.
                     stillDirty++;
                 }
             }
         }
 
-        var run = new RollupRun(startedAt, time.GetUtcNow(), dirty.Count, rows, stillDirty);
+        var run = new RollupRun(startedAt, time.GetUtcNow(), dirty.Count, cells, stillDirty);
         await status.SaveAsync(run, cancellationToken);
         metrics.DaysRolledUp.Add(dirty.Count);
-        LogRun(logger, dirty.Count, rows, stillDirty, (run.CompletedAt - run.StartedAt).TotalMilliseconds);
+        LogRun(logger, dirty.Count, cells, stillDirty, (run.CompletedAt - run.StartedAt).TotalMilliseconds);
         return run;
     }
 
-    /// <summary>Rebuilds one day from scratch; also what a backfill or a rule change calls.</summary>
-    public async Task<int> RecomputeAsync(TenantDirectory directory, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds every period from the tenant's first stored fact to <paramref name="to"/> and records the catalogue
+    /// version; what a new catalogue version and the recompute command do.
+    /// </summary>
+    public async Task<int> RecomputeAllAsync(TenantDirectory directory, DateOnly to, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
     {
-        var performance = await performanceFacts.LoadAsync(directory, crmOptions.CurrentValue, cancellationToken);
-        return await RecomputeAsync(directory, day, performance[day].ToList(), cancellationToken);
+        var records = await LoadRecordsAsync(directory.TenantId, cancellationToken);
+        var first = await activities.FirstDayAsync(directory.TenantId, cancellationToken);
+        foreach (var record in records.Deals.Concat(records.Cases))
+        {
+            foreach (var fact in CrmFact.Of(record))
+            {
+                var day = directory.LocalDay(fact.At);
+                first = first is null || day < first ? day : first;
+            }
+        }
+
+        var written = first is { } from && from <= to ? await RecomputeAsync(directory, [(from, to)], records, progress, cancellationToken) : 0;
+        await status.SaveCatalogueVersionAsync(directory.TenantId, KpiCatalogue.Version, cancellationToken);
+        return written;
     }
 
-    private async Task<int> RecomputeAsync(TenantDirectory directory, DateOnly day, IReadOnlyList<PerformanceCredit> performance, CancellationToken cancellationToken)
+    /// <summary>Recomputes and replaces the cells of every period overlapping the day ranges; returns the cells written.</summary>
+    public async Task<int> RecomputeAsync(
+        TenantDirectory directory, IReadOnlyList<(DateOnly From, DateOnly To)> ranges, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken) =>
+        await RecomputeAsync(directory, ranges, await LoadRecordsAsync(directory.TenantId, cancellationToken), progress, cancellationToken);
+
+    private async Task<int> RecomputeAsync(
+        TenantDirectory directory,
+        IReadOnlyList<(DateOnly From, DateOnly To)> ranges,
+        (List<CrmRecord> Deals, List<CrmRecord> Cases) records,
+        IProgress<RecomputeProgress>? progress,
+        CancellationToken cancellationToken)
     {
-        var dayActivities = await activities.ListByDayAsync(directory.TenantId, day, cancellationToken).ToListAsync(cancellationToken);
-        var dayRows = KpiCalculator.ForDay(directory, day, dayActivities, performance);
-        await kpis.ReplaceDayAsync(directory.TenantId, day, dayRows, cancellationToken);
-        return dayRows.Count;
+        var tenantSettings = await settings.GetAsync(directory.TenantId, cancellationToken);
+        var options = crmOptions.CurrentValue;
+
+        // Calendar years bound the memory a long range needs; the activities of the windows they share are read once.
+        var chunks = ranges.SelectMany(r => Years(r.From, r.To)).Select(c => (c.From, c.To, Periods: KpiRollupRanges.Periods(c.From, c.To))).ToList();
+        var inputs = chunks.Select(c => InputDays(c.Periods)).ToList();
+        var daysTotal = inputs.Sum(i => i.To.DayNumber - i.From.DayNumber + 1);
+        var periodsTotal = chunks.Sum(c => c.Periods.Count);
+        var loaded = new SortedDictionary<DateOnly, List<Activity>>();
+        int daysRead = 0, periodsDone = 0, written = 0;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var (from, to) = inputs[i];
+            foreach (var day in loaded.Keys.Where(d => d < from || d > to).ToList())
+            {
+                loaded.Remove(day);
+            }
+
+            await foreach (var stored in ReadMissingAsync(directory.TenantId, from, to, loaded, cancellationToken))
+            {
+                (loaded.TryGetValue(stored.Day, out var list) ? list : loaded[stored.Day] = []).Add(stored.Activity);
+            }
+
+            for (var day = from; day <= to; day = day.AddDays(1))
+            {
+                loaded.TryAdd(day, []);
+            }
+
+            daysRead += to.DayNumber - from.DayNumber + 1;
+            progress?.Report(new RecomputeProgress(daysRead, daysTotal, periodsDone, periodsTotal, written));
+
+            var kpiInputs = new KpiInputs(directory, [.. loaded.Values.SelectMany(a => a)], records.Deals, records.Cases, options, tenantSettings);
+            var cells = WithoutEmptyTotals(KpiCatalogue.Compute(kpiInputs, chunks[i].Periods), directory, options, tenantSettings, chunks[i].Periods);
+            written += await kpis.ReplaceAsync(directory.TenantId, chunks[i].Periods, cells, cancellationToken);
+            periodsDone += chunks[i].Periods.Count;
+            progress?.Report(new RecomputeProgress(daysRead, daysTotal, periodsDone, periodsTotal, written));
+        }
+
+        return written;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: {Days} dirty days, {Rows} rows written, {StillDirty} re-marked during the run, {ElapsedMs} ms")]
-    private static partial void LogRun(ILogger logger, int days, int rows, int stillDirty, double elapsedMs);
+    /// <summary>
+    /// The catalogue gives the tenant total a cell for every period, even one in which nothing happened. Those are left
+    /// out, so the stored cells depend only on the facts and not on which ranges earlier runs happened to cover (a
+    /// reader treats a missing cell as an empty period).
+    /// </summary>
+    private static List<KpiCell> WithoutEmptyTotals(
+        IReadOnlyList<KpiCell> cells, TenantDirectory directory, CrmOptions options, KpiSettings tenantSettings, IReadOnlyList<KpiPeriod> periods)
+    {
+        var empty = KpiCatalogue.Compute(new KpiInputs(directory, [], [], [], options, tenantSettings), periods).ToDictionary(c => c.Period);
+        return [.. cells.Where(c => c.Dimension != KpiDimension.Tenant || !c.Values.SequenceEqual(empty[c.Period].Values))];
+    }
+
+    /// <summary>Reads the days of [from, to] not loaded yet, as contiguous spans: one range query each.</summary>
+    private async IAsyncEnumerable<StoredActivity> ReadMissingAsync(
+        string tenantId, DateOnly from, DateOnly to, SortedDictionary<DateOnly, List<Activity>> loaded, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var day = from; day <= to;)
+        {
+            if (loaded.ContainsKey(day))
+            {
+                day = day.AddDays(1);
+                continue;
+            }
+
+            var end = day;
+            while (end < to && !loaded.ContainsKey(end.AddDays(1)))
+            {
+                end = end.AddDays(1);
+            }
+
+            await foreach (var stored in activities.ListBetweenAsync(tenantId, day, end, cancellationToken))
+            {
+                yield return stored;
+            }
+
+            day = end.AddDays(1);
+        }
+    }
+
+    private async Task<(List<CrmRecord> Deals, List<CrmRecord> Cases)> LoadRecordsAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await crm.ListAsync(tenantId, CrmEntityKind.Deal, cancellationToken).ToListAsync(cancellationToken),
+            await crm.ListAsync(tenantId, CrmEntityKind.Case, cancellationToken).ToListAsync(cancellationToken));
+
+    /// <summary>The activity days the cells of the periods depend on (docs/kpis.md, windows).</summary>
+    private static (DateOnly From, DateOnly To) InputDays(IReadOnlyList<KpiPeriod> periods) =>
+        KpiCatalogue.InputDays(periods.Min(p => p.Start), periods.Max(p => p.End));
+
+    private static IEnumerable<(DateOnly From, DateOnly To)> Years(DateOnly from, DateOnly to)
+    {
+        for (var start = from; start <= to; start = new DateOnly(start.Year + 1, 1, 1))
+        {
+            var end = new DateOnly(start.Year, 12, 31);
+            yield return (start, end < to ? end : to);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: {Days} dirty days, {Cells} cells written, {StillDirty} re-marked during the run, {ElapsedMs} ms")]
+    private static partial void LogRun(ILogger logger, int days, int cells, int stillDirty, double elapsedMs);
 }

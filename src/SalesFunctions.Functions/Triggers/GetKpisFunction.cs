@@ -5,15 +5,12 @@ using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.GetKpis; a function key is required.</summary>
+/// <summary>Route as in FunctionRegistry.GetKpis (a series of one entity); a function key is required.</summary>
 public sealed class GetKpisFunction(KpiQueryService kpis)
 {
     [Function(nameof(FunctionRegistry.GetKpis))]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        string? Query(string name) => request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
-        return KpiEndpoints.GetAsync(Query("tenant"), Query("rep"), Query("team"), Query("territory"), Query("from"), Query("to"), kpis, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        KpiEndpoints.GetSeriesAsync(request, kpis, cancellationToken);
 }

@@ -247,16 +247,16 @@ public sealed class CrmEventProcessorTests
 
     private static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 
-    private static DailyKpis Row(List<KpiRow> rows, KpiDimension dimension, string key, int dayOffset) =>
+    private static DayKpis Row(List<DayRow> rows, KpiDimension dimension, string key, int dayOffset) =>
         rows.Single(r => r.Dimension == dimension && r.Key == key && r.Day == DateOnly.FromDateTime(T0.AddDays(dayOffset).UtcDateTime)).Values;
 
-    private static (int Won, int Lost, decimal Revenue, int CasesResolved) Perf(DailyKpis values) =>
+    private static (int Won, int Lost, decimal Revenue, int CasesResolved) Perf(DayKpis values) =>
         (values.DealsWon, values.DealsLost, values.RevenueWon, values.CasesResolved);
 
     private static List<string> Snapshot(IReadOnlyList<CrmRecord> records) =>
         [.. records.Select(r => $"{r.Kind}/{r.ExternalId}: " + string.Join(", ", r.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value.Value}@{f.Value.Version:O}")))];
 
     private static List<string> Kpis(Pipeline pipeline) =>
-        [.. pipeline.Stores.AllKpiRows().Where(r => r.Values != DailyKpis.Zero).OrderBy(r => r.Day).ThenBy(r => r.Dimension).ThenBy(r => r.Key, StringComparer.Ordinal)
+        [.. pipeline.Stores.AllKpiRows().Where(r => r.Values != DayKpis.Zero).OrderBy(r => r.Day).ThenBy(r => r.Dimension).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => $"{r.Day} {r.Dimension} {r.Key} created={r.Values.DealsCreated} won={r.Values.DealsWon} lost={r.Values.DealsLost} revenue={r.Values.RevenueWon}")];
 }

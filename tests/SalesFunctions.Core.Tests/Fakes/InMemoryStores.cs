@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Tests.Fakes;
@@ -14,7 +15,8 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
     private readonly Dictionary<(string Tenant, string Id), (Activity Activity, DateOnly Day)> _activities = [];
     private readonly HashSet<(string Tenant, string Id)> _committed = [];
     private readonly Dictionary<(string Tenant, DateOnly Day), int> _dirty = [];
-    private readonly Dictionary<(string Tenant, DateOnly Day), IReadOnlyList<KpiRow>> _kpis = [];
+    private readonly Dictionary<(string Tenant, KpiPeriod Period), IReadOnlyList<KpiCell>> _kpis = [];
+    private readonly Dictionary<string, int> _catalogueVersions = [];
     private readonly Dictionary<string, TenantDirectory> _directories = [];
     private int _version;
 
@@ -64,6 +66,20 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
         }
     }
 
+    public async IAsyncEnumerable<StoredActivity> ListBetweenAsync(string tenantId, DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var stored in ListAllAsync(tenantId, cancellationToken))
+        {
+            if (stored.Day >= from && stored.Day <= to)
+            {
+                yield return stored;
+            }
+        }
+    }
+
+    public Task<DateOnly?> FirstDayAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult(_activities.Values.Where(v => v.Activity.TenantId == tenantId).Select(v => (DateOnly?)v.Day).Min());
+
     public Task DeleteAsync(string tenantId, string activityId, DateOnly day, CancellationToken cancellationToken)
     {
         _activities.Remove((tenantId, activityId));
@@ -111,19 +127,49 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
 
     public IReadOnlyCollection<DateOnly> DirtyDays => _dirty.Keys.Select(k => k.Day).ToList();
 
-    public Task ReplaceDayAsync(string tenantId, DateOnly day, IReadOnlyList<KpiRow> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceAsync(string tenantId, IReadOnlyCollection<KpiPeriod> periods, IReadOnlyList<KpiCell> cells, CancellationToken cancellationToken)
     {
-        _kpis[(tenantId, day)] = rows;
-        return Task.CompletedTask;
+        var byPeriod = cells.ToLookup(c => c.Period);
+        foreach (var period in periods)
+        {
+            _kpis[(tenantId, period)] = [.. byPeriod[period]];
+        }
+
+        return Task.FromResult(cells.Count);
     }
 
-    public Task<IReadOnlyList<KpiRow>> GetSeriesAsync(string tenantId, KpiDimension dimension, string key, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<KpiRow>>(_kpis.Where(k => k.Key.Tenant == tenantId && k.Key.Day >= from && k.Key.Day <= to)
-            .SelectMany(k => k.Value).Where(r => r.Dimension == dimension && r.Key == key).OrderBy(r => r.Day).ToList());
+    public Task<IReadOnlyList<StoredKpiCell>> GetSeriesAsync(
+        string tenantId, KpiDimension dimension, string key, KpiGrain grain, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredKpiCell>>([.. _kpis.Where(k => k.Key.Tenant == tenantId && k.Key.Period.Grain == grain && k.Key.Period.Start >= from && k.Key.Period.Start <= to)
+            .OrderBy(k => k.Key.Period.Start).SelectMany(k => k.Value).Where(c => c.Dimension == dimension && c.Key == key).Select(c => new StoredKpiCell(c, KpiCatalogue.Version))]);
 
-    /// <summary>Every stored KPI row, in a stable order, for comparing two runs.</summary>
-    public List<KpiRow> AllKpiRows() =>
-        _kpis.OrderBy(k => k.Key.Day).SelectMany(k => k.Value.OrderBy(r => r.Dimension).ThenBy(r => r.Key, StringComparer.Ordinal)).ToList();
+    public Task<IReadOnlyList<StoredKpiCell>> GetPeriodAsync(string tenantId, KpiPeriod period, KpiDimension dimension, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredKpiCell>>([.. _kpis.GetValueOrDefault((tenantId, period), []).Where(c => c.Dimension == dimension).Select(c => new StoredKpiCell(c, KpiCatalogue.Version))]);
+
+    /// <summary>Every stored KPI cell with its values, in a stable order, for comparing two runs.</summary>
+    public List<(KpiDimension Dimension, string Key, KpiPeriod Period, string Values)> AllKpiCells() =>
+        [.. _kpis.OrderBy(k => k.Key.Period.Grain).ThenBy(k => k.Key.Period.Start)
+            .SelectMany(k => k.Value.OrderBy(c => c.Dimension).ThenBy(c => c.Key, StringComparer.Ordinal))
+            .Select(c => (c.Dimension, c.Key, c.Period, string.Join(";", c.Values.Select(v => $"{v.Key}={v.Value}"))))];
+
+    /// <summary>The stored day cell of one entity of the test tenant; zeros when there is none.</summary>
+    public DayKpis DayCell(KpiDimension dimension, string key, DateOnly day) =>
+        DayKpis.Of(_kpis.GetValueOrDefault((TestData.Tenant, new KpiPeriod(KpiGrain.Day, day)), []).SingleOrDefault(c => c.Dimension == dimension && c.Key == key)?.Values);
+
+    /// <summary>Every stored day cell, by day, dimension and key.</summary>
+    public List<DayRow> AllKpiRows() =>
+        [.. _kpis.Where(k => k.Key.Period.Grain == KpiGrain.Day).OrderBy(k => k.Key.Period.Start)
+            .SelectMany(k => k.Value.OrderBy(c => c.Dimension).ThenBy(c => c.Key, StringComparer.Ordinal))
+            .Select(c => new DayRow(c.Dimension, c.Key, c.Period.Start, DayKpis.Of(c.Values)))];
+
+    public Task<int?> GetCatalogueVersionAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult(_catalogueVersions.TryGetValue(tenantId, out var version) ? version : (int?)null);
+
+    public Task SaveCatalogueVersionAsync(string tenantId, int version, CancellationToken cancellationToken)
+    {
+        _catalogueVersions[tenantId] = version;
+        return Task.CompletedTask;
+    }
 
     public Task SaveAsync(RollupRun run, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;
@@ -29,8 +30,8 @@ internal sealed class Pipeline
         Unmatched = new UnmatchedExternals(directories, Stores);
         Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TimeProvider.System);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
-        Rollup = new KpiRollupService(Stores, Stores, Stores, Stores, Stores, new PerformanceFacts(Crm), new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics,
-            TimeProvider.System, NullLogger<KpiRollupService>.Instance);
+        Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(new KpiOptions())),
+            new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics, RollupClock, NullLogger<KpiRollupService>.Instance);
     }
 
     public static SalesFunctionsMetrics Metrics { get; } =
@@ -49,6 +50,9 @@ internal sealed class Pipeline
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public CrmOptions CrmOptions { get; } = new();
+
+    /// <summary>The rollup's "today": test activities are in October 2026, so history windows reach them.</summary>
+    public FakeTimeProvider RollupClock { get; } = new(new DateTimeOffset(2026, 10, 20, 12, 0, 0, TimeSpan.Zero));
 
     public InMemoryTerritoryModelStore TerritoryStore { get; } = new();
 

@@ -39,7 +39,7 @@ public sealed class PrivacyServiceTests
         Assert.Equal(2, report.ExcludedTotal);
         Assert.Equal(1, pipeline.Stores.ActivityCount);
         Assert.Equal(1, (await Rep(pipeline, Monday)).EmailsReceived);
-        Assert.Equal(DailyKpis.Zero, await Rep(pipeline, Monday.AddDays(1)));
+        Assert.Equal(DayKpis.Zero, await Rep(pipeline, Monday.AddDays(1)));
         Assert.Equal(ExcludeNorthwind, (await pipeline.Stores.GetAsync(TestData.Tenant, CancellationToken.None))!.Privacy);
     }
 
@@ -91,6 +91,6 @@ public sealed class PrivacyServiceTests
         return pipeline;
     }
 
-    private static async Task<DailyKpis> Rep(Pipeline pipeline, DateOnly day) =>
-        (await pipeline.Stores.GetSeriesAsync(TestData.Tenant, KpiDimension.Rep, "rep-ava", day, day, CancellationToken.None)).SingleOrDefault()?.Values ?? DailyKpis.Zero;
+    private static async Task<DayKpis> Rep(Pipeline pipeline, DateOnly day) =>
+        await Task.FromResult(pipeline.Stores.DayCell(KpiDimension.Rep, "rep-ava", day));
 }

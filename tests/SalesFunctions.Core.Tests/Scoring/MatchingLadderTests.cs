@@ -79,7 +79,7 @@ public sealed class MatchingLadderTests
 
     private static DateTimeOffset T(int hour) => new(2026, 10, 5, hour, 0, 0, TimeSpan.Zero);
 
-    private static DailyKpis Rep(Pipeline pipeline) =>
+    private static DayKpis Rep(Pipeline pipeline) =>
         Assert.Single(pipeline.Stores.AllKpiRows(), r => r.Dimension == KpiDimension.Rep && r.Key == "rep-ava").Values;
 
     private static TenantDirectory DirectoryWithContacts() => TestData.Directory() with

@@ -131,6 +131,6 @@ public sealed class TerritoryPipelineTests
         };
     }
 
-    private static DailyKpis Value(List<KpiRow> rows, KpiDimension dimension, string key, int dayOffset = 0) =>
+    private static DayKpis Value(List<DayRow> rows, KpiDimension dimension, string key, int dayOffset = 0) =>
         Assert.Single(rows, r => r.Dimension == dimension && r.Key == key && r.Day == Monday.AddDays(dayOffset)).Values;
 }

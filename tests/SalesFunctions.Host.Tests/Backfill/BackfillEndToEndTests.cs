@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Host.Tests.Kpis;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Organisation;
@@ -74,13 +76,14 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
         Assert.Contains("usage: salesfn backfill", usage, StringComparison.Ordinal);
     }
 
-    private async Task<List<KpiRow>> AllRowsAsync(DemoOrganisation organisation)
+    private async Task<List<string>> AllRowsAsync(DemoOrganisation organisation)
     {
-        var rows = new List<KpiRow>();
+        var rows = new List<string>();
         var first = _simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
         foreach (var rep in organisation.Reps)
         {
-            rows.AddRange(await _host.Service<IKpiStore>().GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, first, first.AddDays(19), CancellationToken.None));
+            rows.AddRange((await _host.Service<IKpiStore>().GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, KpiGrain.Day, first, first.AddDays(19), CancellationToken.None))
+                .Select(KpiCellText.Of));
         }
 
         return rows;

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Host.Tests.Kpis;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
@@ -111,11 +113,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         var incremental = await AllRepRowsAsync();
         var directory = (await _host.Service<ITenantDirectoryStore>().GetAsync(DemoOrganisation.TenantId, CancellationToken.None))!;
         var rollup = _host.Service<KpiRollupService>();
-        var first = _simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
-        for (var day = first; day <= first.AddDays(4); day = day.AddDays(1))
-        {
-            await rollup.RecomputeAsync(directory, day, CancellationToken.None);
-        }
+        await rollup.RecomputeAllAsync(directory, directory.LocalDay(DateTimeOffset.UtcNow), null, CancellationToken.None);
 
         var fromScratch = await AllRepRowsAsync();
 
@@ -195,8 +193,8 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         async Task<int[]> Touches(KpiDimension dimension, string key)
         {
             // Stored rows only exist for days with activity: line them up by day, zero where absent.
-            var rows = (await store.GetSeriesAsync(DemoOrganisation.TenantId, dimension, key, first, first.AddDays(4), CancellationToken.None)).ToDictionary(r => r.Day);
-            return [.. days.Select(d => rows.TryGetValue(d, out var r) ? r.Values.EmailsSent + r.Values.EmailsReceived + r.Values.Meetings : 0)];
+            var rows = (await store.GetSeriesAsync(DemoOrganisation.TenantId, dimension, key, KpiGrain.Day, first, first.AddDays(4), CancellationToken.None)).ToDictionary(r => r.Cell.Period.Start);
+            return [.. days.Select(d => rows.TryGetValue(d, out var r) ? (int)r.Cell.Values["touchpoints"]!.Value : 0)];
         }
 
         var amer = await Touches(KpiDimension.Territory, "amer");
@@ -212,18 +210,19 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
             Assert.InRange(global[day], amer[day], tenant[day]);
         }
 
-        var outside = (await store.GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Tenant, "all", first, first.AddDays(4), CancellationToken.None)).Sum(r => r.Values.OutsideTerritory);
+        var outside = (await store.GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Tenant, "all", KpiGrain.Day, first, first.AddDays(4), CancellationToken.None))
+            .Sum(r => r.Cell.Values.GetValueOrDefault("outsideTerritory") ?? 0);
         Assert.InRange(outside, 1, tenant.Sum());
     }
 
-    private async Task<List<KpiRow>> AllRepRowsAsync()
+    private async Task<List<string>> AllRepRowsAsync()
     {
         var store = _host.Service<IKpiStore>();
-        var rows = new List<KpiRow>();
+        var rows = new List<string>();
         var first = _simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
         foreach (var rep in _simulator.Services.GetRequiredService<DemoOrganisation>().Reps)
         {
-            rows.AddRange(await store.GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, first, first.AddDays(4), CancellationToken.None));
+            rows.AddRange((await store.GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, KpiGrain.Day, first, first.AddDays(4), CancellationToken.None)).Select(KpiCellText.Of));
         }
 
         return rows;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 
 namespace SalesFunctions.Host.Tests.Endpoints;
 
@@ -34,8 +35,9 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task GetKpis_WhenRowsStored_ReturnsThemWithZeroFilledDays()
     {
-        await _host.Service<IKpiStore>().ReplaceDayAsync(Tenant, new DateOnly(2026, 10, 2),
-            [new KpiRow(KpiDimension.Rep, "rep-01", new DateOnly(2026, 10, 2), new DailyKpis(3, 2, 1, 45, 2))], CancellationToken.None);
+        var day = new KpiPeriod(KpiGrain.Day, new DateOnly(2026, 10, 2));
+        var values = KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name switch { "emailsSent" => 3m, "meetingMinutes" => 45m, _ => (decimal?)null });
+        await _host.Service<IKpiStore>().ReplaceAsync(Tenant, [day], [new KpiCell(KpiDimension.Rep, "rep-01", day, values)], CancellationToken.None);
 
         var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-01&to=2026-10-03");
 

@@ -1,8 +1,0 @@
-namespace SalesFunctions.Core.Kpis;
-
-public sealed record KpiRow(
-    KpiDimension Dimension,
-    string Key,
-    DateOnly Day,
-    DailyKpis Values,
-    int DefinitionVersion = KpiDefinitions.Version);

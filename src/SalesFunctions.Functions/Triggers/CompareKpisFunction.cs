@@ -1,0 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.CompareKpis (period over period); a function key is required.</summary>
+public sealed class CompareKpisFunction(KpiQueryService kpis)
+{
+    [Function(nameof(FunctionRegistry.CompareKpis))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis/compare")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        KpiEndpoints.ComparePreviousAsync(request, kpis, cancellationToken);
+}

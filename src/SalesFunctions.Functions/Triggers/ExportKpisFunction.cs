@@ -1,0 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.ExportKpis (CSV export); a function key is required.</summary>
+public sealed class ExportKpisFunction(KpiQueryService kpis)
+{
+    [Function(nameof(FunctionRegistry.ExportKpis))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis/export")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        KpiEndpoints.ExportAsync(request, kpis, cancellationToken);
+}

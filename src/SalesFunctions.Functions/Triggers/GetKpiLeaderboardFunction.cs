@@ -1,0 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Kpis;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.GetKpiLeaderboard (top and bottom entities by a KPI); a function key is required.</summary>
+public sealed class GetKpiLeaderboardFunction(KpiQueryService kpis)
+{
+    [Function(nameof(FunctionRegistry.GetKpiLeaderboard))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis/leaderboard")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        KpiEndpoints.GetLeaderboardAsync(request, kpis, cancellationToken);
+}
