@@ -88,7 +88,7 @@ public sealed partial class CrmEventProcessor(
                 return false;
             }
 
-            var days = ChangedDays(directory, CrmFact.Of(before), CrmFact.Of(after));
+            var days = ChangedDays(directory, before, after);
             if (days.Count > 0)
             {
                 await dirtyDays.MarkAsync(directory.TenantId, days, cancellationToken);
@@ -117,6 +117,13 @@ public sealed partial class CrmEventProcessor(
         await queue.SendLaterAsync(QueueNames.Rematch, new RematchMessage(tenantId, DateOnly.MinValue) { RequestedAt = time.GetUtcNow() },
             TimeSpan.FromSeconds(options.CurrentValue.RematchDelaySeconds), cancellationToken);
 
+    /// <summary>The record fields the KPI catalogue reads beyond the dated facts (docs/kpis.md).</summary>
+    private static readonly string[] KpiFields =
+    [
+        CrmFields.Status, CrmFields.AccountId, CrmFields.Source, CrmFields.Pipeline, CrmFields.CloseDate,
+        CrmFields.FirstContactResolution, CrmFields.HandleMinutes, CrmFields.Csat,
+    ];
+
     private static bool SetMatchingField(CrmChange change, CrmRecord record) =>
         change.Fields.Any(f => CrmDirectory.AffectsMatching(change.Kind, f.Key)
             && record.Fields.TryGetValue(f.Key, out var held) && held.Version == change.Version && held.Value == f.Value);
@@ -124,9 +131,30 @@ public sealed partial class CrmEventProcessor(
     private static bool MatchingChanged(CrmRecord before, CrmRecord after) =>
         after.Fields.Keys.Where(f => CrmDirectory.AffectsMatching(after.Kind, f)).Any(f => before[f] != after[f]);
 
-    /// <summary>The tenant days where the record's facts differ before and after (an amount change marks the close day).</summary>
-    internal static IReadOnlyCollection<DateOnly> ChangedDays(TenantDirectory directory, IReadOnlyList<CrmFact> before, IReadOnlyList<CrmFact> after) =>
-        before.Except(after).Concat(after.Except(before)).Select(f => directory.LocalDay(f.At)).ToHashSet();
+    /// <summary>
+    /// The tenant days whose KPI cells the change puts in question. Where the facts differ, their days (an amount change
+    /// marks the close day). Where a field the catalogue reads besides the facts changed (the current status decides the
+    /// close rate of the creation period, the source the marketing share, CSAT the resolution period), every day the
+    /// record has a fact or an expected close on, before and after.
+    /// </summary>
+    internal static IReadOnlyCollection<DateOnly> ChangedDays(TenantDirectory directory, CrmRecord before, CrmRecord after)
+    {
+        var (factsBefore, factsAfter) = (CrmFact.Of(before), CrmFact.Of(after));
+        var days = factsBefore.Except(factsAfter).Concat(factsAfter.Except(factsBefore)).Select(f => directory.LocalDay(f.At)).ToHashSet();
+        if (KpiFields.Any(f => before[f] != after[f]) || before.IsDeleted != after.IsDeleted)
+        {
+            days.UnionWith(factsBefore.Concat(factsAfter).Select(f => directory.LocalDay(f.At)));
+            foreach (var record in new[] { before, after })
+            {
+                if (CrmValues.ReadInstant(record[CrmFields.CloseDate]) is { } due)
+                {
+                    days.Add(directory.LocalDay(due));
+                }
+            }
+        }
+
+        return days;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CRM events ({Provider}): {Applied} applied, {Unchanged} already reflected, {Duplicates} duplicate event ids")]
     private static partial void LogProcessed(ILogger logger, CrmProvider provider, int applied, int unchanged, int duplicates);

@@ -6,6 +6,7 @@ using SalesFunctions.Core.Crm;
 using Moq;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tests.Fakes;
@@ -14,7 +15,7 @@ namespace SalesFunctions.Core.Tests.Crm;
 
 public sealed class CrmEventProcessorTests
 {
-    private const string Connector = "crm-1";
+    private const string Connector = CrmEvents.Connector;
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -41,6 +42,26 @@ public sealed class CrmEventProcessorTests
         // The unmapped owner's deal counts for the tenant only; EUR converts at the configured rate.
         Assert.Equal((2, 1, 1150m, 1), Perf(Row(rows, KpiDimension.Tenant, "all", 3)));
     }
+
+    [Fact]
+    public async Task Process_WhenADealIsWonWeeksAfterItWasCreated_RecomputesTheCreationPeriodsCloseRate()
+    {
+        var pipeline = NewPipeline();
+        await ProcessAsync(pipeline, Event("e1", "deal", "d1", T0, ("createdAt", Iso(T0)), ("ownerId", "u-ava"), ("amount", "100")));
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+        var created = new KpiPeriod(KpiGrain.Day, DateOnly.FromDateTime(T0.UtcDateTime));
+        Assert.Equal("closeRate=0", CloseRate(pipeline, created));
+
+        // Far beyond the reply window the close day's neighbourhood reaches back: the status change marks the creation day.
+        await ProcessAsync(pipeline, Event("e2", "deal", "d1", T0.AddDays(40), ("status", "won"), ("closedAt", Iso(T0.AddDays(40)))));
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Equal("closeRate=1", CloseRate(pipeline, created));
+    }
+
+    private static string CloseRate(Pipeline pipeline, KpiPeriod period) =>
+        pipeline.Stores.AllKpiCells().Single(c => c.Period == period && c.Dimension == KpiDimension.Rep && c.Key == "rep-ava").Values
+            .Split(';').Single(v => v.StartsWith("closeRate=", StringComparison.Ordinal));
 
     [Fact]
     public async Task Process_WhenTheSameEventArrivesAgain_ChangesNothingAndMarksNoDay()
@@ -214,38 +235,18 @@ public sealed class CrmEventProcessorTests
         Assert.Equal(2, sends);
     }
 
-    private static Pipeline NewPipeline()
-    {
-        var pipeline = new Pipeline();
-        pipeline.CrmOptions.Connectors[Connector] = new CrmConnector
-        {
-            TenantId = TestData.Tenant,
-            Provider = CrmProvider.Generic,
-            Secret = "s",
-            Owners = new() { ["u-ava"] = TestData.Ava, ["u-cy"] = "cy@contoso-sales.example" },
-        };
-        pipeline.CrmOptions.ExchangeRates["EUR"] = 1.08m;
-        return pipeline;
-    }
+    private static Pipeline NewPipeline() => CrmEvents.NewPipeline();
 
-    private static async Task ProcessAsync(Pipeline pipeline, params string[] events) =>
-        await Processor(pipeline).ProcessAsync(await StoreAsync(pipeline, events), CancellationToken.None);
+    private static Task ProcessAsync(Pipeline pipeline, params string[] events) => CrmEvents.ProcessAsync(pipeline, T0, events);
 
-    private static CrmEventProcessor Processor(Pipeline pipeline) =>
-        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.Stores, pipeline.Stores, pipeline.Queue.Object, pipeline.Clock, NullLogger<CrmEventProcessor>.Instance);
+    private static CrmEventProcessor Processor(Pipeline pipeline) => CrmEvents.Processor(pipeline);
 
-    /// <summary>What the ingress does: keep the body, and queue a message pointing at it.</summary>
-    private static async Task<CrmMessage> StoreAsync(Pipeline pipeline, params string[] events)
-    {
-        var body = Encoding.UTF8.GetBytes($$"""{"events":[{{string.Join(',', events)}}]}""");
-        var name = await pipeline.Crm.SaveAsync(TestData.Tenant, Connector, body, CancellationToken.None);
-        return new CrmMessage(TestData.Tenant, Connector, CrmProvider.Generic, name, T0);
-    }
+    private static Task<CrmMessage> StoreAsync(Pipeline pipeline, params string[] events) => CrmEvents.StoreAsync(pipeline, T0, events);
 
     private static string Event(string id, string entity, string recordId, DateTimeOffset at, params (string Name, string Value)[] fields) =>
-        JsonSerializer.Serialize(new { id, entity, recordId, occurredAt = Iso(at), fields = fields.ToDictionary(f => f.Name, f => f.Value) });
+        CrmEvents.Event(id, entity, recordId, at, fields);
 
-    private static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset at) => CrmEvents.Iso(at);
 
     private static DayKpis Row(List<DayRow> rows, KpiDimension dimension, string key, int dayOffset) =>
         rows.Single(r => r.Dimension == dimension && r.Key == key && r.Day == DateOnly.FromDateTime(T0.AddDays(dayOffset).UtcDateTime)).Values;

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Tests.Fakes;
 
 namespace SalesFunctions.Core.Tests.Kpis;
@@ -88,6 +89,105 @@ public sealed class RollupTests
             return incremental.Stores.AllKpiCells().SequenceEqual(scratch.Stores.AllKpiCells());
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Rollup_WhenActivitiesAndDealEventsArriveInAnyOrderWithDuplicates_EqualsOneRecomputeFromScratch()
+    {
+        // Each step is an activity or a CRM event; events carry their own versions, so any order converges.
+        var step = Gen.Zip(Gen.Elements(Steps()), Gen.Elements(true, false, false, false));
+        Prop.ForAll(Gen.ListOf(step).ToArbitrary(), steps =>
+        {
+            var incremental = CrmEvents.NewPipeline();
+            foreach (var (item, rollupAfter) in steps)
+            {
+                Apply(incremental, item);
+                if (rollupAfter)
+                {
+                    incremental.Rollup.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+                }
+            }
+
+            incremental.Rollup.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+            // From scratch: the same facts as they finally stand, each once, in one rollup.
+            var scratch = CrmEvents.NewPipeline();
+            var items = steps.Select(s => s.Item1).ToList();
+            foreach (var item in items.Where(i => i.Activity is null).Distinct().Concat(items.Where(i => i.Activity is not null).GroupBy(i => i.Activity!.ActivityId).Select(g => g.Last())))
+            {
+                Apply(scratch, item);
+            }
+
+            scratch.Rollup.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return incremental.Stores.AllKpiCells().SequenceEqual(scratch.Stores.AllKpiCells());
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenAnActivityArrives_StoresEveryGrainForItsRepTeamAccountAndTenant()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e1", TestData.Ava, [TestData.Kim]), CancellationToken.None);
+
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        foreach (var grain in Enum.GetValues<KpiGrain>())
+        {
+            var period = KpiPeriod.Of(grain, Monday);
+            var cells = pipeline.Stores.AllKpiCells().Where(c => c.Period == period).ToList();
+            Assert.Equal([KpiDimension.Rep, KpiDimension.Team, KpiDimension.Tenant, KpiDimension.Account], cells.Select(c => c.Dimension));
+            Assert.All(cells, c => Assert.Contains("emailsSent=1;", c.Values, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenCatalogueVersionStoredIsOlder_RebuildsTheWholeHistoryNotOnlyTheDirtyDays()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e1", TestData.Ava, [TestData.Kim], at: new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+        var march = new KpiPeriod(KpiGrain.Month, new DateOnly(2026, 3, 1));
+        await pipeline.Stores.ReplaceAsync(TestData.Tenant, [march], [], CancellationToken.None);
+        await pipeline.Stores.SaveCatalogueVersionAsync(TestData.Tenant, KpiCatalogue.Version - 1, CancellationToken.None);
+
+        // A dirty day in October reaches back only the reply window; the older version makes the rollup rebuild from the
+        // first stored activity.
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e2", TestData.Ava, [TestData.Kim]), CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Contains(pipeline.Stores.AllKpiCells(), c => c.Period == march && c.Dimension == KpiDimension.Rep);
+        Assert.Equal(KpiCatalogue.Version, await pipeline.Stores.GetCatalogueVersionAsync(TestData.Tenant, CancellationToken.None));
+    }
+
+    private static void Apply(Pipeline pipeline, Step item)
+    {
+        if (item.Activity is { } activity)
+        {
+            pipeline.Scoring.ScoreAsync(activity, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        else
+        {
+            CrmEvents.ProcessAsync(pipeline, At(0, 8), item.CrmEvent!).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The activities below and deal events on the same days: a deal created, won later, and one created and lost.</summary>
+    private static Step[] Steps()
+    {
+        var events = new[]
+        {
+            CrmEvents.Event("x1", "deal", "d1", At(0, 9), ("createdAt", CrmEvents.Iso(At(0, 9))), ("ownerId", "u-ava"), ("amount", "1000"), ("accountId", "acc-fabrikam")),
+            CrmEvents.Event("x2", "deal", "d1", At(2, 9), ("status", "won"), ("closedAt", CrmEvents.Iso(At(2, 9)))),
+            CrmEvents.Event("x3", "deal", "d2", At(1, 9), ("createdAt", CrmEvents.Iso(At(1, 9))), ("ownerId", "u-cy"), ("amount", "500"), ("currency", "EUR")),
+            CrmEvents.Event("x4", "deal", "d2", At(2, 10), ("status", "lost"), ("closedAt", CrmEvents.Iso(At(2, 10)))),
+            CrmEvents.Event("x5", "case", "c1", At(1, 9), ("openedAt", CrmEvents.Iso(At(1, 9))), ("resolvedAt", CrmEvents.Iso(At(2, 9))), ("ownerId", "u-ava"), ("csat", "4")),
+        };
+        return [.. Catalogue().Select(a => new Step(a, null)), .. events.Select(e => new Step(null, e))];
+    }
+
+    private static DateTimeOffset At(int day, int hour) => new DateTimeOffset(Monday.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddDays(day);
+
+    /// <summary>An activity or a CRM event (JSON of the generic connector).</summary>
+    internal sealed record Step(Activity? Activity, string? CrmEvent);
 
     /// <summary>Emails and meetings over three days, including one meeting in two versions (rescheduled).</summary>
     private static Activity[] Catalogue()
