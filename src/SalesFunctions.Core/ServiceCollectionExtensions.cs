@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
@@ -44,6 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<KpiQueryService>();
         services.AddSingleton<KpiSettingsSource>();
         services.AddOptions<KpiOptions>().BindConfiguration(KpiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KpiOptions>, KpiOptionsValidator>();
+        services.AddSingleton<KpiTargetService>();
         services.AddSingleton<MailboxOnboarding>();
         services.AddSingleton<MailboxRemoval>();
         services.AddSingleton<SubscriptionMaintenance>();

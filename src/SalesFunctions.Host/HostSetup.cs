@@ -66,6 +66,8 @@ public static class HostSetup
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
         Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
         Map(admin, FunctionRegistry.ImportDirectoryCsv, AdminEndpoints.ImportDirectoryCsvAsync);
+        Map(admin, FunctionRegistry.ImportKpiTargets, KpiTargetEndpoints.ImportAsync);
+        Map(admin, FunctionRegistry.GetKpiTargets, KpiTargetEndpoints.GetAsync);
         Map(admin, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
         Map(admin, FunctionRegistry.RemoveMailbox, AdminEndpoints.RemoveMailboxAsync);
         Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);

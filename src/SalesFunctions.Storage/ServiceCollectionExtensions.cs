@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
@@ -40,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICrmPayloadStore, BlobCrmPayloadStore>();
         services.AddSingleton<ITerritoryModelStore, BlobTerritoryModelStore>();
         services.AddSingleton<IQualificationConfigStore, BlobQualificationConfigStore>();
+        services.AddSingleton<IKpiTargetStore, BlobKpiTargetStore>();
         return services;
     }
 }

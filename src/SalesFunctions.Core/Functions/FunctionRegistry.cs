@@ -39,6 +39,14 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition ImportDirectoryCsv =
         new(nameof(ImportDirectoryCsv), TriggerKind.Http, Route: "admin/tenants/{tenantId}/directory/{list}", Methods: ["PUT"]);
 
+    /// <summary>A CSV body of quotas, forecasts and spend replaces the tenant's targets in force.</summary>
+    public static readonly FunctionDefinition ImportKpiTargets =
+        new(nameof(ImportKpiTargets), TriggerKind.Http, Route: "admin/tenants/{tenantId}/kpis/targets", Methods: ["PUT"]);
+
+    /// <summary>The targets in force, uploaded or configured, as the CSV the import takes.</summary>
+    public static readonly FunctionDefinition GetKpiTargets =
+        new(nameof(GetKpiTargets), TriggerKind.Http, Route: "admin/tenants/{tenantId}/kpis/targets", Methods: ["GET"]);
+
     public static readonly FunctionDefinition AddMailbox =
         new(nameof(AddMailbox), TriggerKind.Http, Route: "admin/tenants/{tenantId}/mailboxes", Methods: ["POST"]);
 
@@ -131,7 +139,7 @@ public static class FunctionRegistry
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
-        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
         GetUnmatched, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];

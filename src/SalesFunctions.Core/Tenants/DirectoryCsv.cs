@@ -14,7 +14,7 @@ public static class DirectoryCsv
 
     public static IReadOnlyList<string> ContactColumns { get; } = ["email", "accountId", "name", "title", "role"];
 
-    public static DirectoryCsvResult<Account> ParseAccounts(string text) => Parse(text, AccountColumns, ["id", "name", "domains"], (row, error) =>
+    public static CsvResult<Account> ParseAccounts(string text) => CsvTable.Parse(text, AccountColumns, ["id", "name", "domains"], (row, error) =>
     {
         var employees = Number(row("employees"), "employees", error, s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null);
         var revenue = Number(row("annualRevenue"), "annualRevenue", error, s => decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? n : (decimal?)null);
@@ -35,7 +35,7 @@ public static class DirectoryCsv
         };
     });
 
-    public static DirectoryCsvResult<Contact> ParseContacts(string text) => Parse(text, ContactColumns, ["email", "accountId"], (row, error) =>
+    public static CsvResult<Contact> ParseContacts(string text) => CsvTable.Parse(text, ContactColumns, ["email", "accountId"], (row, error) =>
     {
         if (!System.Net.Mail.MailAddress.TryCreate(row("email"), out var address) || address.Address != row("email"))
         {
@@ -44,76 +44,6 @@ public static class DirectoryCsv
 
         return new Contact(row("email")!, row("accountId")!) { Name = row("name"), Title = row("title"), Role = row("role") };
     });
-
-    private static DirectoryCsvResult<T> Parse<T>(string text, IReadOnlyList<string> known, IReadOnlyList<string> required, Func<Func<string, string?>, Action<string>, T> build)
-    {
-        var errors = new List<(int Line, string Message)>();
-        List<CsvRecord> records;
-        try
-        {
-            records = [.. CsvReader.Read(text)];
-        }
-        catch (CsvException e)
-        {
-            return new DirectoryCsvResult<T>([], [(e.Line, e.Reason)]);
-        }
-
-        if (records.Count == 0)
-        {
-            return new DirectoryCsvResult<T>([], [(1, $"the file is empty; the first row names the columns: {string.Join(',', known)}.")]);
-        }
-
-        var header = records[0];
-        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var c = 0; c < header.Fields.Count; c++)
-        {
-            var name = header.Fields[c].Trim();
-            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                errors.Add((header.Line, $"unknown column '{name}'; the columns are {string.Join(", ", known)}."));
-            }
-            else if (!columns.TryAdd(name, c))
-            {
-                errors.Add((header.Line, $"column '{name}' appears more than once."));
-            }
-        }
-
-        errors.AddRange(required.Where(r => !columns.ContainsKey(r)).Select(r => (header.Line, $"column '{r}' is required.")));
-        if (errors.Count > 0)
-        {
-            return new DirectoryCsvResult<T>([], errors);
-        }
-
-        var items = new List<T>();
-        foreach (var record in records.Skip(1))
-        {
-            if (record.Fields.Count != header.Fields.Count)
-            {
-                errors.Add((record.Line, $"{record.Fields.Count} fields where the header has {header.Fields.Count}."));
-                continue;
-            }
-
-            string? Cell(string column) => columns.TryGetValue(column, out var c) && record.Fields[c].Trim() is { Length: > 0 } value ? value : null;
-            var before = errors.Count;
-            foreach (var missing in required.Where(r => Cell(r) is null))
-            {
-                errors.Add((record.Line, $"{missing} is empty."));
-            }
-
-            if (errors.Count > before)
-            {
-                continue;
-            }
-
-            var item = build(Cell, message => errors.Add((record.Line, message)));
-            if (errors.Count == before)
-            {
-                items.Add(item);
-            }
-        }
-
-        return new DirectoryCsvResult<T>(items, errors);
-    }
 
     private static TValue? Number<TValue>(string? text, string column, Action<string> error, Func<string, TValue?> parse)
         where TValue : struct

@@ -30,7 +30,7 @@ internal sealed class Pipeline
         Unmatched = new UnmatchedExternals(directories, Stores);
         Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TimeProvider.System);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
-        Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(new KpiOptions())),
+        Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(new KpiOptions()), Targets),
             new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics, RollupClock, NullLogger<KpiRollupService>.Instance);
     }
 
@@ -50,6 +50,9 @@ internal sealed class Pipeline
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public CrmOptions CrmOptions { get; } = new();
+
+    /// <summary>Quotas, forecasts and spend the rollup reads.</summary>
+    public InMemoryKpiTargetStore Targets { get; } = new();
 
     /// <summary>The rollup's "today": test activities are in October 2026, so history windows reach them.</summary>
     public FakeTimeProvider RollupClock { get; } = new(new DateTimeOffset(2026, 10, 20, 12, 0, 0, TimeSpan.Zero));

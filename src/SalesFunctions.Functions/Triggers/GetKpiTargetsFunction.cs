@@ -1,0 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Core.Functions;
+using SalesFunctions.Core.Kpis.Targets;
+using SalesFunctions.Core.Tenants;
+using SalesFunctions.Host.Endpoints;
+
+namespace SalesFunctions.Functions.Triggers;
+
+/// <summary>Route as in FunctionRegistry.GetKpiTargets: the targets in force as CSV. Admin level.</summary>
+public sealed class GetKpiTargetsFunction(ITenantDirectoryStore directories, KpiSettingsSource settings)
+{
+    [Function(nameof(FunctionRegistry.GetKpiTargets))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/tenants/{tenantId}/kpis/targets")] HttpRequest request,
+        string tenantId,
+        CancellationToken cancellationToken) =>
+        KpiTargetEndpoints.GetAsync(tenantId, directories, settings, cancellationToken);
+}
