@@ -66,6 +66,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
 
         AnsiConsole.Write(teams);
         await WriteTerritoriesAsync(options, cancellationToken);
+        await WriteActivityVsPerformanceAsync(options, cancellationToken);
         await WriteQualificationAsync(cancellationToken);
         var poison = PoisonCount(status);
         foreach (var mismatch in mismatches.Take(20))
@@ -309,6 +310,41 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
 
     private static string Cell(decimal api, decimal truth) =>
         api == truth ? $"{api:0.##} / {truth:0.##}" : $"[red]{api:0.##} / {truth:0.##}[/]";
+
+    /// <summary>
+    /// The stored month cells of teams and territories (GET api/kpis/activity-vs-performance): the inputs of selling next
+    /// to its outputs and the ratios that link them, and the month's leaderboard by revenue.
+    /// </summary>
+    private async Task WriteActivityVsPerformanceAsync(SimulatorOptions options, CancellationToken cancellationToken)
+    {
+        var month = options.FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        foreach (var dimension in new[] { "rep", "team", "territory" })
+        {
+            var body = await host.GetFromJsonAsync<JsonElement>($"api/kpis/activity-vs-performance?tenant={DemoOrganisation.TenantId}&dimension={dimension}&period={month}", cancellationToken);
+            var table = new Table().Title($"Activity vs performance per {dimension}, month {month} (stored month cells: distinct counts and ratios of the month, not sums of days)")
+                .AddColumns(dimension, "Touchpoints", "Selling h", "Accounts", "New accts", "Reply rate", "Created", "Won", "Win rate", "Revenue", "Avg deal", "Touches/won", "Cases res.", "CSAT");
+            foreach (var row in body.GetProperty("rows").EnumerateArray())
+            {
+                var (activity, performance, service, linking) = (row.GetProperty("activity"), row.GetProperty("performance"), row.GetProperty("service"), row.GetProperty("linking"));
+                table.AddRow(row.GetProperty("key").GetString()!, Number(activity, "touchpoints"), Number(activity, "sellingMinutes", 1 / 60m), Number(activity, "uniqueAccounts"),
+                    Number(activity, "newAccountsEngaged"), Percent(activity, "replyRate"), Number(performance, "dealsCreated"), Number(performance, "dealsWon"),
+                    Percent(performance, "winRate"), Number(performance, "revenueWon"), Number(performance, "averageDealSize"), Number(linking, "touchpointsPerWonDeal"),
+                    Number(service, "casesResolved"), Number(service, "csat", 1, "F1"));
+            }
+
+            AnsiConsole.Write(table);
+        }
+
+        var board = await host.GetFromJsonAsync<JsonElement>($"api/kpis/leaderboard?tenant={DemoOrganisation.TenantId}&dimension=rep&period={month}&kpi=revenueWon&size=3", cancellationToken);
+        string Standings(string side) => string.Join(", ", board.GetProperty(side).EnumerateArray().Select(s => $"{s.GetProperty("key").GetString()} {s.GetProperty("value").GetDecimal():N0}"));
+        AnsiConsole.MarkupLine($"[grey]revenue leaderboard {month} (GET api/kpis/leaderboard): top {Standings("top")}; bottom {Standings("bottom")}[/]");
+    }
+
+    private static string Number(JsonElement values, string kpi, decimal scale = 1, string format = "N0") =>
+        values.GetProperty(kpi).ValueKind == JsonValueKind.Null ? "-" : (values.GetProperty(kpi).GetDecimal() * scale).ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Percent(JsonElement values, string kpi) =>
+        values.GetProperty(kpi).ValueKind == JsonValueKind.Null ? "-" : values.GetProperty(kpi).GetDecimal().ToString("P0", CultureInfo.InvariantCulture);
 
     private static string Window(SimulatorOptions options) =>
         $"from={options.FirstDay:yyyy-MM-dd}&to={options.FirstDay.AddDays(options.Days - 1):yyyy-MM-dd}";
