@@ -8,6 +8,8 @@ using SalesFunctions.Core;
 using SalesFunctions.Storage;
 
 // salesfn backfill --tenant <id> [--storage <connection string>] [--prefix <p>] <path>...
+// salesfn kpis recompute --tenant <id> [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--storage <connection string>] [--prefix <p>]
+//   (rebuilds the stored KPI cells from the stored facts: the whole history without --from; --to defaults to the tenant's today)
 // salesfn territories validate <model.json>...   (offline: no storage, exit 1 when a file has errors)
 // salesfn territories explain <model.json> <accounts.csv> [account-id...]  (offline: which rules match each account, and why)
 // salesfn qualification validate <config.json>... (the same for qualification configurations)
@@ -39,4 +41,6 @@ builder.Configuration.AddInMemoryCollection(command.Settings);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSalesFunctionsCore().AddSalesFunctionsStorage(builder.Configuration).AddSingleton<BackfillService>();
 using var host = builder.Build();
-return await BackfillCommand.RunAsync(host.Services, command, CancellationToken.None);
+return command.Command == CommandLine.KpisRecompute
+    ? await KpiRecomputeCommand.RunAsync(host.Services, command, Console.Out, CancellationToken.None)
+    : await BackfillCommand.RunAsync(host.Services, command, CancellationToken.None);

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Host.Tests.Cli;
 using SalesFunctions.Host.Tests.Kpis;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
@@ -47,7 +47,7 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
         var emails = organisation.Emails.Where(e => !e.IsDraft && e.Everyone.Any(p => !p.Internal)).ToList();
         var truth = GroundTruth.Compute(organisation, organisation.Emails, []);
 
-        var (exit, output) = await RunCliAsync("backfill", "--tenant", DemoOrganisation.TenantId, _export);
+        var (exit, output) = await Salesfn.RunAsync(_host, "backfill", "--tenant", DemoOrganisation.TenantId, _export);
         await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         Assert.True(files > 2000, $"the export should hold thousands of files, not {files}");
@@ -57,7 +57,7 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
         Assert.Equal(emails.Count, await _host.CountActivityRowsAsync());
         var kpis = await AllRowsAsync(organisation);
 
-        (exit, output) = await RunCliAsync("backfill", "--tenant", DemoOrganisation.TenantId, _export);
+        (exit, output) = await Salesfn.RunAsync(_host, "backfill", "--tenant", DemoOrganisation.TenantId, _export);
         await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         Assert.True(exit == 0, output);
@@ -68,9 +68,9 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Backfill_WhenTenantUnknownOrPathMissing_ExitsWithUsageError()
     {
-        var (unknownTenant, _) = await RunCliAsync("backfill", "--tenant", "nobody", _export);
-        var (missingPath, _) = await RunCliAsync("backfill", "--tenant", DemoOrganisation.TenantId, Path.Combine(_export, "missing"));
-        var (noArguments, usage) = await RunCliAsync();
+        var (unknownTenant, _) = await Salesfn.RunAsync(_host, "backfill", "--tenant", "nobody", _export);
+        var (missingPath, _) = await Salesfn.RunAsync(_host, "backfill", "--tenant", DemoOrganisation.TenantId, Path.Combine(_export, "missing"));
+        var (noArguments, usage) = await Salesfn.RunAsync(_host);
 
         Assert.Equal((2, 2, 2), (unknownTenant, missingPath, noArguments));
         Assert.Contains("usage: salesfn backfill", usage, StringComparison.Ordinal);
@@ -87,31 +87,5 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
         }
 
         return rows;
-    }
-
-    /// <summary>Runs the built salesfn against the test host's storage (same account, same name prefix).</summary>
-    private async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "salesfn.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (args.Length > 0)
-        {
-            start.ArgumentList.Add("--prefix");
-            start.ArgumentList.Add(_host.Prefix);
-        }
-
-        start.Environment["Storage__ConnectionString"] = AzuriteStorage.ConnectionString;
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
