@@ -26,6 +26,9 @@ public sealed partial class KpiRollupService(
     TimeProvider time,
     ILogger<KpiRollupService> logger)
 {
+    /// <summary>How far back a full recompute reaches at most.</summary>
+    public const int MaxHistoryYears = 10;
+
     public async Task<RollupRun> RunAsync(CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
@@ -82,7 +85,9 @@ public sealed partial class KpiRollupService(
             }
         }
 
-        var written = first is { } from && from <= to ? await RecomputeAsync(directory, [(from, to)], records, progress, cancellationToken) : 0;
+        // A CRM date typed decades back (1900, 0001) must not turn into a computation of every period since.
+        var floor = to.AddYears(-MaxHistoryYears);
+        var written = first is { } from && from <= to ? await RecomputeAsync(directory, [(from < floor ? floor : from, to)], records, progress, cancellationToken) : 0;
         await status.SaveCatalogueVersionAsync(directory.TenantId, KpiCatalogue.Version, cancellationToken);
         return written;
     }
