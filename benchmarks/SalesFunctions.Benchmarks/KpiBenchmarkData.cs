@@ -8,8 +8,9 @@ namespace SalesFunctions.Benchmarks;
 /// <summary>
 /// A year of one tenant's selling, generated from a fixed seed: 100 reps in 10 teams, 10,000 accounts stamped with one
 /// of 50 territories and one of 5 regions, the requested number of activities (45 % emails out, 40 % in, 15 %
-/// meetings; replies thread by rep, account and week; some with a second rep), deals (30 % won, 30 % lost, 80 % USD,
-/// 15 % EUR with a rate, 5 % JPY without one) and cases. The same objects feed both sides of the KPI benchmark.
+/// meetings; replies thread by rep, account and week; some with a second rep; on one account in ten the rep works outside
+/// its territories), deals (30 % won, 30 % lost, 80 % USD, 15 % EUR with a rate, 5 % JPY without one) and cases. The
+/// same objects feed both sides of the KPI benchmark.
 /// </summary>
 internal sealed class KpiBenchmarkData
 {
@@ -69,7 +70,8 @@ internal sealed class KpiBenchmarkData
                 activity = new Activity(Tenant, $"mt-{i:x}", ActivityKind.Meeting, ActivityDirection.Outbound, at, at.AddMinutes(random.Next(2) == 0 ? 30 : 60), null, people);
             }
 
-            list.Add(activity with { Territories = territories });
+            // On every tenth account the rep works outside its territories: derived, not drawn, so the seeded data stays as it was.
+            list.Add(activity with { Territories = territories, RepsOutsideTerritory = account % 10 == 0 ? [rep.Id] : [] });
         }
 
         Activities = list;

@@ -12,6 +12,9 @@ internal struct ActivityFact
     public int Minutes;
     public int RepStart;
     public int RepCount;
+
+    /// <summary>The first this many of the activity's reps are in its RepsOutsideTerritory (the rest are not).</summary>
+    public int OutsideCount;
     public int AccountStart;
     public int AccountCount;
     public int ContactStart;
@@ -19,15 +22,15 @@ internal struct ActivityFact
     public int TerritoryStart;
     public int TerritoryCount;
 
-    /// <summary>Inbound email: ticks to the next rep email in its conversation; −1 when none followed or not inbound.</summary>
+    /// <summary>Inbound email: ticks to the next rep email in its conversation; −1 when none followed within the reply window or not inbound.</summary>
     public long RepResponseTicks;
 
-    /// <summary>Outbound email: ticks to the next customer email in its conversation; −1 when none followed or not outbound.</summary>
+    /// <summary>Outbound email: ticks to the next customer email in its conversation; −1 when none followed within the reply window or not outbound.</summary>
     public long CustomerResponseTicks;
 
-    /// <summary>The first inbound email of its conversation: ticks to the next rep email; −1 otherwise.</summary>
+    /// <summary>An inbound email with no inbound one of its conversation in the history window before: ticks to the next rep email; −1 otherwise.</summary>
     public long FirstResponseTicks;
 
-    /// <summary>Inbound email with a conversation id: whether a rep email followed. Others take no part in the reply rate.</summary>
+    /// <summary>Inbound email with a conversation id: whether a rep email followed within the reply window. Others take no part in the reply rate.</summary>
     public bool? Replied;
 }

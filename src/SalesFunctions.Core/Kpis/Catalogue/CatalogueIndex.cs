@@ -68,16 +68,26 @@ internal sealed class CatalogueIndex
 
     public int RepCount => Directory.Reps.Count;
 
-    /// <summary>Each account's first won deal day (whatever its currency), ascending: new customers.</summary>
-    public int[] FirstWonDays { get; private set; } = [];
+    /// <summary>
+    /// The won deal days (whatever the currency), ascending, on which an account won nothing in the
+    /// <see cref="KpiCatalogue.HistoryWindowDays"/> days before, one per account and day: new or returning customers.
+    /// </summary>
+    public int[] NewCustomerDays { get; private set; } = [];
 
     /// <summary>Won deals on accounts with a converted amount, by close day: the days, and the running revenue after each.</summary>
     public int[] ConvertedWonDays { get; private set; } = [];
 
     public decimal[] ConvertedWonRunningRevenue { get; private set; } = [];
 
-    /// <summary>Each account's first won deal day with a converted amount, ascending: the customers the revenue above is spread over.</summary>
-    public int[] FirstConvertedWonDays { get; private set; } = [];
+    /// <summary>
+    /// The accounts the revenue above was won on, as spans of the days whose lifetime window (the
+    /// <see cref="KpiCatalogue.HistoryWindowDays"/> days ending on that day) holds a converted win of the account: the
+    /// first days and the last days of the spans, each ascending. An account's spans do not overlap, so the accounts of
+    /// a day's window are the spans begun by then less those ended before it.
+    /// </summary>
+    public int[] CustomerFromDays { get; private set; } = [];
+
+    public int[] CustomerUntilDays { get; private set; } = [];
 
     public static CatalogueIndex Build(KpiInputs inputs)
     {
@@ -90,6 +100,9 @@ internal sealed class CatalogueIndex
     }
 
     public ReadOnlySpan<int> Reps(ref readonly ActivityFact activity) => Slice(_repPool, in activity.RepStart, activity.RepCount);
+
+    /// <summary>The activity's reps that work outside all of its accounts' territories.</summary>
+    public ReadOnlySpan<int> OutsideReps(ref readonly ActivityFact activity) => Reps(in activity)[..activity.OutsideCount];
 
     public ReadOnlySpan<int> Accounts(ref readonly ActivityFact activity) => Slice(_accountPool, in activity.AccountStart, activity.AccountCount);
 
@@ -138,7 +151,7 @@ internal sealed class CatalogueIndex
         // The same activity seen twice (two mailboxes, a replayed page) counts once: the first copy in input order.
         var seen = new HashSet<string>(activities.Count, StringComparer.Ordinal);
         var facts = new List<ActivityFact>(activities.Count);
-        var credited = new List<(Activity Activity, KpiCalculator.CreditKind Kind)>(activities.Count);
+        var credited = new List<(Activity Activity, KpiCalculator.CreditKind Kind, int Day)>(activities.Count);
         foreach (var activity in activities)
         {
             if (!seen.Add(activity.ActivityId))
@@ -163,6 +176,8 @@ internal sealed class CatalogueIndex
                 continue;
             }
 
+            var outside = activity.RepsOutsideTerritory.Count == 0 ? 0 : OutsideFirst(CollectionsMarshal.AsSpan(_repPool)[repStart..], activity.RepsOutsideTerritory);
+
             var (accountStart, contactStart, territoryStart) = (_accountPool.Count, _contactPool.Count, _territoryPool.Count);
             for (var i = 0; i < activity.Participants.Count; i++)
             {
@@ -182,13 +197,15 @@ internal sealed class CatalogueIndex
                 AddDistinct(_territoryPool, territoryStart, Intern(activity.Territories[i], _territories, _territoryKeys));
             }
 
+            var day = _localDays.DayNumber(activity.OccurredAt);
             facts.Add(new ActivityFact
             {
-                Day = _localDays.DayNumber(activity.OccurredAt),
+                Day = day,
                 Kind = kind,
                 Minutes = kind == KpiCalculator.CreditKind.Meeting ? activity.DurationMinutes : 0,
                 RepStart = repStart,
                 RepCount = _repPool.Count - repStart,
+                OutsideCount = outside,
                 AccountStart = accountStart,
                 AccountCount = _accountPool.Count - accountStart,
                 ContactStart = contactStart,
@@ -196,7 +213,7 @@ internal sealed class CatalogueIndex
                 TerritoryStart = territoryStart,
                 TerritoryCount = _territoryPool.Count - territoryStart,
             });
-            credited.Add((activity, kind));
+            credited.Add((activity, kind, day));
         }
 
         var responses = Conversations.Responses(credited);
@@ -271,21 +288,26 @@ internal sealed class CatalogueIndex
             }
         }
 
-        // Each account's first day per entity: one walk of each entity's day-ordered activities, accounts stamped as seen.
-        var seen = new int[AccountCount];
+        // Re-engagements per entity: one walk of each entity's day-ordered activities, with each account's last day
+        // stamped by the entity that saw it, so the arrays serve every entity without being cleared.
+        var (seen, lastDay) = (new int[AccountCount], new int[AccountCount]);
         var stamp = 0;
         foreach (var entity in AllEntities())
         {
             stamp++;
             foreach (var position in entity.Activities)
             {
+                var day = Activities[position].Day;
                 foreach (var account in Accounts(in Activities[position]))
                 {
-                    if (seen[account] != stamp)
+                    var previous = seen[account] == stamp ? lastDay[account] : int.MinValue;
+                    if (previous < day - KpiCatalogue.HistoryWindowDays)
                     {
-                        seen[account] = stamp;
-                        entity.FirstEngagedDays.Add(Activities[position].Day);
+                        entity.ReengagedDays.Add(day);
+                        entity.PreviousEngagedDays.Add(previous);
                     }
+
+                    (seen[account], lastDay[account]) = (stamp, day);
                 }
             }
         }
@@ -334,7 +356,7 @@ internal sealed class CatalogueIndex
             var number = deals.Count;
             var account = DirectoryAccount(record);
 
-            // An account's activities in day order: the first is its first activity, a window of them its touches.
+            // An account's activities in day order: windows of them are its first activity and its touches before a close.
             var activityDays = CollectionsMarshal.AsSpan(account >= 0 && account < _accountEntities.Count ? _accountEntities[account]?.ActivityDays : null);
             var amount = CrmValues.ReadNumber(record[CrmFields.Amount]) is { } raw ? PerformanceFacts.ToReporting(inputs.Crm, record.ConnectorId, raw, record[CrmFields.Currency]) : null;
             var deal = new DealFact
@@ -368,7 +390,8 @@ internal sealed class CatalogueIndex
                 if (fact.Kind == CrmFactKind.DealWon)
                 {
                     deal.CycleDays = createdDay <= day ? day - createdDay.Value : -1;
-                    deal.FirstActivityDays = activityDays.Length > 0 && activityDays[0] <= day ? day - activityDays[0] : -1;
+                    var first = LowerBound(activityDays, day - KpiCatalogue.HistoryWindowDays);
+                    deal.FirstActivityDays = first < activityDays.Length && activityDays[first] <= day ? day - activityDays[first] : -1;
                     if (account >= 0)
                     {
                         won.Add((day, account, amount));
@@ -414,9 +437,21 @@ internal sealed class CatalogueIndex
     private void IndexCustomers(List<(int Day, int Account, decimal? Amount)> won)
     {
         won.Sort((a, b) => a.Day.CompareTo(b.Day));
-        FirstWonDays = [.. won.DistinctBy(w => w.Account).Select(w => w.Day)];
+        var lastWon = new int[AccountCount];
+        Array.Fill(lastWon, int.MinValue);
+        var newCustomers = new List<int>();
+        foreach (var (day, account, _) in won)
+        {
+            if (lastWon[account] < day - KpiCatalogue.HistoryWindowDays)
+            {
+                newCustomers.Add(day);
+            }
+
+            lastWon[account] = day;
+        }
+
+        NewCustomerDays = [.. newCustomers];
         var converted = won.Where(w => w.Amount is not null).ToList();
-        FirstConvertedWonDays = [.. converted.DistinctBy(w => w.Account).Select(w => w.Day)];
         ConvertedWonDays = [.. converted.Select(w => w.Day)];
         ConvertedWonRunningRevenue = new decimal[converted.Count];
         var total = 0m;
@@ -424,6 +459,30 @@ internal sealed class CatalogueIndex
         {
             ConvertedWonRunningRevenue[i] = total += converted[i].Amount!.Value;
         }
+
+        // A win keeps its account in the lifetime window of its own day and the 364 after; wins whose spans meet or
+        // overlap extend one span, so each account is counted once per day.
+        var spanUntil = new int[AccountCount];
+        Array.Fill(spanUntil, int.MinValue);
+        var (from, until) = (new List<int>(), new List<int>());
+        foreach (var (day, account, _) in converted)
+        {
+            if (spanUntil[account] < day - 1)
+            {
+                if (spanUntil[account] != int.MinValue)
+                {
+                    until.Add(spanUntil[account]);
+                }
+
+                from.Add(day);
+            }
+
+            spanUntil[account] = day + KpiCatalogue.HistoryWindowDays - 1;
+        }
+
+        until.AddRange(spanUntil.Where(d => d != int.MinValue));
+        until.Sort();
+        (CustomerFromDays, CustomerUntilDays) = ([.. from], [.. until]);
     }
 
     private static void AddEvent(CatalogueEntity entity, int position, int day)
@@ -465,7 +524,23 @@ internal sealed class CatalogueIndex
             entities.Add(null);
         }
 
-        return entities[index] ??= new CatalogueEntity(dimension, key, dimension == KpiDimension.Team ? index : -1);
+        return entities[index] ??= new CatalogueEntity(dimension, key, index);
+    }
+
+    /// <summary>Moves the reps named in <paramref name="outside"/> to the front of <paramref name="reps"/>; returns how many.</summary>
+    private int OutsideFirst(Span<int> reps, IReadOnlyList<string> outside)
+    {
+        var count = 0;
+        for (var i = 0; i < reps.Length; i++)
+        {
+            if (outside.Contains(Directory.Reps[reps[i]].Id, StringComparer.Ordinal))
+            {
+                (reps[i], reps[count]) = (reps[count], reps[i]);
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private CatalogueEntity AccountEntity(int account) => EntityOf(_accountEntities, account, KpiDimension.Account, _accountKeys[account]);

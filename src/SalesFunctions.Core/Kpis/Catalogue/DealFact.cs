@@ -12,7 +12,7 @@ internal struct DealFact
     /// <summary>Won deals: close day − creation day; −1 when unknown or negative.</summary>
     public int CycleDays;
 
-    /// <summary>Won deals: close day − first credited activity day on the account; −1 when there was none by then.</summary>
+    /// <summary>Won deals: close day − first credited activity day on the account in the history window up to the close day; −1 when none.</summary>
     public int FirstActivityDays;
 
     /// <summary>Closed deals with an account: credited activities on it in the 90 days ending on the close day; −1 otherwise.</summary>

@@ -11,7 +11,27 @@ namespace SalesFunctions.Core.Kpis.Catalogue;
 public static class KpiCatalogue
 {
     /// <summary>Raise it when a definition changes, so stored values can be told apart and recomputed.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
+
+    /// <summary>
+    /// How long after an email a reply still answers it (14 × 24 h, and no later than the 14th local day after): a
+    /// period's reply and response KPIs settle once this much time has passed after its end.
+    /// </summary>
+    public const int ReplyWindowDays = 14;
+
+    /// <summary>
+    /// How far back history decides "new" and "first": a new account, a conversation's first inbound email, a deal's
+    /// first activity, a new or returning customer and lifetime value look back this many days, never further.
+    /// </summary>
+    public const int HistoryWindowDays = 365;
+
+    /// <summary>
+    /// The tenant-local days whose activities the cells of a period depend on, both inclusive: the history window
+    /// before the period's start and the reply window after its end. Deals and cases are read whole. A caller that
+    /// recomputes a period needs no activities outside these days, and gets the same cells whatever else it loads.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) InputDays(DateOnly periodStart, DateOnly periodEnd) =>
+        (periodStart.AddDays(-HistoryWindowDays), periodEnd.AddDays(ReplyWindowDays));
 
     /// <summary>How long after an email a reply still counts as its answer.</summary>
     public const int ReplyWindowDays = 14;
@@ -34,7 +54,9 @@ public static class KpiCatalogue
     private const string UnitDays = "days";
     private const string UnitMoney = "reporting currency";
     private const string Credited = "activities (credited)";
-    private const string ConversationInputs = "activities (credited emails by conversation, all input history)";
+    private const string ConversationInputs = "activities (credited emails by conversation, to 14 days after the period: ReplyWindowDays)";
+    private const string FirstInboundInputs = "activities (credited emails by conversation, from 365 days before the period to 14 days after it)";
+    private const string HistoryInputs = Credited + ", from 365 days before the period: HistoryWindowDays";
     private const string DealRecords = "deals";
     private const string CaseRecords = "cases";
 
@@ -49,13 +71,13 @@ public static class KpiCatalogue
         Define(KpiId.Touchpoints, UnitCount, Activity, "emailsSent + emailsReceived + meetings + calls", Credited),
         Define(KpiId.UniqueAccounts, UnitCount, Activity, "distinct accounts of the external participants of the counted activities", Credited),
         Define(KpiId.UniqueContacts, UnitCount, Activity, "distinct external participant addresses of the counted activities, matched to an account or not", Credited),
-        Define(KpiId.NewAccountsEngaged, UnitCount, Activity, "accounts whose first activity counted for the entity, over all input history, falls in the period", Credited + ", all input history"),
-        Define(KpiId.ReplyRate, UnitRatio, Activity, "of the counted inbound emails with a conversation id, the share that a rep's counted outbound email in the same conversation followed (at any later time)", ConversationInputs),
-        Define(KpiId.ResponseTimeRepMedianMinutes, UnitMinutes, Activity, "median (nearest rank) of the minutes from each counted inbound email to the next rep email in its conversation; unanswered ones have no sample", ConversationInputs),
+        Define(KpiId.NewAccountsEngaged, UnitCount, Activity, "accounts engaged in the period (a counted activity with an external participant at the account) that the entity had not engaged in the 365 days before the period's start", HistoryInputs),
+        Define(KpiId.ReplyRate, UnitRatio, Activity, "of the counted inbound emails with a conversation id, the share that a rep's counted outbound email in the same conversation followed within 14 days (14 × 24 h, and by the 14th local day after)", ConversationInputs),
+        Define(KpiId.ResponseTimeRepMedianMinutes, UnitMinutes, Activity, "median (nearest rank) of the minutes from each counted inbound email to the next rep email in its conversation within 14 days; unanswered ones have no sample", ConversationInputs),
         Define(KpiId.ResponseTimeRepP90Minutes, UnitMinutes, Activity, "90th percentile (nearest rank) of the same samples", ConversationInputs),
-        Define(KpiId.ResponseTimeCustomerMedianMinutes, UnitMinutes, Activity, "median (nearest rank) of the minutes from each counted outbound email to the next customer email in its conversation", ConversationInputs),
+        Define(KpiId.ResponseTimeCustomerMedianMinutes, UnitMinutes, Activity, "median (nearest rank) of the minutes from each counted outbound email to the next customer email in its conversation within 14 days", ConversationInputs),
         Define(KpiId.ResponseTimeCustomerP90Minutes, UnitMinutes, Activity, "90th percentile (nearest rank) of the same samples", ConversationInputs),
-        Define(KpiId.FirstResponseMinutesMedian, UnitMinutes, Activity, "median (nearest rank) of the minutes from the first inbound email of each conversation to the next rep email, for first inbound emails counted in the period", ConversationInputs),
+        Define(KpiId.FirstResponseMinutesMedian, UnitMinutes, Activity, "median (nearest rank) of the minutes to the next rep email within 14 days from each counted inbound email that had no inbound email of its conversation in the 365 × 24 h before it (nor on an earlier local day than the 365th before); of several at one instant, the lowest activity id", FirstInboundInputs),
         Define(KpiId.SellingMinutes, UnitMinutes, Activity, "meetingMinutes + emailsSent × MinutesPerEmail", Credited + ", settings.MinutesPerEmail"),
         Define(KpiId.Workload, UnitRatio, Activity, "touchpoints / (reps × working days of the period); reps = 1 for a rep, else the entity's distinct reps credited in the period", Credited),
         Define(KpiId.EmailShare, UnitRatio, Activity, "(emailsSent + emailsReceived) / touchpoints", Credited),
@@ -69,7 +91,7 @@ public static class KpiCatalogue
         Define(KpiId.RevenueWon, UnitMoney, Performance, "sum of the converted amounts of the deals won in the period", DealRecords + ", Crm:ExchangeRates"),
         Define(KpiId.AverageDealSize, UnitMoney, Performance, "revenueWon / deals won in the period with a converted amount", DealRecords + ", Crm:ExchangeRates"),
         Define(KpiId.SalesCycleDaysMedian, UnitDays, Performance, "median (nearest rank) of close day − creation day of the deals won in the period", DealRecords),
-        Define(KpiId.FirstActivityToWonDaysMedian, UnitDays, Performance, "median (nearest rank) of close day − day of the first credited activity on the deal's account, for deals won in the period", DealRecords + ", " + Credited + ", all input history"),
+        Define(KpiId.FirstActivityToWonDaysMedian, UnitDays, Performance, "median (nearest rank) of close day − day of the first credited activity on the deal's account in the days [close − 365, close], for deals won in the period", DealRecords + ", " + HistoryInputs),
         Define(KpiId.PipelineInflow, UnitMoney, Performance, "sum of the converted amounts of the deals created in the period", DealRecords + ", Crm:ExchangeRates"),
         Define(KpiId.PipelineOutflow, UnitMoney, Performance, "sum of the converted amounts of the deals won or lost in the period", DealRecords + ", Crm:ExchangeRates"),
         Define(KpiId.PipelineCoverage, UnitRatio, Performance, "converted amounts of the deals open now whose expected close date falls in the period / quota of the period", DealRecords + ", settings.Quotas"),
@@ -77,8 +99,8 @@ public static class KpiCatalogue
         Define(KpiId.ForecastAccuracy, UnitRatio, Performance, "max(0, 1 − |revenueWon − forecast| / revenueWon); undefined without a forecast or when revenueWon = 0", DealRecords + ", settings.Forecasts"),
         Define(KpiId.MarketingSourcedShare, UnitRatio, Performance, "of the deals created in the period, the share whose source is \"marketing\" (case-insensitive)", DealRecords),
         Define(KpiId.RenewalChurnRate, UnitRatio, Performance, "of the deals in the \"renewal\" pipeline (case-insensitive) closed in the period, lost / (won + lost)", DealRecords),
-        Define(KpiId.Cac, UnitMoney, Performance, "tenant only: spend of the period / accounts whose first won deal (over all input history) falls in the period", DealRecords + ", settings.Spend"),
-        Define(KpiId.CustomerLifetimeValue, UnitMoney, Performance, "tenant only: converted revenue won up to the period's end on accounts / the accounts it was won on", DealRecords + ", all input history up to the period's end"),
+        Define(KpiId.Cac, UnitMoney, Performance, "tenant only: spend of the period / new or returning customers, the accounts with a deal won in the period that had won none in the 365 days before that deal's close day", DealRecords + ", settings.Spend"),
+        Define(KpiId.CustomerLifetimeValue, UnitMoney, Performance, "tenant only: converted revenue won on accounts in the 365 days ending on the period's last day / the distinct accounts it was won on", DealRecords + ", Crm:ExchangeRates"),
         Define(KpiId.SalesEfficiency, UnitRatio, Performance, "tenant only: revenueWon / spend of the period", DealRecords + ", settings.Spend"),
 
         Define(KpiId.CasesOpened, UnitCount, Service, "cases whose open day falls in the period", CaseRecords),
@@ -93,6 +115,8 @@ public static class KpiCatalogue
         Define(KpiId.ActivityToOpportunityConversion, UnitRatio, Linking, "of the accounts engaged (uniqueAccounts), the share with a deal created on them in the same period, whoever owns it", Credited + ", " + DealRecords),
         Define(KpiId.TouchesBeforeWon, UnitRatio, Linking, "mean number of credited activities on the account of each deal won in the period, in the 90 days ending on its close day", Credited + ", " + DealRecords),
         Define(KpiId.TouchesBeforeLost, UnitRatio, Linking, "the same for deals lost in the period", Credited + ", " + DealRecords),
+
+        Define(KpiId.OutsideTerritory, UnitCount, Activity, "counted activities credited to a rep of the entity (for the tenant: any rep) who is in the activity's RepsOutsideTerritory, each once; rep, team and tenant only", Credited + ", their RepsOutsideTerritory stamp"),
     ];
 
     private static readonly FrozenDictionary<string, int> IndexByName =

@@ -145,13 +145,31 @@ internal sealed class KpiEngine
             return null;
         }
 
-        _values[(int)KpiId.NewAccountsEngaged] = CatalogueIndex.CountBetween(CollectionsMarshal.AsSpan(entity.FirstEngagedDays), start, end);
+        _values[(int)KpiId.NewAccountsEngaged] = NewAccounts(entity, start, end);
         if (entity.Dimension == KpiDimension.Tenant)
         {
             TenantValues(period);
         }
 
         return new KpiCell(entity.Dimension, entity.Key, period, KpiValues.From(_values, ref _chunk, ref _chunkUsed));
+    }
+
+    /// <summary>
+    /// The accounts engaged in the period that the entity had not engaged in the history window before its start:
+    /// the re-engagements in the period whose previous engagement lies before that window. An account has at most one
+    /// re-engagement in a period, since they are more than the window apart and a period is shorter.
+    /// </summary>
+    private static int NewAccounts(CatalogueEntity entity, int start, int end)
+    {
+        var days = CollectionsMarshal.AsSpan(entity.ReengagedDays);
+        var previous = CollectionsMarshal.AsSpan(entity.PreviousEngagedDays);
+        var count = 0;
+        for (var i = CatalogueIndex.LowerBound(days, start); i < days.Length && days[i] <= end; i++)
+        {
+            count += previous[i] < start - KpiCatalogue.HistoryWindowDays ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Fills the activity KPIs and activityToOpportunityConversion; returns what the linking KPIs need.</summary>
@@ -162,7 +180,8 @@ internal sealed class KpiEngine
         _customerResponses.Clear();
         _firstResponses.Clear();
         var (start, end) = (period.Start.DayNumber, period.End.DayNumber);
-        int sent = 0, received = 0, meetings = 0, accounts = 0, contacts = 0, reps = 0, withDeal = 0, inbound = 0, replied = 0;
+        int sent = 0, received = 0, meetings = 0, accounts = 0, contacts = 0, reps = 0, withDeal = 0, inbound = 0, replied = 0, outside = 0;
+        var byRep = entity.Dimension is KpiDimension.Rep or KpiDimension.Team or KpiDimension.Tenant;
         var minutes = 0L;
         var positions = CollectionsMarshal.AsSpan(entity.Activities)[range.From..range.To];
         foreach (var position in positions)
@@ -207,6 +226,11 @@ internal sealed class KpiEngine
                 }
             }
 
+            if (byRep && activity.OutsideCount > 0 && IsOutside(entity, _index.OutsideReps(in activity)))
+            {
+                outside++;
+            }
+
             if (activity.Replied is { } answered)
             {
                 inbound++;
@@ -241,7 +265,22 @@ internal sealed class KpiEngine
         Set(KpiId.EmailShare, KpiMath.Ratio(sent + received, touchpoints));
         Set(KpiId.MeetingShare, KpiMath.Ratio(meetings, touchpoints));
         Set(KpiId.ActivityToOpportunityConversion, KpiMath.Ratio(withDeal, accounts));
+        Set(KpiId.OutsideTerritory, byRep ? outside : null);
         return (touchpoints, meetings);
+    }
+
+    /// <summary>Whether one of the activity's reps working outside its territories is the rep, one of the team's, or any for the tenant.</summary>
+    private bool IsOutside(CatalogueEntity entity, ReadOnlySpan<int> outside)
+    {
+        foreach (var rep in outside)
+        {
+            if (entity.Dimension == KpiDimension.Tenant || rep == entity.Rep || (entity.Team >= 0 && _index.RepTeam(rep) == entity.Team))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Fills the performance, service and linking KPIs (not for territories: facts carry no territory); true when any fact counted.</summary>
@@ -354,14 +393,17 @@ internal sealed class KpiEngine
         var (start, end) = (period.Start.DayNumber, period.End.DayNumber);
         var spend = _targets.Spend.TryGetValue(period, out var amount) ? amount : (decimal?)null;
         var revenue = _revenue;
-        var newCustomers = CatalogueIndex.CountBetween(_index.FirstWonDays, start, end);
+        var newCustomers = CatalogueIndex.CountBetween(_index.NewCustomerDays, start, end);
         Set(KpiId.Cac, spend is { } cost ? KpiMath.MoneyPer(cost, newCustomers) : null);
         Set(KpiId.SalesEfficiency, KpiMath.Ratio(revenue, spend));
 
-        // Revenue and customers so far: a lifetime value that later periods' deals cannot change after the fact.
-        var wonSoFar = CatalogueIndex.LowerBound(_index.ConvertedWonDays, end + 1);
-        var customers = CatalogueIndex.LowerBound(_index.FirstConvertedWonDays, end + 1);
-        Set(KpiId.CustomerLifetimeValue, wonSoFar == 0 ? null : KpiMath.MoneyPer(_index.ConvertedWonRunningRevenue[wonSoFar - 1], customers));
+        // Revenue and customers of the year ending on the period's last day: later deals cannot change it after the
+        // fact, and it does not grow with however much history the caller loads.
+        var (won, running) = (_index.ConvertedWonDays, _index.ConvertedWonRunningRevenue);
+        var (first, last) = (CatalogueIndex.LowerBound(won, end - KpiCatalogue.HistoryWindowDays + 1), CatalogueIndex.LowerBound(won, end + 1));
+        var lifetimeRevenue = (last == 0 ? 0m : running[last - 1]) - (first == 0 ? 0m : running[first - 1]);
+        var customers = CatalogueIndex.LowerBound(_index.CustomerFromDays, end + 1) - CatalogueIndex.LowerBound(_index.CustomerUntilDays, end);
+        Set(KpiId.CustomerLifetimeValue, KpiMath.MoneyPer(lifetimeRevenue, customers));
     }
 
     /// <summary>Samples stay integers (ticks, days) until one is picked: sorting decimals would cost several times more.</summary>

@@ -62,4 +62,7 @@ internal enum KpiId
     ActivityToOpportunityConversion,
     TouchesBeforeWon,
     TouchesBeforeLost,
+
+    // Activity, added in version 5: appended, so that the others keep their positions.
+    OutsideTerritory,
 }

@@ -76,6 +76,10 @@ internal static class CatalogueData
         }
     }
 
+    /// <summary>Every value of the cells as one line each, so two computations compare as lists of lines.</summary>
+    public static List<string> Flatten(IEnumerable<KpiCell> cells, Func<KpiCell, string, bool>? except = null) =>
+        [.. cells.SelectMany(c => c.Values.Where(v => except?.Invoke(c, v.Key) != true).Select(v => $"{c.Dimension} {c.Key} {c.Period} {v.Key}={v.Value}"))];
+
     private static CrmRecord Record(CrmEntityKind kind, string id, (string Field, string? Value)[] fields)
     {
         var record = new CrmRecord(TestData.Tenant, Connector, kind, id);

@@ -19,15 +19,17 @@ public sealed class KpiCatalogueTests
         "marketingSourcedShare", "renewalChurnRate", "cac", "customerLifetimeValue", "salesEfficiency",
         "casesOpened", "casesResolved", "resolutionRate", "firstContactResolutionRate", "averageHandleMinutes", "csat",
         "touchpointsPerWonDeal", "meetingsPerWonDeal", "activityToOpportunityConversion", "touchesBeforeWon", "touchesBeforeLost",
+        "outsideTerritory",
     ];
 
     [Fact]
-    public void Definitions_WhenListed_NameExactlyThePromisedKpisAtVersion4()
+    public void Definitions_WhenListed_NameExactlyThePromisedKpisAtVersion5()
     {
         Assert.Equal(Names, KpiCatalogue.Definitions.Select(d => d.Name));
+        Assert.Equal(("count", "activity"), KpiCatalogue.Definitions.Where(d => d.Name == "outsideTerritory").Select(d => (d.Unit, d.Category)).Single());
         Assert.All(KpiCatalogue.Definitions, d =>
         {
-            Assert.Equal(4, d.Version);
+            Assert.Equal(5, d.Version);
             Assert.Contains(d.Category, new[] { "activity", "performance", "service", "linking" });
             Assert.False(string.IsNullOrWhiteSpace(d.Formula) || string.IsNullOrWhiteSpace(d.Unit) || string.IsNullOrWhiteSpace(d.Inputs), d.Name);
         });
@@ -139,9 +141,9 @@ public sealed class KpiCatalogueTests
     [Fact]
     public void Compute_WhenALateWinMakesAnAccountACustomerEarlier_ChangesLaterMonthsOnlyInTheHistoryKpis()
     {
-        // New customers (cac) and lifetime value read the history up to a period: Fabrikam's first win moves to
-        // September, so October has one new customer (Northwind) instead of two, and Fabrikam's USD 700 joins the
-        // revenue so far.
+        // New customers (cac) and lifetime value read the year of deals up to a period: with a win in September,
+        // Fabrikam's October win is no longer a new or returning customer's, so October has one (Northwind) instead of
+        // two, and Fabrikam's USD 700 joins the year's revenue, now spread over two accounts.
         var months = new[] { Month(2026, 9), Month(2026, 10), Month(2026, 11) };
         var late = Deal("late", [Owner("u-ava"), Created("2026-09-02"), .. Won("2026-09-20"), Amount("700"), Account("acc-fabrikam")]);
 
@@ -190,9 +192,6 @@ public sealed class KpiCatalogueTests
 
     private static bool HistoryKpi(KpiCell cell, string name) =>
         cell.Dimension == KpiDimension.Tenant && name is "customerLifetimeValue" or "cac";
-
-    private static List<string> Flatten(IEnumerable<KpiCell> cells, Func<KpiCell, string, bool>? except = null) =>
-        [.. cells.SelectMany(c => c.Values.Where(v => except?.Invoke(c, v.Key) != true).Select(v => $"{c.Dimension} {c.Key} {c.Period} {v.Key}={v.Value}"))];
 
     private static CrmRecord Copy(CrmRecord record) => record.Clone();
 }
