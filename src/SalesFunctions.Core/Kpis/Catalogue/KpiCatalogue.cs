@@ -33,16 +33,6 @@ public static class KpiCatalogue
     public static (DateOnly From, DateOnly To) InputDays(DateOnly periodStart, DateOnly periodEnd) =>
         (periodStart.AddDays(-HistoryWindowDays), periodEnd.AddDays(ReplyWindowDays));
 
-    /// <summary>How long after an email a reply still counts as its answer.</summary>
-    public const int ReplyWindowDays = 14;
-
-    /// <summary>How far back history reaches for "new" and "first" KPIs.</summary>
-    public const int HistoryWindowDays = 365;
-
-    /// <summary>The activity days the cells of a period depend on.</summary>
-    public static (DateOnly From, DateOnly To) InputDays(DateOnly periodStart, DateOnly periodEnd) =>
-        (periodStart.AddDays(-HistoryWindowDays), periodEnd.AddDays(ReplyWindowDays));
-
     private const string Activity = "activity";
     private const string Performance = "performance";
     private const string Service = "service";

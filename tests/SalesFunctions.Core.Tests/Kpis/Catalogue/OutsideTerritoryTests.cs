@@ -48,15 +48,4 @@ public sealed class OutsideTerritoryTests
 
         AssertValues(Values(cells, dimension, key, Monday), expected, $"{dimension} {key}");
     }
-
-    [Fact]
-    public void Compute_WhenOutsideTerritoryIsCountedForADay_AgreesWithTheVersion3DailyRows()
-    {
-        var rows = KpiCalculator.ForDay(TestData.Directory(), Monday.Start, Activities).Where(r => r.Dimension != KpiDimension.Territory).ToList();
-
-        var cells = Compute([Monday], Activities);
-
-        Assert.Equal(6, rows.Count);
-        Assert.All(rows, row => Assert.Equal(row.Values.OutsideTerritory, Values(cells, row.Dimension, row.Key, Monday)["outsideTerritory"]));
-    }
 }
