@@ -46,12 +46,14 @@ public sealed class QueueAndBlobStoreTests : StorageTestBase
     public async Task SendLaterAsync_WhenDelayed_IsCountedButNotReceivedUntilTheDelayPasses()
     {
         var publisher = Get<IQueuePublisher>();
-        await publisher.SendLaterAsync(QueueNames.Sync, new { folder = "inbox" }, TimeSpan.FromSeconds(2), CancellationToken.None);
+
+        // Long enough that a loaded machine (CI ran it with the delay already passed at 2 s) still reads before it ends.
+        await publisher.SendLaterAsync(QueueNames.Sync, new { folder = "inbox" }, TimeSpan.FromSeconds(10), CancellationToken.None);
 
         var queue = Get<StorageQueues>().GetQueue(QueueNames.Sync);
         Assert.Equal(1, await publisher.ApproximateDepthAsync(QueueNames.Sync, CancellationToken.None));
         Assert.Null((await queue.ReceiveMessageAsync()).Value);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(11));
         Assert.NotNull((await queue.ReceiveMessageAsync()).Value);
     }
 
