@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the benchmarks. delta-backfill (the default) runs end to end against an Azurite of its own (ports 10200-10202,
-# throwaway data); territories and kpis run in process and need no Azurite.
+# Runs the benchmarks. delta-backfill (the default) and kpi-rollup run end to end against an Azurite of its own (ports
+# 10200-10202 unless AZURITE_*_PORT say otherwise, throwaway data); territories and kpis run in process and need no Azurite.
 # Usage: scripts/bench.sh [delta-backfill] [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
+#        scripts/bench.sh kpi-rollup [--activities 1000000] [--deals 50000] [--cases 20000]
 #        scripts/bench.sh territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
 #        scripts/bench.sh kpis [--activities 1000000] [--deals 50000] [--cases 20000]
 set -euo pipefail

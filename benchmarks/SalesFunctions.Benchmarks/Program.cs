@@ -7,13 +7,17 @@ using Spectre.Console;
 //     end to end against Azurite; scripts/bench.sh starts it and passes its connection string
 //   kpis [--activities 1000000] [--deals 50000] [--cases 20000]
 //     in process: the full KPI catalogue over every dimension and grain, ours against DuckDB SQL over the same data
+//   kpi-rollup [--activities 1000000] [--deals 50000] [--cases 20000]
+//     against Azurite: the same data loaded into storage, then the rollup's full recompute from the stored facts, against
+//     a plain query reading the same activity rows; scripts/bench.sh starts Azurite and passes its connection string
 //   territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
 //     in process: the compiled territory engine against the same rules in Microsoft RulesEngine
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 int IntOption(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 const string Usage = "usage: salesfunctions-bench kpis [--activities N] [--deals N] [--cases N]\n"
     + "       salesfunctions-bench territories [--accounts N] [--territories N] [--rulesengine-accounts N] [--rulesengine-minutes N]\n"
-    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]";
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]\n"
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench kpi-rollup [--activities N] [--deals N] [--cases N]";
 
 if (args.FirstOrDefault() == "kpis")
 {
@@ -63,6 +67,35 @@ if (args.FirstOrDefault() == "territories")
 }
 
 var storage = Environment.GetEnvironmentVariable("SALESFUNCTIONS_BENCH_STORAGE");
+if (args.FirstOrDefault() == "kpi-rollup" && !string.IsNullOrWhiteSpace(storage))
+{
+    var rollup = await KpiRollupBenchmark.RunAsync(storage, IntOption("--activities", 1_000_000), IntOption("--deals", 50_000), IntOption("--cases", 20_000), Console.WriteLine);
+    string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+    string Share(TimeSpan part) => $"{Seconds(part)} s ({part / rollup.Rollup:P0})";
+    string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("N0", CultureInfo.InvariantCulture);
+    var rollupTable = new Table().Title("KPI rollup (RecomputeAllAsync) from Azurite vs a raw read of the same rows (same run)")
+        .AddColumns("Measure", "Value");
+    rollupTable.AddRow("activities / deals / cases", $"{rollup.Activities:N0} / {rollup.Deals:N0} / {rollup.Cases:N0}");
+    rollupTable.AddRow("load (not measured)", $"{Seconds(rollup.Load)} s");
+    rollupTable.AddRow("  activity rows + index, entities/s", $"{rollup.ImportEntitiesPerSecond:N0} ({Seconds(rollup.Import)} s)");
+    rollupTable.AddRow("baseline: raw read, rows/s", $"{rollup.RawRowsPerSecond:N0} ({rollup.RawRows:N0} rows in {Seconds(rollup.RawRead)} s)");
+    rollupTable.AddRow("rollup: seconds", Seconds(rollup.Rollup));
+    rollupTable.AddRow("rollup: activities/s", $"{rollup.ActivitiesPerSecond:N0}");
+    rollupTable.AddRow("ratio rollup : raw read", $"{rollup.Ratio:F3}");
+    rollupTable.AddRow("  read activities + CRM records", Share(rollup.Reading));
+    rollupTable.AddRow("  compute", Share(rollup.Computing));
+    rollupTable.AddRow("  write cells (ReplaceAsync)", $"{Share(rollup.Writing)}, {rollup.CellEntitiesPerSecond:N0} entities/s");
+    rollupTable.AddRow("  other", Share(rollup.Other));
+    rollupTable.AddRow("cells written / per s", $"{rollup.Cells:N0} / {rollup.CellsPerSecond:N0}");
+    rollupTable.AddRow("peak working set: process / rollup", $"{Megabytes(rollup.PeakWorkingSet)} MB / {Megabytes(rollup.RollupWorkingSet)} MB");
+    rollupTable.AddRow("months / touchpoint mismatches", $"{rollup.Months} / {rollup.Mismatches}");
+    AnsiConsole.Write(rollupTable);
+    rollup.Examples.Take(10).ToList().ForEach(e => Console.WriteLine("  mismatch: " + e));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"kpi-rollup: {rollup.Activities} activities in {rollup.Rollup.TotalSeconds:F1} s = {rollup.ActivitiesPerSecond:F0} activities/s; raw read {rollup.RawRowsPerSecond:F0} rows/s; ratio {rollup.Ratio:F3}; {rollup.Cells} cells; {rollup.Mismatches} mismatches"));
+    return rollup.Mismatches == 0 ? 0 : 1;
+}
+
 if (args.FirstOrDefault() != "delta-backfill" || string.IsNullOrWhiteSpace(storage))
 {
     Console.Error.WriteLine(Usage);

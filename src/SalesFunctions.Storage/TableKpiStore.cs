@@ -15,7 +15,6 @@ namespace SalesFunctions.Storage;
 /// </summary>
 public sealed class TableKpiStore(StorageClients clients, StorageNames names) : IKpiStore
 {
-    private const int MaxBatch = 100;
     private const int Parallelism = 8;
 
     private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.Kpis));
@@ -96,13 +95,8 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         return cells;
     }
 
-    private async Task SubmitAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
-    {
-        // A transaction takes up to 100 entities of one partition.
-        var batches = entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(g => g.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).Chunk(MaxBatch));
-        await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, token) => await Table.SubmitTransactionAsync(batch, token));
-    }
+    private Task SubmitAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
+        TableBatches.UpsertAsync(Table, entities, Parallelism, cancellationToken);
 
     /// <summary>
     /// One by one rather than in transactions: a row an interrupted earlier run already deleted would fail its whole

@@ -119,6 +119,26 @@ public sealed class TableActivityStoreTests : StorageTestBase
         Assert.Equal("mt/1#?\\x", Assert.Single(await ListAsync(Monday)).ActivityId);
     }
 
+    [Fact]
+    public async Task ImportAsync_WhenAPartitionHoldsMoreThanOneTransaction_StoresWhatWriteAndCommitWouldStore()
+    {
+        var tuesday = Monday.AddDays(1);
+        var activities = Enumerable.Range(0, 250).Select(i => (Meeting($"mt-{i}", Monday), Monday))
+            .Concat(Enumerable.Range(250, 30).Select(i => (Meeting($"mt-{i}", tuesday) with { Territories = ["emea"] }, tuesday)))
+            .ToList();
+
+        await ((TableActivityStore)Store).ImportAsync(activities, CancellationToken.None);
+
+        var stored = await Store.ListBetweenAsync("tenant-a", Monday, tuesday, CancellationToken.None).ToListAsync();
+        Assert.Equal(activities.Select(a => (a.Item1.ActivityId, a.Item2)).Order(), stored.Select(s => (s.Activity.ActivityId, s.Day)).Order());
+        Assert.True(activities[260].Item1.SameContentAs(stored.Single(s => s.Activity.ActivityId == "mt-260").Activity));
+        Assert.Equal(tuesday, await Store.FindDayAsync("tenant-a", "mt-260", CancellationToken.None));
+
+        // The index entries carry the content hash CommitAsync would: the pipeline sees imported activities as stored.
+        Assert.Equal(ActivityWrite.Unchanged, await Store.WriteAsync(activities[7].Item1, Monday, CancellationToken.None));
+        Assert.Equal(ActivityWrite.Unchanged, await Store.WriteAsync(activities[260].Item1, tuesday, CancellationToken.None));
+    }
+
     private IActivityStore Store => Get<IActivityStore>();
 
     private async Task<ActivityWrite> WriteAndCommitAsync(Activity activity, DateOnly day)
