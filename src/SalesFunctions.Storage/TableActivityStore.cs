@@ -84,8 +84,7 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
     }
 
     public IAsyncEnumerable<StoredActivity> ListAllAsync(string tenantId, CancellationToken cancellationToken) =>
-        // Partition keys are "<tenant>|<yyyy-MM-dd>"; '}' sorts right after '|', so this range is exactly the tenant's days.
-        QueryDaysAsync(tenantId, TableClient.CreateQueryFilter($"PartitionKey gt {TableKeys.Escape(tenantId) + "|"} and PartitionKey lt {TableKeys.Escape(tenantId) + "}"}"), cancellationToken);
+        QueryDaysAsync(tenantId, TenantDays(tenantId), cancellationToken);
 
     public IAsyncEnumerable<StoredActivity> ListBetweenAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         QueryDaysAsync(tenantId, TableClient.CreateQueryFilter($"PartitionKey ge {Partition(tenantId, from)} and PartitionKey le {Partition(tenantId, to)}"), cancellationToken);
@@ -93,9 +92,7 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
     public async Task<DateOnly?> FirstDayAsync(string tenantId, CancellationToken cancellationToken)
     {
         // Results come in partition key order, so the first row of the tenant's range is on its earliest day.
-        var tenant = TableKeys.Escape(tenantId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {tenant + "|"} and PartitionKey lt {tenant + "}"}");
-        await foreach (var page in Activities.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in Activities.QueryAsync<TableEntity>(TenantDays(tenantId), maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
         {
             if (page.Values.Count > 0)
             {
@@ -120,6 +117,10 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
             yield return new StoredActivity(DayOf(entity.PartitionKey), FromEntity(tenantId, entity));
         }
     }
+
+    /// <summary>Partition keys are "&lt;tenant&gt;|&lt;yyyy-MM-dd&gt;"; '}' sorts right after '|', so this range is exactly the tenant's days.</summary>
+    private static string TenantDays(string tenantId) =>
+        TableClient.CreateQueryFilter($"PartitionKey gt {TableKeys.Escape(tenantId) + "|"} and PartitionKey lt {TableKeys.Escape(tenantId) + "}"}");
 
     private static DateOnly DayOf(string partitionKey) => TableKeys.ParseDay(partitionKey[(partitionKey.LastIndexOf('|') + 1)..]);
 

@@ -15,13 +15,21 @@ public sealed class KpiQueryService(IKpiStore kpis)
 
     public const int MaxLeaderboardSize = 100;
 
+    /// <summary>
+    /// A tenant without reps or accounts, for the values of periods without a stored cell: the reader shows a period
+    /// without facts as the catalogue computes one (EmptyPeriods), with targets left out as for any entity without a cell.
+    /// </summary>
+    private static readonly TenantDirectory Nobody = new("empty", [], "UTC", [], [], []);
+
     public async Task<KpiSeries> GetSeriesAsync(
         string tenantId, KpiDimension dimension, string key, KpiGrain grain, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var periods = Periods(grain, from, to);
         var stored = (await kpis.GetSeriesAsync(tenantId, dimension, key, grain, periods[0].Start, periods[^1].Start, cancellationToken))
             .ToDictionary(c => c.Cell.Period);
-        var cells = periods.Select(p => stored.TryGetValue(p, out var cell) ? cell.Cell : Empty(dimension, key, p)).ToList();
+        var missing = periods.Where(p => !stored.ContainsKey(p)).ToList();
+        var empty = missing.Count > 0 ? EmptyPeriods.Values(Nobody, new CrmOptions(), new KpiSettings(), missing) : [];
+        var cells = periods.Select(p => stored.TryGetValue(p, out var cell) ? cell.Cell : new KpiCell(dimension, key, p, empty[p])).ToList();
         return new KpiSeries(tenantId, dimension, key, grain, cells);
     }
 
@@ -73,28 +81,13 @@ public sealed class KpiQueryService(IKpiStore kpis)
     public async Task<IReadOnlyList<KpiCell>> GetPeriodAsync(string tenantId, KpiDimension dimension, KpiPeriod period, CancellationToken cancellationToken) =>
         [.. (await kpis.GetPeriodAsync(tenantId, period, dimension, cancellationToken)).Select(c => c.Cell).OrderBy(c => c.Key, StringComparer.Ordinal)];
 
+    /// <summary>Whether the range runs forwards and spans at most <see cref="MaxPeriods"/> periods of the grain.</summary>
+    public static bool IsReadableRange(KpiGrain grain, DateOnly from, DateOnly to) =>
+        to >= from && !KpiPeriod.Between(grain, from, to).Skip(MaxPeriods).Any();
+
     /// <summary>The periods of a grain from the one containing <paramref name="from"/> to the one containing <paramref name="to"/>.</summary>
-    public static IReadOnlyList<KpiPeriod> Periods(KpiGrain grain, DateOnly from, DateOnly to)
-    {
-        if (to < from)
-        {
-            throw new ArgumentOutOfRangeException(nameof(to), "The range must run forwards.");
-        }
-
-        var periods = KpiPeriod.Between(grain, from, to).Take(MaxPeriods + 1).ToList();
-        return periods.Count <= MaxPeriods
-            ? periods
-            : throw new ArgumentOutOfRangeException(nameof(to), $"The range spans more than {MaxPeriods} periods of a {grain.ToString().ToLowerInvariant()}.");
-    }
-
-    /// <summary>
-    /// The values of a period without facts, as the catalogue computes them (counts 0, ratios and medians undefined), so a
-    /// chart has no gaps and an absent cell never reads differently from an empty one.
-    /// </summary>
-    private static KpiCell Empty(KpiDimension dimension, string key, KpiPeriod period)
-    {
-        var nobody = new TenantDirectory("empty", [], "UTC", [], [], []);
-        var tenant = KpiCatalogue.Compute(new KpiInputs(nobody, [], [], [], new CrmOptions(), new KpiSettings()), [period]).Single();
-        return new KpiCell(dimension, key, period, tenant.Values);
-    }
+    public static IReadOnlyList<KpiPeriod> Periods(KpiGrain grain, DateOnly from, DateOnly to) =>
+        IsReadableRange(grain, from, to)
+            ? [.. KpiPeriod.Between(grain, from, to)]
+            : throw new ArgumentOutOfRangeException(nameof(to), $"The range must run forwards and span at most {MaxPeriods} periods of a {grain.ToString().ToLowerInvariant()}.");
 }

@@ -153,8 +153,8 @@ public sealed partial class KpiRollupService(
     private static List<KpiCell> WithoutEmptyTotals(
         IReadOnlyList<KpiCell> cells, TenantDirectory directory, CrmOptions options, KpiSettings tenantSettings, IReadOnlyList<KpiPeriod> periods)
     {
-        var empty = KpiCatalogue.Compute(new KpiInputs(directory, [], [], [], options, tenantSettings), periods).ToDictionary(c => c.Period);
-        return [.. cells.Where(c => c.Dimension != KpiDimension.Tenant || !c.Values.SequenceEqual(empty[c.Period].Values))];
+        var empty = EmptyPeriods.Values(directory, options, tenantSettings, periods);
+        return [.. cells.Where(c => c.Dimension != KpiDimension.Tenant || !c.Values.SequenceEqual(empty[c.Period]))];
     }
 
     /// <summary>Reads the days of [from, to] not loaded yet, as contiguous spans: one range query each.</summary>

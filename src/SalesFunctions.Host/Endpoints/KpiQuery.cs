@@ -52,7 +52,7 @@ public sealed class KpiQuery
     /// <summary>dimension=rep|team|territory|account|tenant (required).</summary>
     public KpiDimension Dimension()
     {
-        if (Enum.TryParse<KpiDimension>(Value("dimension"), ignoreCase: true, out var dimension) && Enum.IsDefined(dimension) && !int.TryParse(Value("dimension"), out _))
+        if (TryName<KpiDimension>(Value("dimension"), out var dimension))
         {
             return dimension;
         }
@@ -70,7 +70,7 @@ public sealed class KpiQuery
             return KpiGrain.Day;
         }
 
-        if (Enum.TryParse<KpiGrain>(text, ignoreCase: true, out var grain) && Enum.IsDefined(grain) && !int.TryParse(text, out _))
+        if (TryName<KpiGrain>(text, out var grain))
         {
             return grain;
         }
@@ -132,13 +132,18 @@ public sealed class KpiQuery
             return;
         }
 
-        if (to < from || KpiPeriod.Between(grain, from, to).Skip(KpiQueryService.MaxPeriods).Any())
+        if (!KpiQueryService.IsReadableRange(grain, from, to))
         {
             _errors["to"] = [$"to must not be before from, and the range spans at most {KpiQueryService.MaxPeriods} periods."];
         }
     }
 
     public IResult? Problem() => _errors.Count > 0 ? Results.ValidationProblem(_errors, title: "Invalid KPI query") : null;
+
+    /// <summary>A member's name in any case; Enum.TryParse alone would also take "7" or "1,2".</summary>
+    private static bool TryName<T>(string? text, out T value)
+        where T : struct, Enum =>
+        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
 
     private string? Value(string name) => _request.Query.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
 }
