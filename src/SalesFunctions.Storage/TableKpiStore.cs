@@ -28,29 +28,30 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
             throw new ArgumentException($"A cell of {unknown.Period} is not in the periods being replaced.", nameof(cells));
         }
 
-        // The leaderboard partitions list who had a cell before: those missing now are stale in both layouts.
-        var stale = new ConcurrentBag<(KpiPeriod Period, string EntityRow)>();
-        var fresh = cells.Select(c => (c.Period, EntityRow(c.Dimension, c.Key))).ToHashSet();
+        // The leaderboard partitions hold each period's cells as the last complete write left them (that layout is
+        // written second). A cell whose values are already there is not written again: a live tick recomputes the open
+        // week, month and quarter of every account, and most of those cells have not changed since the last tick.
+        var stored = new ConcurrentDictionary<(KpiPeriod Period, string EntityRow), TableEntity>();
         await Parallel.ForEachAsync(requested, Options(cancellationToken), async (period, token) =>
         {
             var partition = PeriodPartition(tenantId, period);
-            await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: token))
+            await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: token))
             {
-                if (!fresh.Contains((period, entity.RowKey)))
-                {
-                    stale.Add((period, entity.RowKey));
-                }
+                stored[(period, entity.RowKey)] = entity;
             }
         });
 
+        var changed = cells.Where(c => !stored.TryGetValue((c.Period, EntityRow(c.Dimension, c.Key)), out var row) || !Holds(row, c)).ToList();
+        var fresh = cells.Select(c => (c.Period, EntityRow(c.Dimension, c.Key))).ToHashSet();
+        var stale = stored.Keys.Where(k => !fresh.Contains(k)).ToList();
         var computedAt = DateTimeOffset.UtcNow;
 
         // Series rows first: a reader of a leaderboard never finds an entity whose series row is missing.
-        await SubmitAsync(cells.Select(c => ToEntity(c, SeriesPartition(tenantId, c.Dimension, c.Key), SeriesRow(c.Period), computedAt)), cancellationToken);
+        await SubmitAsync(changed.Select(c => ToEntity(c, SeriesPartition(tenantId, c.Dimension, c.Key), SeriesRow(c.Period), computedAt)), cancellationToken);
         await DeleteAsync(stale.Select(s => ($"{TableKeys.Escape(tenantId)}|{s.EntityRow}", SeriesRow(s.Period))), cancellationToken);
-        await SubmitAsync(cells.Select(c => ToEntity(c, PeriodPartition(tenantId, c.Period), EntityRow(c.Dimension, c.Key), computedAt)), cancellationToken);
+        await SubmitAsync(changed.Select(c => ToEntity(c, PeriodPartition(tenantId, c.Period), EntityRow(c.Dimension, c.Key), computedAt)), cancellationToken);
         await DeleteAsync(stale.Select(s => (PeriodPartition(tenantId, s.Period), s.EntityRow)), cancellationToken);
-        return cells.Count;
+        return changed.Count;
     }
 
     public async Task<IReadOnlyList<StoredKpiCell>> GetSeriesAsync(
@@ -140,6 +141,31 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         }
 
         return entity;
+    }
+
+    /// <summary>
+    /// Whether a stored row already holds the cell: the same catalogue version and, KPI by KPI, the same value or the
+    /// same absence. Doubles round-trip exactly through the table service, so equal values compare equal; a row written
+    /// by another version, or with an integer column (version 3), is rewritten.
+    /// </summary>
+    private static bool Holds(TableEntity row, KpiCell cell)
+    {
+        if (row.GetInt32("DefinitionVersion") != KpiCatalogue.Version)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in cell.Values)
+        {
+            var column = row.TryGetValue(Column(name), out var stored) ? stored : null;
+            var same = value is { } defined ? column is double number && number == (double)defined : column is null;
+            if (!same)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static StoredKpiCell FromEntity(TableEntity entity)

@@ -139,6 +139,21 @@ public sealed class TableActivityStoreTests : StorageTestBase
         Assert.Equal(ActivityWrite.Unchanged, await Store.WriteAsync(activities[260].Item1, tuesday, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ListBetweenAsync_WhenTheRangeSpansMoreQueriesThanRunAhead_YieldsEveryDayOnceInDayOrderAndNothingOutside()
+    {
+        // Activities every third day over 70 days: more week-long queries than run ahead, some of them empty at the ends.
+        var days = Enumerable.Range(0, 70).Where(d => d % 3 == 0).Select(d => Monday.AddDays(d)).ToList();
+        await ((TableActivityStore)Store).ImportAsync([.. days.Select((d, i) => (Meeting($"mt-{i}", d), d))], CancellationToken.None);
+        var from = Monday.AddDays(1);
+        var to = Monday.AddDays(66);
+        Assert.True((to.DayNumber - from.DayNumber + 1) / TableActivityStore.ReadSpanDays > TableActivityStore.ReadAhead);
+
+        var stored = await Store.ListBetweenAsync("tenant-a", from, to, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(days.Where(d => d >= from && d <= to), stored.Select(s => s.Day));
+    }
+
     private IActivityStore Store => Get<IActivityStore>();
 
     private async Task<ActivityWrite> WriteAndCommitAsync(Activity activity, DateOnly day)

@@ -22,6 +22,39 @@ public sealed class TableKpiStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task ReplaceAsync_WhenValuesAreAlreadyStored_WritesOnlyTheChangedCellsInBothLayouts()
+    {
+        Assert.Equal(3, await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 4), Cell("rep-03", null)], CancellationToken.None));
+        var before = await ETagsAsync();
+
+        var unchanged = await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 4), Cell("rep-03", null)], CancellationToken.None);
+        Assert.Equal(0, unchanged);
+        Assert.Equal(before, await ETagsAsync());
+
+        // A new value, and an undefined value that became zero: both are changes.
+        var changed = await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 5), Cell("rep-03", 0)], CancellationToken.None);
+        Assert.Equal(2, changed);
+        var after = await ETagsAsync();
+        Assert.Equal(before.Where(e => e.Key.Contains("rep-01", StringComparison.Ordinal)), after.Where(e => e.Key.Contains("rep-01", StringComparison.Ordinal)));
+        Assert.Equal(4, after.Count(e => before[e.Key] != e.Value));
+        Assert.Equal(5, Assert.Single(await SeriesAsync("rep-02", Day, Day)).Cell.Values["emailsSent"]);
+        Assert.Equal(0, Assert.Single(await SeriesAsync("rep-03", Day, Day)).Cell.Values["emailsSent"]);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WhenTheStoredRowIsOfAnotherCatalogueVersion_RewritesItWithEqualValues()
+    {
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3)], CancellationToken.None);
+        var row = (await Table.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
+        row["DefinitionVersion"] = KpiCatalogue.Version - 1;
+        await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        Assert.Equal(1, await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3)], CancellationToken.None));
+
+        Assert.Equal(KpiCatalogue.Version, Assert.Single(await Store.GetPeriodAsync("tenant-a", DayPeriod, KpiDimension.Rep, CancellationToken.None)).DefinitionVersion);
+    }
+
+    [Fact]
     public async Task GetSeriesAsync_WhenRangeGiven_IncludesBothEndsAndNothingOutsideNorOtherGrains()
     {
         for (var d = 0; d < 5; d++)
@@ -78,17 +111,30 @@ public sealed class TableKpiStoreTests : StorageTestBase
 
     private IKpiStore Store => Get<IKpiStore>();
 
-    private static KpiCell Cell(string rep, int sent, KpiPeriod? period = null) =>
+    private static KpiCell Cell(string rep, int? sent, KpiPeriod? period = null) =>
         new(KpiDimension.Rep, rep, period ?? DayPeriod, KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name == "emailsSent" ? sent : (decimal?)1));
 
     private async Task<IReadOnlyList<StoredKpiCell>> SeriesAsync(string rep, DateOnly from, DateOnly to) =>
         await Store.GetSeriesAsync("tenant-a", KpiDimension.Rep, rep, KpiGrain.Day, from, to, CancellationToken.None);
 
+    private TableClient Table => Get<StorageClients>().Tables.GetTableClient(Get<StorageNames>().Table(StorageNames.Kpis));
+
+    /// <summary>Every stored row's ETag, series and period layout alike: what changes when a row is written.</summary>
+    private async Task<Dictionary<string, string>> ETagsAsync()
+    {
+        var etags = new Dictionary<string, string>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            etags[$"{entity.PartitionKey}/{entity.RowKey}"] = entity.ETag.ToString();
+        }
+
+        return etags;
+    }
+
     private async Task<List<string>> PeriodRowKeysAsync()
     {
-        var table = Get<StorageClients>().Tables.GetTableClient(Get<StorageNames>().Table(StorageNames.Kpis));
         var keys = new List<string>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"tenant-a|day|2026-10-05"}")))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"tenant-a|day|2026-10-05"}")))
         {
             keys.Add(entity.RowKey);
         }

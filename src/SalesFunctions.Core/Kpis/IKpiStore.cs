@@ -7,7 +7,8 @@ public interface IKpiStore
 {
     /// <summary>
     /// Makes <paramref name="cells"/> the complete set of the tenant's cells for each of <paramref name="periods"/>: an
-    /// entity that had a cell for one of them but has none in <paramref name="cells"/> loses it. Returns the cells written.
+    /// entity that had a cell for one of them but has none in <paramref name="cells"/> loses it. A cell already stored with
+    /// the same values is left as it is. Returns the cells written: new or changed.
     /// </summary>
     Task<int> ReplaceAsync(string tenantId, IReadOnlyCollection<KpiPeriod> periods, IReadOnlyList<KpiCell> cells, CancellationToken cancellationToken);
 

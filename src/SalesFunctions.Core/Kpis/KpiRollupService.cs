@@ -107,8 +107,9 @@ public sealed partial class KpiRollupService(
         var tenantSettings = await settings.GetAsync(directory.TenantId, cancellationToken);
         var options = crmOptions.CurrentValue;
 
-        // Calendar years bound the memory a long range needs; the activities of the windows they share are read once.
-        var chunks = ranges.SelectMany(r => Years(r.From, r.To)).Select(c => (c.From, c.To, Periods: KpiRollupRanges.Periods(c.From, c.To))).ToList();
+        // Calendar quarters bound the cells a long range holds in memory at once (a year of 10,000 accounts is over a
+        // million); the activities of the windows they share are read once.
+        var chunks = ranges.SelectMany(r => Quarters(r.From, r.To)).Select(c => (c.From, c.To, Periods: KpiRollupRanges.Periods(c.From, c.To))).ToList();
         var inputs = chunks.Select(c => InputDays(c.Periods)).ToList();
         var daysTotal = inputs.Sum(i => i.To.DayNumber - i.From.DayNumber + 1);
         var periodsTotal = chunks.Sum(c => c.Periods.Count);
@@ -192,11 +193,11 @@ public sealed partial class KpiRollupService(
     private static (DateOnly From, DateOnly To) InputDays(IReadOnlyList<KpiPeriod> periods) =>
         KpiCatalogue.InputDays(periods.Min(p => p.Start), periods.Max(p => p.End));
 
-    private static IEnumerable<(DateOnly From, DateOnly To)> Years(DateOnly from, DateOnly to)
+    private static IEnumerable<(DateOnly From, DateOnly To)> Quarters(DateOnly from, DateOnly to)
     {
-        for (var start = from; start <= to; start = new DateOnly(start.Year + 1, 1, 1))
+        for (var start = from; start <= to; start = KpiPeriod.Of(KpiGrain.Quarter, start).End.AddDays(1))
         {
-            var end = new DateOnly(start.Year, 12, 31);
+            var end = KpiPeriod.Of(KpiGrain.Quarter, start).End;
             yield return (start, end < to ? end : to);
         }
     }
