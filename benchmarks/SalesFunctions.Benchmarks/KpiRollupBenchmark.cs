@@ -15,9 +15,10 @@ namespace SalesFunctions.Benchmarks;
 /// The KPI rollup end to end on Azurite: the generated year of <see cref="KpiBenchmarkData"/> is loaded into empty
 /// storage (timed, but not part of the measurement), then <see cref="KpiRollupService.RecomputeAllAsync"/> rebuilds
 /// every cell from the stored activities and CRM records. The baseline, in the same run and on the same Azurite, reads
-/// the same activity rows back raw, with the queries the rollup's reads use. The check is cheap: the stored months' touchpoints against the
-/// catalogue computed in memory over the generated data. The Azurite the script starts keeps every table in memory:
-/// at 1,000,000 activities (about 1,500,000 cells, each stored twice) it needs a heap of well over 10 GB.
+/// the same activity rows back raw, with the queries the rollup's reads use. The check is cheap: the stored months'
+/// touchpoints against the catalogue computed in memory over the generated data. The Azurite the script starts keeps
+/// every table in memory: at 1,000,000 activities (about 1,650,000 cells, each stored twice, at roughly 100 bytes per
+/// property) it needs a heap of well over 10 GB, and slows to a few hundred entities a second long before that (README).
 /// </summary>
 internal static class KpiRollupBenchmark
 {

@@ -92,7 +92,7 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
     /// <summary>
     /// A week of day partitions per query, <see cref="ReadAhead"/> weeks in flight, yielded in order. One query over a
     /// long range is served one partition after another, and Azurite sorts the whole rest of the range for every page
-    /// it returns (a year of 1,000,000 rows read that way slows to a few hundred rows a second); week spans keep every
+    /// it returns (as one query, 100,000 rows read at 4,000 rows a second and 200,000 at 3,100); week spans keep every
     /// query short and let the service serve several at once.
     /// </summary>
     public async IAsyncEnumerable<StoredActivity> ListBetweenAsync(string tenantId, DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
