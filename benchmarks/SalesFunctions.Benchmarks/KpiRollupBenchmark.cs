@@ -188,19 +188,10 @@ internal static class KpiRollupBenchmark
     private static async Task<int> ReadRawAsync(IServiceProvider services, string tenantId, DateOnly from, DateOnly to)
     {
         var table = services.GetRequiredService<StorageClients>().Tables.GetTableClient(services.GetRequiredService<StorageNames>().Table(StorageNames.Activities));
-        var spans = new List<(DateOnly From, DateOnly To)>();
-        for (var start = from; start <= to; start = start.AddDays(TableActivityStore.ReadSpanDays))
-        {
-            var end = start.AddDays(TableActivityStore.ReadSpanDays - 1);
-            spans.Add((start, end < to ? end : to));
-        }
-
-        // Partition keys are "<tenant>|<yyyy-MM-dd>", as TableActivityStore writes them.
-        var tenant = TableKeys.Escape(tenantId);
         var rows = 0;
-        await Parallel.ForEachAsync(spans, new ParallelOptions { MaxDegreeOfParallelism = TableActivityStore.ReadAhead }, async (span, token) =>
+        var filters = TableActivityStore.SpanFilters(tenantId, from, to);
+        await Parallel.ForEachAsync(filters, new ParallelOptions { MaxDegreeOfParallelism = TableActivityStore.ReadAhead }, async (filter, token) =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey ge {$"{tenant}|{TableKeys.Day(span.From)}"} and PartitionKey le {$"{tenant}|{TableKeys.Day(span.To)}"}");
             var count = 0;
             await foreach (var _ in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
             {

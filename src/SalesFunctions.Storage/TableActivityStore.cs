@@ -98,20 +98,29 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
     public async IAsyncEnumerable<StoredActivity> ListBetweenAsync(string tenantId, DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reads = new Queue<Task<List<StoredActivity>>>();
-        var next = from;
-        while (next <= to || reads.Count > 0)
+        using var filters = SpanFilters(tenantId, from, to).GetEnumerator();
+        var more = filters.MoveNext();
+        while (more || reads.Count > 0)
         {
-            for (; reads.Count < ReadAhead && next <= to; next = next.AddDays(ReadSpanDays))
+            for (; reads.Count < ReadAhead && more; more = filters.MoveNext())
             {
-                var end = next.AddDays(ReadSpanDays - 1);
-                var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition(tenantId, next)} and PartitionKey le {Partition(tenantId, end < to ? end : to)}");
-                reads.Enqueue(QueryDaysAsync(tenantId, filter, cancellationToken).ToListAsync(cancellationToken).AsTask());
+                reads.Enqueue(QueryDaysAsync(tenantId, filters.Current, cancellationToken).ToListAsync(cancellationToken).AsTask());
             }
 
             foreach (var stored in await reads.Dequeue())
             {
                 yield return stored;
             }
+        }
+    }
+
+    /// <summary>The query filters <see cref="ListBetweenAsync"/> reads the days with, one per <see cref="ReadSpanDays"/> days, in order.</summary>
+    public static IEnumerable<string> SpanFilters(string tenantId, DateOnly from, DateOnly to)
+    {
+        for (var start = from; start <= to; start = start.AddDays(ReadSpanDays))
+        {
+            var end = start.AddDays(ReadSpanDays - 1);
+            yield return TableClient.CreateQueryFilter($"PartitionKey ge {Partition(tenantId, start)} and PartitionKey le {Partition(tenantId, end < to ? end : to)}");
         }
     }
 

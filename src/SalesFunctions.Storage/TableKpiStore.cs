@@ -41,8 +41,9 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
             }
         });
 
-        var changed = cells.Where(c => !stored.TryGetValue((c.Period, EntityRow(c.Dimension, c.Key)), out var row) || !Holds(row, c)).ToList();
-        var fresh = cells.Select(c => (c.Period, EntityRow(c.Dimension, c.Key))).ToHashSet();
+        var keyed = cells.Select(c => (Cell: c, Key: (c.Period, EntityRow(c.Dimension, c.Key)))).ToList();
+        var changed = keyed.Where(k => !stored.TryGetValue(k.Key, out var row) || !Holds(row, k.Cell)).Select(k => k.Cell).ToList();
+        var fresh = keyed.Select(k => k.Key).ToHashSet();
         var stale = stored.Keys.Where(k => !fresh.Contains(k)).ToList();
         var computedAt = DateTimeOffset.UtcNow;
 

@@ -193,14 +193,8 @@ public sealed partial class KpiRollupService(
     private static (DateOnly From, DateOnly To) InputDays(IReadOnlyList<KpiPeriod> periods) =>
         KpiCatalogue.InputDays(periods.Min(p => p.Start), periods.Max(p => p.End));
 
-    private static IEnumerable<(DateOnly From, DateOnly To)> Quarters(DateOnly from, DateOnly to)
-    {
-        for (var start = from; start <= to; start = KpiPeriod.Of(KpiGrain.Quarter, start).End.AddDays(1))
-        {
-            var end = KpiPeriod.Of(KpiGrain.Quarter, start).End;
-            yield return (start, end < to ? end : to);
-        }
-    }
+    private static IEnumerable<(DateOnly From, DateOnly To)> Quarters(DateOnly from, DateOnly to) =>
+        KpiPeriod.Between(KpiGrain.Quarter, from, to).Select(q => (q.Start < from ? from : q.Start, q.End < to ? q.End : to));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: {Days} dirty days, {Cells} cells written, {StillDirty} re-marked during the run, {ElapsedMs} ms")]
     private static partial void LogRun(ILogger logger, int days, int cells, int stillDirty, double elapsedMs);
