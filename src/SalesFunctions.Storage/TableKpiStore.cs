@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -10,8 +11,8 @@ namespace SalesFunctions.Storage;
 /// <summary>
 /// KPI cells twice, for the two ways they are read: a time series per entity (partition tenant|dimension|key, rows
 /// grain|period start: one range scan) and a leaderboard per period (partition tenant|grain|period start, rows
-/// dimension|key). One column per catalogue KPI; an undefined value has no column. Layout for direct reporting tools:
-/// docs/storage.md.
+/// dimension|key). One column per catalogue KPI; an undefined value has no column, nor has the 0 of a KPI that is
+/// always defined. Layout for direct reporting tools: docs/storage.md.
 /// </summary>
 public sealed class TableKpiStore(StorageClients clients, StorageNames names) : IKpiStore
 {
@@ -132,12 +133,11 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
             ["DefinitionVersion"] = KpiCatalogue.Version,
             ["ComputedAt"] = computedAt,
         };
-        foreach (var (name, value) in cell.Values)
+        foreach (var definition in KpiCatalogue.Definitions)
         {
-            if (value is { } defined)
+            if (ColumnValue(definition, cell.Dimension, cell.Values[definition.Name]) is { } column)
             {
-                // Table Storage has no decimal type; a double holds 15 significant digits, revenue to the cent.
-                entity[Column(name)] = (double)defined;
+                entity[Column(definition.Name)] = column;
             }
         }
 
@@ -145,9 +145,40 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
     }
 
     /// <summary>
-    /// Whether a stored row already holds the cell: the same catalogue version and, KPI by KPI, the same value or the
-    /// same absence. Doubles round-trip exactly through the table service, so equal values compare equal; a row written
-    /// by another version, or with an integer column (version 3), is rewritten.
+    /// A KPI's column as stored, or null for no column. A count is an Int32 (whole numbers, and the one number type the
+    /// service needs no type annotation for); any other value a double (Table Storage has no decimal; a double holds 15
+    /// significant digits, revenue to the cent). Undefined has no column, and neither has the 0 of a KPI that the
+    /// cell's dimension always defines: most cells count one kind of fact, so most of their counts are 0, and leaving them out halves an account
+    /// day's row (ADR 0014).
+    /// </summary>
+    [SuppressMessage("Performance", "CA1859", Justification = "An int or a double: the boxed type decides the column's type in the table.")]
+    private static object? ColumnValue(KpiDefinition definition, KpiDimension dimension, decimal? value)
+    {
+        var alwaysDefined = definition.AlwaysDefinedFor.Contains(dimension);
+        if (value is not { } defined)
+        {
+            return alwaysDefined
+                ? throw new ArgumentException($"{definition.Name} is always defined for a {dimension}, yet a cell leaves it undefined; stored, it would read back as 0.")
+                : null;
+        }
+
+        if (alwaysDefined && defined == 0m)
+        {
+            return null;
+        }
+
+        if (definition.Unit == KpiCatalogue.UnitCount && defined == decimal.Truncate(defined) && defined is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)defined;
+        }
+
+        return (double)defined;
+    }
+
+    /// <summary>
+    /// Whether a stored row already holds the cell: the same catalogue version and, KPI by KPI, the column it would be
+    /// written with, of the same type. Doubles round-trip exactly through the table service, so equal values compare
+    /// equal; a row written by another version or in an earlier column form (counts as doubles, zeros stored) is rewritten.
     /// </summary>
     private static bool Holds(TableEntity row, KpiCell cell)
     {
@@ -156,11 +187,10 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
             return false;
         }
 
-        foreach (var (name, value) in cell.Values)
+        foreach (var definition in KpiCatalogue.Definitions)
         {
-            var column = row.TryGetValue(Column(name), out var stored) ? stored : null;
-            var same = value is { } defined ? column is double number && number == (double)defined : column is null;
-            if (!same)
+            var stored = row.TryGetValue(Column(definition.Name), out var value) ? value : null;
+            if (!Equals(stored, ColumnValue(definition, cell.Dimension, cell.Values[definition.Name])))
             {
                 return false;
             }
@@ -171,16 +201,16 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
 
     private static StoredKpiCell FromEntity(TableEntity entity)
     {
+        var dimension = Enum.Parse<KpiDimension>(entity.GetString("Dimension"), ignoreCase: true);
         var values = new Dictionary<string, decimal?>(KpiCatalogue.Definitions.Count, StringComparer.Ordinal);
         foreach (var definition in KpiCatalogue.Definitions)
         {
-            // Version 3 rows stored counts as integers; they read until the version's recompute replaces them.
+            // Counts are Int32, other values doubles; rows written before ADR 0014 hold counts as doubles, and zeros.
             values[definition.Name] = entity.TryGetValue(Column(definition.Name), out var value) && value is double or int or long
                 ? Convert.ToDecimal(value, CultureInfo.InvariantCulture)
-                : null;
+                : definition.AlwaysDefinedFor.Contains(dimension) ? 0m : null;
         }
 
-        var dimension = Enum.Parse<KpiDimension>(entity.GetString("Dimension"), ignoreCase: true);
         var grain = Enum.Parse<KpiGrain>(entity.GetString("Grain") ?? nameof(KpiGrain.Day), ignoreCase: true);
         var period = new KpiPeriod(grain, TableKeys.ParseDay(entity.GetString("PeriodStart") ?? entity.GetString("Day")));
         return new StoredKpiCell(new KpiCell(dimension, entity.GetString("Key"), period, values), entity.GetInt32("DefinitionVersion") ?? 0);

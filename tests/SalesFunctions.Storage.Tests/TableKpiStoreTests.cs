@@ -24,21 +24,22 @@ public sealed class TableKpiStoreTests : StorageTestBase
     [Fact]
     public async Task ReplaceAsync_WhenValuesAreAlreadyStored_WritesOnlyTheChangedCellsInBothLayouts()
     {
-        Assert.Equal(3, await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 4), Cell("rep-03", null)], CancellationToken.None));
+        Assert.Equal(4, await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 4), Cell("rep-03", 2, winRate: null), Cell("rep-04", 1)], CancellationToken.None));
         var before = await ETagsAsync();
 
-        var unchanged = await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 4), Cell("rep-03", null)], CancellationToken.None);
+        var unchanged = await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 4), Cell("rep-03", 2, winRate: null), Cell("rep-04", 1)], CancellationToken.None);
         Assert.Equal(0, unchanged);
         Assert.Equal(before, await ETagsAsync());
 
-        // A new value, and an undefined value that became zero: both are changes.
-        var changed = await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 5), Cell("rep-03", 0)], CancellationToken.None);
-        Assert.Equal(2, changed);
+        // A new value, an undefined ratio that became 0, and a count that became 0 (its column goes): all are changes.
+        var changed = await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3), Cell("rep-02", 5), Cell("rep-03", 2, winRate: 0), Cell("rep-04", 0)], CancellationToken.None);
+        Assert.Equal(3, changed);
         var after = await ETagsAsync();
         Assert.Equal(before.Where(e => e.Key.Contains("rep-01", StringComparison.Ordinal)), after.Where(e => e.Key.Contains("rep-01", StringComparison.Ordinal)));
-        Assert.Equal(4, after.Count(e => before[e.Key] != e.Value));
+        Assert.Equal(6, after.Count(e => before[e.Key] != e.Value));
         Assert.Equal(5, Assert.Single(await SeriesAsync("rep-02", Day, Day)).Cell.Values["emailsSent"]);
-        Assert.Equal(0, Assert.Single(await SeriesAsync("rep-03", Day, Day)).Cell.Values["emailsSent"]);
+        Assert.Equal(0, Assert.Single(await SeriesAsync("rep-03", Day, Day)).Cell.Values["winRate"]);
+        Assert.Equal(0, Assert.Single(await SeriesAsync("rep-04", Day, Day)).Cell.Values["emailsSent"]);
     }
 
     [Fact]
@@ -89,14 +90,78 @@ public sealed class TableKpiStoreTests : StorageTestBase
         Assert.Empty(await Store.GetPeriodAsync("tenant-a", DayPeriod, KpiDimension.Team, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task GetSeriesAsync_WhenEveryKpiStored_ReadsEachBackWithUndefinedStayingUndefined()
+    [Theory]
+    [InlineData(KpiDimension.Rep)]
+    [InlineData(KpiDimension.Territory)]
+    [InlineData(KpiDimension.Account)]
+    public async Task GetSeriesAsync_WhenEveryKpiStored_ReadsEachBackWithZeroAndUndefinedAsTheyWere(KpiDimension dimension)
     {
-        var values = KpiCatalogue.Definitions.Select((d, i) => (d.Name, Value: i % 3 == 0 ? (decimal?)null : 123456.78m + i))
+        // Every third KPI is 0 or undefined (whichever the dimension allows), the rest a whole count or a fraction.
+        var values = KpiCatalogue.Definitions.Select((d, i) => (d.Name, Value: i % 3 == 0
+                ? d.AlwaysDefinedFor.Contains(dimension) ? 0m : (decimal?)null
+                : d.Unit == KpiCatalogue.UnitCount ? 1000 + i : 123456.78m + i))
             .ToDictionary(v => v.Name, v => v.Value);
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], [new KpiCell(dimension, "e-01", DayPeriod, values)], CancellationToken.None);
+
+        Assert.Equal(values, Assert.Single(await Store.GetSeriesAsync("tenant-a", dimension, "e-01", KpiGrain.Day, Day, Day, CancellationToken.None)).Cell.Values);
+        Assert.Equal(values, Assert.Single(await Store.GetPeriodAsync("tenant-a", DayPeriod, dimension, CancellationToken.None)).Cell.Values);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WhenCountsAreZeroOrValuesUndefined_StoresNoColumnForThem_AndCountsAsWholeNumbers()
+    {
+        var values = KpiCatalogue.Definitions.ToDictionary(d => d.Name, _ => (decimal?)null);
+        (values["emailsSent"], values["meetings"], values["revenueWon"], values["winRate"], values["outsideTerritory"]) = (3, 0, 1250.5m, null, 0);
+        foreach (var name in KpiCatalogue.Definitions.Where(d => d.AlwaysDefinedFor.Contains(KpiDimension.Rep) && values[d.Name] is null).Select(d => d.Name))
+        {
+            values[name] = 0;
+        }
+
         await Store.ReplaceAsync("tenant-a", [DayPeriod], [new KpiCell(KpiDimension.Rep, "rep-01", DayPeriod, values)], CancellationToken.None);
 
-        Assert.Equal(values, Assert.Single(await SeriesAsync("rep-01", Day, Day)).Cell.Values);
+        foreach (var row in new[] { ("tenant-a|rep|rep-01", "day|2026-10-05"), ("tenant-a|day|2026-10-05", "rep|rep-01") })
+        {
+            var entity = (await Table.GetEntityAsync<TableEntity>(row.Item1, row.Item2)).Value;
+            Assert.Equal(3, entity["EmailsSent"]);
+            Assert.Equal(1250.5, entity["RevenueWon"]);
+            var kpiColumns = entity.Keys.Where(k => KpiCatalogue.Definitions.Any(d => string.Equals(d.Name, k, StringComparison.OrdinalIgnoreCase)));
+            Assert.Equal(["EmailsSent", "RevenueWon"], kpiColumns.Order());
+        }
+
+        var read = Assert.Single(await SeriesAsync("rep-01", Day, Day)).Cell.Values;
+        Assert.Equal((3m, 0m, 1250.5m, null, 0m), (read["emailsSent"], read["meetings"], read["revenueWon"], read["winRate"], read["outsideTerritory"]));
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WhenARowHoldsTheEarlierColumnForm_RewritesItWithEqualValues()
+    {
+        // Before ADR 0014 counts were doubles and zeros were stored.
+        var values = KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => (decimal?)(d.Name == "meetings" ? 0 : 3));
+        var cell = new KpiCell(KpiDimension.Rep, "rep-01", DayPeriod, values);
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], [cell], CancellationToken.None);
+        var row = (await Table.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
+        row["EmailsSent"] = 3.0;
+        row["Meetings"] = 0.0;
+        await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        Assert.Equal(0m, Assert.Single(await Store.GetPeriodAsync("tenant-a", DayPeriod, KpiDimension.Rep, CancellationToken.None)).Cell.Values["meetings"]);
+
+        Assert.Equal(1, await Store.ReplaceAsync("tenant-a", [DayPeriod], [cell], CancellationToken.None));
+
+        var rewritten = (await Table.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
+        Assert.Equal(3, rewritten["EmailsSent"]);
+        Assert.False(rewritten.ContainsKey("Meetings"));
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WhenAnAlwaysDefinedCountIsUndefined_ThrowsAndWritesNothing()
+    {
+        var values = KpiCatalogue.Definitions.ToDictionary(d => d.Name, _ => (decimal?)1);
+        values["dealsWon"] = null;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceAsync("tenant-a", [DayPeriod], [new KpiCell(KpiDimension.Account, "acc-01", DayPeriod, values)], CancellationToken.None));
+
+        Assert.Contains("dealsWon", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await PeriodRowKeysAsync());
     }
 
     [Fact]
@@ -111,8 +176,10 @@ public sealed class TableKpiStoreTests : StorageTestBase
 
     private IKpiStore Store => Get<IKpiStore>();
 
-    private static KpiCell Cell(string rep, int? sent, KpiPeriod? period = null) =>
-        new(KpiDimension.Rep, rep, period ?? DayPeriod, KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name == "emailsSent" ? sent : (decimal?)1));
+    private static KpiCell Cell(string rep, int sent, KpiPeriod? period = null, decimal? winRate = 1) =>
+        new(KpiDimension.Rep, rep, period ?? DayPeriod, KpiCatalogue.Definitions.ToDictionary(
+            d => d.Name,
+            d => d.Name switch { "emailsSent" => sent, "winRate" => winRate, _ => (decimal?)1 }));
 
     private async Task<IReadOnlyList<StoredKpiCell>> SeriesAsync(string rep, DateOnly from, DateOnly to) =>
         await Store.GetSeriesAsync("tenant-a", KpiDimension.Rep, rep, KpiGrain.Day, from, to, CancellationToken.None);

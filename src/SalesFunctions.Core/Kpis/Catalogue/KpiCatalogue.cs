@@ -38,7 +38,8 @@ public static class KpiCatalogue
     private const string Service = "service";
     private const string Linking = "linking";
 
-    private const string UnitCount = "count";
+    /// <summary>The unit of whole-number counts.</summary>
+    public const string UnitCount = "count";
     private const string UnitRatio = "ratio";
     private const string UnitMinutes = "minutes";
     private const string UnitDays = "days";
@@ -49,6 +50,20 @@ public static class KpiCatalogue
     private const string HistoryInputs = Credited + ", from 365 days before the period: HistoryWindowDays";
     private const string DealRecords = "deals";
     private const string CaseRecords = "cases";
+
+    /// <summary>
+    /// Where each count and sum is defined in every cell (0 without facts); Core's tests hold the engine to it. Deals and
+    /// cases carry no territory, so their counts are undefined for territories; outsideTerritory is undefined for
+    /// territories and accounts. Ratios, medians and means are not listed: they can be undefined anywhere.
+    /// </summary>
+    private static readonly FrozenDictionary<KpiId, FrozenSet<KpiDimension>> AlwaysDefined = new[]
+    {
+        (Ids: new[] { KpiId.EmailsSent, KpiId.EmailsReceived, KpiId.Meetings, KpiId.MeetingMinutes, KpiId.Calls, KpiId.Touchpoints, KpiId.UniqueAccounts, KpiId.UniqueContacts, KpiId.NewAccountsEngaged, KpiId.SellingMinutes },
+            Dimensions: Enum.GetValues<KpiDimension>()),
+        (Ids: [KpiId.DealsCreated, KpiId.DealsWon, KpiId.DealsLost, KpiId.RevenueWon, KpiId.PipelineInflow, KpiId.PipelineOutflow, KpiId.CasesOpened, KpiId.CasesResolved],
+            Dimensions: [KpiDimension.Rep, KpiDimension.Team, KpiDimension.Account, KpiDimension.Tenant]),
+        (Ids: [KpiId.OutsideTerritory], Dimensions: [KpiDimension.Rep, KpiDimension.Team, KpiDimension.Tenant]),
+    }.SelectMany(g => g.Ids.Select(id => (Id: id, Set: g.Dimensions.ToFrozenSet()))).ToFrozenDictionary(x => x.Id, x => x.Set);
 
     /// <summary>In <see cref="KpiId"/> order; every cell carries exactly these names.</summary>
     public static IReadOnlyList<KpiDefinition> Definitions { get; } =
@@ -134,5 +149,5 @@ public static class KpiCatalogue
     internal static int IndexOf(string name) => IndexByName.GetValueOrDefault(name, -1);
 
     private static KpiDefinition Define(KpiId id, string unit, string category, string formula, string inputs) =>
-        new(JsonNamingPolicy.CamelCase.ConvertName(id.ToString()), unit, category, formula, inputs, Version);
+        new(JsonNamingPolicy.CamelCase.ConvertName(id.ToString()), unit, category, formula, inputs, Version, AlwaysDefined.GetValueOrDefault(id, FrozenSet<KpiDimension>.Empty));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
@@ -43,6 +44,34 @@ public sealed class KpiCatalogueTests
         Assert.All(cells, c => Assert.Equal(Names, c.Values.Keys));
         Assert.All(cells, c => Assert.Equal(Names, c.Values.Select(v => v.Key)));
         Assert.Contains(cells, c => c.Dimension == KpiDimension.Account);
+    }
+
+    [Fact]
+    public void Compute_WhenAnyDimensionOrGrain_NeverLeavesAnAlwaysDefinedKpiUndefined()
+    {
+        // The KPI store omits an always-defined KPI's 0 and reads an absent column back as 0: an undefined one would be lost.
+        var periods = Enum.GetValues<KpiGrain>()
+            .SelectMany(grain => KpiPeriod.Between(grain, new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 30))).ToList();
+
+        Activity[] activities =
+        [
+            .. PerformanceKpiTests.Activities,
+            Meeting("m1", TestData.Ava, [TestData.Kim], 30, "2026-10-14T09:00:00Z", territories: ["emea"]),
+        ];
+
+        var cells = Compute(periods, activities, PerformanceKpiTests.Deals, settings: PerformanceKpiTests.Settings);
+
+        Assert.Equal(
+            ["emailsSent", "emailsReceived", "meetings", "meetingMinutes", "calls", "touchpoints", "uniqueAccounts", "uniqueContacts", "newAccountsEngaged",
+             "sellingMinutes", "dealsCreated", "dealsWon", "dealsLost", "revenueWon", "pipelineInflow", "pipelineOutflow", "casesOpened", "casesResolved",
+             "outsideTerritory"],
+            KpiCatalogue.Definitions.Where(d => d.AlwaysDefinedFor.Count > 0).Select(d => d.Name));
+        Assert.Equal(Enum.GetValues<KpiDimension>().Order(), cells.Select(c => c.Dimension).Distinct().Order());
+        Assert.All(cells, c => Assert.All(KpiCatalogue.Definitions.Where(d => d.AlwaysDefinedFor.Contains(c.Dimension)), d => Assert.NotNull(c.Values[d.Name])));
+        // Where a count is not listed as always defined, the engine does leave it undefined: the list is not too short.
+        Assert.All(KpiCatalogue.Definitions.Where(d => d.AlwaysDefinedFor.Count > 0), d => Assert.All(
+            Enum.GetValues<KpiDimension>().Where(dimension => !d.AlwaysDefinedFor.Contains(dimension)),
+            dimension => Assert.Contains(cells, c => c.Dimension == dimension && c.Values[d.Name] is null)));
     }
 
     [Fact]
