@@ -145,11 +145,11 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
     }
 
     /// <summary>
-    /// A KPI's column as stored, or null for no column. A count is an Int32 (whole numbers, and the one number type the
-    /// service needs no type annotation for); any other value a double (Table Storage has no decimal; a double holds 15
-    /// significant digits, revenue to the cent). Undefined has no column, and neither has the 0 of a KPI that the
-    /// cell's dimension always defines: most cells count one kind of fact, so most of their counts are 0, and leaving them out halves an account
-    /// day's row (ADR 0014).
+    /// A KPI's column as stored, or null for no column. A count is an Int32: a whole number, and a type the SDK sends
+    /// without the annotation it adds to every double. Any other value is a double (Table Storage has no decimal; a
+    /// double holds 15 significant digits, revenue to the cent). Undefined has no column, and neither has the 0 of a KPI
+    /// that the cell's dimension always defines: most cells count one kind of fact, so most of their counts are 0, and
+    /// leaving them out halves an account day's row (ADR 0014).
     /// </summary>
     [SuppressMessage("Performance", "CA1859", Justification = "An int or a double: the boxed type decides the column's type in the table.")]
     private static object? ColumnValue(KpiDefinition definition, KpiDimension dimension, decimal? value)
