@@ -5,7 +5,7 @@ namespace SalesFunctions.Storage;
 
 public sealed class TableRollupStatusStore(StorageClients clients, StorageNames names) : IRollupStatusStore
 {
-    /// <summary>One row per tenant: the catalogue version its stored KPI cells were last fully recomputed with.</summary>
+    /// <summary>One row per tenant: the catalogue version and configuration its stored KPI cells were last fully recomputed with.</summary>
     private const string CataloguePartition = "catalogue";
 
     private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.RollupStatus));
@@ -29,12 +29,21 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
             : null;
     }
 
-    public async Task<int?> GetCatalogueVersionAsync(string tenantId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, CatalogueStamp>> GetCatalogueStampsAsync(CancellationToken cancellationToken)
     {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(CataloguePartition, TableKeys.Escape(tenantId), cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } e ? e.GetInt32("Version") : null;
+        var stamps = new Dictionary<string, CatalogueStamp>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CataloguePartition}"), cancellationToken: cancellationToken))
+        {
+            // Rows saved before stamps had a TenantId column are keyed by the tenant id itself (tenant ids need no escaping).
+            stamps[e.GetString("TenantId") ?? e.RowKey] = new CatalogueStamp(e.GetInt32("Version") ?? 0, e.GetString("Settings"));
+        }
+
+        return stamps;
     }
 
-    public async Task SaveCatalogueVersionAsync(string tenantId, int version, CancellationToken cancellationToken) =>
-        await Table.UpsertEntityAsync(new TableEntity(CataloguePartition, TableKeys.Escape(tenantId)) { ["Version"] = version }, TableUpdateMode.Replace, cancellationToken);
+    public async Task SaveCatalogueStampAsync(string tenantId, CatalogueStamp stamp, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(
+            new TableEntity(CataloguePartition, TableKeys.Escape(tenantId)) { ["TenantId"] = tenantId, ["Version"] = stamp.Version, ["Settings"] = stamp.Settings },
+            TableUpdateMode.Replace,
+            cancellationToken);
 }

@@ -6,8 +6,8 @@ public interface IRollupStatusStore
 
     Task<RollupRun?> GetLastAsync(CancellationToken cancellationToken);
 
-    /// <summary>The catalogue version the tenant's whole history was last recomputed with, or null when never.</summary>
-    Task<int?> GetCatalogueVersionAsync(string tenantId, CancellationToken cancellationToken);
+    /// <summary>By tenant id, what each tenant's whole history was last recomputed with; a tenant never rebuilt has none.</summary>
+    Task<IReadOnlyDictionary<string, CatalogueStamp>> GetCatalogueStampsAsync(CancellationToken cancellationToken);
 
-    Task SaveCatalogueVersionAsync(string tenantId, int version, CancellationToken cancellationToken);
+    Task SaveCatalogueStampAsync(string tenantId, CatalogueStamp stamp, CancellationToken cancellationToken);
 }

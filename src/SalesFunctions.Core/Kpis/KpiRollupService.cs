@@ -33,21 +33,41 @@ public sealed partial class KpiRollupService(
     {
         var startedAt = time.GetUtcNow();
         var dirty = await dirtyDays.ListAsync(cancellationToken);
+        var stamps = await status.GetCatalogueStampsAsync(cancellationToken);
+        var options = crmOptions.CurrentValue;
+        var daysByTenant = dirty.GroupBy(d => d.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        // A tenant whose cells were built with another catalogue version or configuration is rebuilt whole, dirty days
+        // or not: nothing marks days when configuration changes. A tenant never rebuilt is too, on its first dirty day.
+        CatalogueStamp Current(string tenantId) => new(KpiCatalogue.Version, settings.Fingerprint(tenantId, options));
+        var stale = stamps.Where(s => s.Value != Current(s.Key)).Select(s => s.Key);
         int cells = 0, stillDirty = 0;
-        foreach (var tenantDays in dirty.GroupBy(d => d.TenantId, StringComparer.Ordinal))
+        foreach (var tenantId in daysByTenant.Keys.Union(stale, StringComparer.Ordinal).ToList())
         {
             // Read fresh, not cached: a directory import must show in the next rollup everywhere.
-            var directory = await directories.GetAsync(tenantDays.Key, cancellationToken)
-                ?? throw new TenantNotConfiguredException(tenantDays.Key);
+            var directory = await directories.GetAsync(tenantId, cancellationToken);
+            var tenantDays = daysByTenant.GetValueOrDefault(tenantId) ?? [];
+            if (directory is null)
+            {
+                // Dirty days of an unknown tenant are a fault; a stamp left by a removed tenant is not.
+                if (tenantDays.Count > 0)
+                {
+                    throw new TenantNotConfiguredException(tenantId);
+                }
+
+                continue;
+            }
+
             var today = directory.LocalDay(time.GetUtcNow());
-            if (await status.GetCatalogueVersionAsync(directory.TenantId, cancellationToken) == KpiCatalogue.Version)
+            var (stored, current) = (stamps.GetValueOrDefault(tenantId), Current(tenantId));
+            if (stored == current)
             {
                 cells += await RecomputeAsync(directory, KpiRollupRanges.Affected(tenantDays.Select(d => d.Day), today), null, cancellationToken);
             }
             else
             {
-                // Stored cells come from another catalogue version (or none yet): rebuild the tenant's whole history once.
-                var latest = tenantDays.Max(d => d.Day);
+                LogRebuild(logger, tenantId, stored?.Version, KpiCatalogue.Version, stored is not null && stored.Settings != current.Settings);
+                var latest = tenantDays.Count > 0 ? tenantDays.Max(d => d.Day) : today;
                 cells += await RecomputeAllAsync(directory, latest > today ? latest : today, null, cancellationToken);
             }
 
@@ -70,10 +90,12 @@ public sealed partial class KpiRollupService(
 
     /// <summary>
     /// Rebuilds every period from the tenant's first stored fact to <paramref name="to"/> and records the catalogue
-    /// version; what a new catalogue version and the recompute command do.
+    /// version and configuration it used; what a new catalogue version, a configuration change and the recompute command do.
     /// </summary>
     public async Task<int> RecomputeAllAsync(TenantDirectory directory, DateOnly to, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
     {
+        // Taken before the computation: a configuration change while it runs leaves the older stamp, so the next run rebuilds again.
+        var stamp = new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(directory.TenantId, crmOptions.CurrentValue));
         var records = await LoadRecordsAsync(directory.TenantId, cancellationToken);
         var first = await activities.FirstDayAsync(directory.TenantId, cancellationToken);
         foreach (var record in records.Deals.Concat(records.Cases))
@@ -88,7 +110,7 @@ public sealed partial class KpiRollupService(
         // A CRM date typed decades back (1900, 0001) must not turn into a computation of every period since.
         var floor = to.AddYears(-MaxHistoryYears);
         var written = first is { } from && from <= to ? await RecomputeAsync(directory, [(from < floor ? floor : from, to)], records, progress, cancellationToken) : 0;
-        await status.SaveCatalogueVersionAsync(directory.TenantId, KpiCatalogue.Version, cancellationToken);
+        await status.SaveCatalogueStampAsync(directory.TenantId, stamp, cancellationToken);
         return written;
     }
 
@@ -195,6 +217,9 @@ public sealed partial class KpiRollupService(
 
     private static IEnumerable<(DateOnly From, DateOnly To)> Quarters(DateOnly from, DateOnly to) =>
         KpiPeriod.Between(KpiGrain.Quarter, from, to).Select(q => (q.Start < from ? from : q.Start, q.End < to ? q.End : to));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: rebuilding the whole history of tenant {TenantId} (stored catalogue version {StoredVersion}, current {Version}, configuration changed: {SettingsChanged})")]
+    private static partial void LogRebuild(ILogger logger, string tenantId, int? storedVersion, int version, bool settingsChanged);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: {Days} dirty days, {Cells} cells written, {StillDirty} re-marked during the run, {ElapsedMs} ms")]
     private static partial void LogRun(ILogger logger, int days, int cells, int stillDirty, double elapsedMs);

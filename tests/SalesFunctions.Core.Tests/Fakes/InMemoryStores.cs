@@ -16,7 +16,7 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
     private readonly HashSet<(string Tenant, string Id)> _committed = [];
     private readonly Dictionary<(string Tenant, DateOnly Day), int> _dirty = [];
     private readonly Dictionary<(string Tenant, KpiPeriod Period), IReadOnlyList<KpiCell>> _kpis = [];
-    private readonly Dictionary<string, int> _catalogueVersions = [];
+    private readonly Dictionary<string, CatalogueStamp> _catalogueStamps = [];
     private readonly Dictionary<string, TenantDirectory> _directories = [];
     private int _version;
 
@@ -162,12 +162,12 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
             .SelectMany(k => k.Value.OrderBy(c => c.Dimension).ThenBy(c => c.Key, StringComparer.Ordinal))
             .Select(c => new DayRow(c.Dimension, c.Key, c.Period.Start, DayKpis.Of(c.Values)))];
 
-    public Task<int?> GetCatalogueVersionAsync(string tenantId, CancellationToken cancellationToken) =>
-        Task.FromResult(_catalogueVersions.TryGetValue(tenantId, out var version) ? version : (int?)null);
+    public Task<IReadOnlyDictionary<string, CatalogueStamp>> GetCatalogueStampsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, CatalogueStamp>>(new Dictionary<string, CatalogueStamp>(_catalogueStamps));
 
-    public Task SaveCatalogueVersionAsync(string tenantId, int version, CancellationToken cancellationToken)
+    public Task SaveCatalogueStampAsync(string tenantId, CatalogueStamp stamp, CancellationToken cancellationToken)
     {
-        _catalogueVersions[tenantId] = version;
+        _catalogueStamps[tenantId] = stamp;
         return Task.CompletedTask;
     }
 

@@ -30,7 +30,8 @@ internal sealed class Pipeline
         Unmatched = new UnmatchedExternals(directories, Stores);
         Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TimeProvider.System);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
-        Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(new KpiOptions()), Targets),
+        KpiSettings = new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(KpiOptions), Targets);
+        Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, KpiSettings,
             new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics, RollupClock, NullLogger<KpiRollupService>.Instance);
     }
 
@@ -50,6 +51,11 @@ internal sealed class Pipeline
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public CrmOptions CrmOptions { get; } = new();
+
+    /// <summary>The rollup's settings; a test changes them in place, as a configuration reload would.</summary>
+    public KpiOptions KpiOptions { get; } = new();
+
+    public KpiSettingsSource KpiSettings { get; }
 
     /// <summary>Quotas, forecasts and spend the rollup reads.</summary>
     public InMemoryKpiTargetStore Targets { get; } = new();

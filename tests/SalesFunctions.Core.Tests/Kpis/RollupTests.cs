@@ -147,7 +147,8 @@ public sealed class RollupTests
         await pipeline.Rollup.RunAsync(CancellationToken.None);
         var march = new KpiPeriod(KpiGrain.Month, new DateOnly(2026, 3, 1));
         await pipeline.Stores.ReplaceAsync(TestData.Tenant, [march], [], CancellationToken.None);
-        await pipeline.Stores.SaveCatalogueVersionAsync(TestData.Tenant, KpiCatalogue.Version - 1, CancellationToken.None);
+        var settings = pipeline.KpiSettings.Fingerprint(TestData.Tenant, pipeline.CrmOptions);
+        await pipeline.Stores.SaveCatalogueStampAsync(TestData.Tenant, new CatalogueStamp(KpiCatalogue.Version - 1, settings), CancellationToken.None);
 
         // A dirty day in October reaches back only the reply window; the older version makes the rollup rebuild from the
         // first stored activity.
@@ -155,7 +156,28 @@ public sealed class RollupTests
         await pipeline.Rollup.RunAsync(CancellationToken.None);
 
         Assert.Contains(pipeline.Stores.AllKpiCells(), c => c.Period == march && c.Dimension == KpiDimension.Rep);
-        Assert.Equal(KpiCatalogue.Version, await pipeline.Stores.GetCatalogueVersionAsync(TestData.Tenant, CancellationToken.None));
+        Assert.Equal(new CatalogueStamp(KpiCatalogue.Version, settings), (await pipeline.Stores.GetCatalogueStampsAsync(CancellationToken.None))[TestData.Tenant]);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTheEmailEstimateChangesWithNoDirtyDay_RebuildsTheTenantOnce()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e1", TestData.Ava, [TestData.Kim], at: new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+        var march2 = new KpiPeriod(KpiGrain.Day, new DateOnly(2026, 3, 2));
+        async Task<decimal?> SellingMinutes() =>
+            (await pipeline.Stores.GetPeriodAsync(TestData.Tenant, march2, KpiDimension.Rep, CancellationToken.None)).Single(c => c.Cell.Key == "rep-ava").Cell.Values["sellingMinutes"];
+        Assert.Equal(5m, await SellingMinutes());
+        Assert.Equal(0, (await pipeline.Rollup.RunAsync(CancellationToken.None)).Rows);
+
+        // Configuration marks no day; the changed fingerprint rebuilds the history, March included.
+        pipeline.KpiOptions.MinutesPerEmail = 8m;
+        var rebuilt = await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.True(rebuilt.Rows > 0);
+        Assert.Equal(8m, await SellingMinutes());
+        Assert.Equal(0, (await pipeline.Rollup.RunAsync(CancellationToken.None)).Rows);
     }
 
     private static void Apply(Pipeline pipeline, Step item)

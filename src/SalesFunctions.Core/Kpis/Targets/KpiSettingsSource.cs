@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis.Catalogue;
 
 namespace SalesFunctions.Core.Kpis.Targets;
@@ -37,4 +41,33 @@ public sealed class KpiSettingsSource(IOptionsMonitor<KpiOptions> options, IKpiT
             ? configured.ToTargets(tenantId, error => throw new InvalidOperationException(error))
             : null;
     }
+
+    /// <summary>
+    /// A fingerprint of what the catalogue reads from configuration for the tenant: the per-email estimate, the
+    /// configured targets, the reporting currency and the exchange rates. None of them marks a day dirty when it
+    /// changes, and each can change any period, so the rollup rebuilds a tenant whose fingerprint moved. Uploaded
+    /// targets are not in it: an upload marks the periods it changes (<see cref="KpiTargetService"/>).
+    /// </summary>
+    public string Fingerprint(string tenantId, CrmOptions crm)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentNullException.ThrowIfNull(crm);
+        var configured = options.CurrentValue.Tenants.TryGetValue(tenantId, out var targets)
+            ? targets.ToTargets(tenantId, _ => { })
+            : KpiTargets.Empty;
+        var lines = new List<string>
+        {
+            Line($"minutesPerEmail {options.CurrentValue.MinutesPerEmail:G29}"),
+            $"reportingCurrency {crm.ReportingCurrency.ToUpperInvariant()}",
+        };
+        lines.AddRange(crm.ExchangeRates.Select(r => Line($"rate {r.Key.ToUpperInvariant()} {r.Value:G29}")).Order(StringComparer.Ordinal));
+        // G29 drops trailing zeros (5.0 is 5); sorted, since entries add up and their order changes no KPI.
+        lines.AddRange(configured.Quotas.Select(q => Line($"quota {q.Dimension} {q.Key} {q.Period.Key} {q.Amount:G29}"))
+            .Concat(configured.Forecasts.Select(f => Line($"forecast {f.Dimension} {f.Key} {f.Period.Key} {f.Amount:G29}")))
+            .Concat(configured.Spend.Select(p => Line($"spend {p.Period.Key} {p.SalesAndMarketing:G29}")))
+            .Order(StringComparer.Ordinal));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..32];
+    }
+
+    private static string Line(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);
 }
