@@ -36,7 +36,12 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     public async Task GetKpis_WhenRowsStored_ReturnsThemWithZeroFilledDays()
     {
         var day = new KpiPeriod(KpiGrain.Day, new DateOnly(2026, 10, 2));
-        var values = KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name switch { "emailsSent" => 3m, "meetingMinutes" => 45m, _ => (decimal?)null });
+        var values = KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name switch
+        {
+            "emailsSent" => 3m,
+            "meetingMinutes" => 45m,
+            _ => d.AlwaysDefinedFor.Contains(KpiDimension.Rep) ? 0m : (decimal?)null,
+        });
         await _host.Service<IKpiStore>().ReplaceAsync(Tenant, [day], [new KpiCell(KpiDimension.Rep, "rep-01", day, values)], CancellationToken.None);
 
         var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-01&to=2026-10-03");

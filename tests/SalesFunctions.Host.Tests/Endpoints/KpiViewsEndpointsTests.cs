@@ -24,7 +24,7 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
             Cell("rep-03", October, revenue: 300m, sent: 7),
             Cell("rep-04", October, revenue: null, sent: 1),
             Cell("rep-01", October.Previous(), revenue: 200m, sent: 5),
-            new KpiCell(KpiDimension.Team, "team-a", October, Values(1200m, 14)),
+            new KpiCell(KpiDimension.Team, "team-a", October, Values(KpiDimension.Team, 1200m, 14)),
         ], CancellationToken.None);
     }
 
@@ -33,7 +33,7 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Leaderboard_WhenValuesTie_SharesTheRankAndLeavesUndefinedValuesOut()
     {
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/leaderboard?tenant={Tenant}&dimension=rep&period=2026-10&kpi=revenueWon&size=2");
+        var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/leaderboard?tenant={Tenant}&dimension=rep&period=2026-10&kpi=averageDealSize&size=2");
 
         Assert.Equal(3, body.GetProperty("ranked").GetInt32());
         Assert.Equal(["1 rep-02 900", "2 rep-01 300"], Standings(body, "top"));
@@ -76,7 +76,8 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
         Assert.Equal(6, lines.Length);
         var rep04 = lines.Single(l => l.StartsWith("rep,rep-04,month,2026-10,", StringComparison.Ordinal)).Split(',');
         Assert.Equal("1", rep04[Array.IndexOf(header, "emailsSent")]);
-        Assert.Equal(string.Empty, rep04[Array.IndexOf(header, "revenueWon")]);
+        Assert.Equal(string.Empty, rep04[Array.IndexOf(header, "averageDealSize")]);
+        Assert.Equal("0", rep04[Array.IndexOf(header, "revenueWon")]);
     }
 
     [Fact]
@@ -110,8 +111,15 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
     private static List<string> Standings(JsonElement body, string side) =>
         [.. body.GetProperty(side).EnumerateArray().Select(s => $"{s.GetProperty("rank").GetInt32()} {s.GetProperty("key").GetString()} {s.GetProperty("value").GetDecimal():0.##}")];
 
-    private static KpiCell Cell(string rep, KpiPeriod period, decimal? revenue, int sent) => new(KpiDimension.Rep, rep, period, Values(revenue, sent));
+    private static KpiCell Cell(string rep, KpiPeriod period, decimal? revenue, int sent) => new(KpiDimension.Rep, rep, period, Values(KpiDimension.Rep, revenue, sent));
 
-    private static Dictionary<string, decimal?> Values(decimal? revenue, int sent) =>
-        KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name switch { "revenueWon" => revenue, "emailsSent" => sent, _ => (decimal?)null });
+    /// <summary>As the catalogue gives them: the average deal size undefined without revenue, other counts 0, other ratios undefined.</summary>
+    private static Dictionary<string, decimal?> Values(KpiDimension dimension, decimal? revenue, int sent) =>
+        KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => d.Name switch
+        {
+            "revenueWon" => revenue ?? 0m,
+            "averageDealSize" => revenue,
+            "emailsSent" => sent,
+            _ => d.AlwaysDefinedFor.Contains(dimension) ? 0m : (decimal?)null,
+        });
 }
