@@ -19,8 +19,8 @@ fi
 command -v npm >/dev/null || { echo "bench.sh: Node.js and npm are required (for Azurite)" >&2; exit 1; }
 
 # Split services with tables in memory: the combined process stalls on its own table autosaves at this scale (azurite.sh).
-# Azurite's table service holds every entity in memory, roughly 100 bytes per property: the 1,000,000-activity rollup
-# stores about 3 million cell rows of 20 to 60 columns. Node's default heap limit (about 4 GB) is far too small.
+# Azurite's table service holds every entity in memory, roughly 65 bytes per property: the 1,000,000-activity rollup
+# stores about 3.3 million cell rows of 15 to 90 properties. Node's default heap limit (about 4 GB) is far too small.
 export NODE_OPTIONS="--max-old-space-size=${AZURITE_HEAP_MB:-16384}"
 export AZURITE_DIR="$root/.azurite/bench" AZURITE_EPHEMERAL=1 AZURITE_SPLIT="${AZURITE_SPLIT:-1}"
 export AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10200}" AZURITE_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10201}" AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10202}"
