@@ -39,10 +39,10 @@ public sealed partial class KpiRollupService(
 
         // A tenant whose cells were built with another catalogue version or configuration is rebuilt whole, dirty days
         // or not: nothing marks days when configuration changes. A tenant never rebuilt is too, on its first dirty day.
-        CatalogueStamp Current(string tenantId) => new(KpiCatalogue.Version, settings.Fingerprint(tenantId, options));
-        var stale = stamps.Where(s => s.Value != Current(s.Key)).Select(s => s.Key);
+        var currentStamps = daysByTenant.Keys.Union(stamps.Keys, StringComparer.Ordinal).ToDictionary(
+            t => t, t => new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(t, options)), StringComparer.Ordinal);
         int cells = 0, stillDirty = 0;
-        foreach (var tenantId in daysByTenant.Keys.Union(stale, StringComparer.Ordinal).ToList())
+        foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
         {
             // Read fresh, not cached: a directory import must show in the next rollup everywhere.
             var directory = await directories.GetAsync(tenantId, cancellationToken);
@@ -59,7 +59,7 @@ public sealed partial class KpiRollupService(
             }
 
             var today = directory.LocalDay(time.GetUtcNow());
-            var (stored, current) = (stamps.GetValueOrDefault(tenantId), Current(tenantId));
+            var (stored, current) = (stamps.GetValueOrDefault(tenantId), currentStamps[tenantId]);
             if (stored == current)
             {
                 cells += await RecomputeAsync(directory, KpiRollupRanges.Affected(tenantDays.Select(d => d.Day), today), null, cancellationToken);
