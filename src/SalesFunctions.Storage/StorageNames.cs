@@ -10,7 +10,8 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public const string Activities = "activities";
     public const string ActivityDays = "activitydays";
     public const string DirtyDays = "dirtydays";
-    public const string Kpis = "kpis";
+    public const string KpiSeries = "kpiseries";
+    public const string KpiPeriods = "kpiperiods";
     public const string RollupStatus = "rollupstatus";
     public const string SyncState = "syncstate";
     public const string Directories = "directories";
@@ -19,7 +20,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public const string CrmEvents = "crmevents";
     public const string CrmPayloads = "crm-payloads";
 
-    public static IReadOnlyList<string> Tables { get; } = [Subscriptions, Activities, ActivityDays, DirtyDays, Kpis, RollupStatus, SyncState, CrmRecords, CrmEvents];
+    public static IReadOnlyList<string> Tables { get; } = [Subscriptions, Activities, ActivityDays, DirtyDays, KpiSeries, KpiPeriods, RollupStatus, SyncState, CrmRecords, CrmEvents];
 
     public static IReadOnlyList<string> Containers { get; } = [Directories, Locks, CrmPayloads];
 

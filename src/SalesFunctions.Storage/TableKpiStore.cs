@@ -9,16 +9,21 @@ using SalesFunctions.Core.Kpis.Catalogue;
 namespace SalesFunctions.Storage;
 
 /// <summary>
-/// KPI cells twice, for the two ways they are read: a time series per entity (partition tenant|dimension|key, rows
-/// grain|period start: one range scan) and a leaderboard per period (partition tenant|grain|period start, rows
-/// dimension|key). One column per catalogue KPI; an undefined value has no column, nor has the 0 of a KPI that is
-/// always defined. Layout for direct reporting tools: docs/storage.md.
+/// KPI cells twice, for the two ways they are read, in two tables (ADR 0015). <c>kpiseries</c>: a time series per entity
+/// (partition tenant|dimension|key, rows grain|period start|dimension|key: one range scan). <c>kpiperiods</c>: a
+/// leaderboard per period (partition tenant|grain|period start, rows dimension|key). One column per catalogue KPI; an
+/// undefined value has no column, nor has the 0 of a KPI that is always defined. Layout for reporting tools: docs/storage.md.
 /// </summary>
 public sealed class TableKpiStore(StorageClients clients, StorageNames names) : IKpiStore
 {
     private const int Parallelism = 8;
 
-    private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.Kpis));
+    /// <summary>1: both layouts in one <c>kpis</c> table, series rows keyed by period alone. 2: ADR 0015.</summary>
+    public int Layout => 2;
+
+    private TableClient Series => clients.Tables.GetTableClient(names.Table(StorageNames.KpiSeries));
+
+    private TableClient Periods => clients.Tables.GetTableClient(names.Table(StorageNames.KpiPeriods));
 
     public async Task<int> ReplaceAsync(string tenantId, IReadOnlyCollection<KpiPeriod> periods, IReadOnlyList<KpiCell> cells, CancellationToken cancellationToken)
     {
@@ -36,7 +41,7 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         await Parallel.ForEachAsync(requested, Options(cancellationToken), async (period, token) =>
         {
             var partition = PeriodPartition(tenantId, period);
-            await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: token))
+            await foreach (var entity in Periods.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: token))
             {
                 stored[(period, entity.RowKey)] = entity;
             }
@@ -49,19 +54,21 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         var computedAt = DateTimeOffset.UtcNow;
 
         // Series rows first: a reader of a leaderboard never finds an entity whose series row is missing.
-        await SubmitAsync(changed.Select(c => ToEntity(c, SeriesPartition(tenantId, c.Dimension, c.Key), SeriesRow(c.Period), computedAt)), cancellationToken);
-        await DeleteAsync(stale.Select(s => ($"{TableKeys.Escape(tenantId)}|{s.EntityRow}", SeriesRow(s.Period))), cancellationToken);
-        await SubmitAsync(changed.Select(c => ToEntity(c, PeriodPartition(tenantId, c.Period), EntityRow(c.Dimension, c.Key), computedAt)), cancellationToken);
-        await DeleteAsync(stale.Select(s => (PeriodPartition(tenantId, s.Period), s.EntityRow)), cancellationToken);
+        await SubmitAsync(Series, changed.Select(c => ToEntity(c, SeriesPartition(tenantId, EntityRow(c.Dimension, c.Key)), SeriesRow(c.Period, EntityRow(c.Dimension, c.Key)), computedAt)), cancellationToken);
+        await DeleteAsync(Series, stale.Select(s => (SeriesPartition(tenantId, s.EntityRow), SeriesRow(s.Period, s.EntityRow))), cancellationToken);
+        await SubmitAsync(Periods, changed.Select(c => ToEntity(c, PeriodPartition(tenantId, c.Period), EntityRow(c.Dimension, c.Key), computedAt)), cancellationToken);
+        await DeleteAsync(Periods, stale.Select(s => (PeriodPartition(tenantId, s.Period), s.EntityRow)), cancellationToken);
         return changed.Count;
     }
 
     public async Task<IReadOnlyList<StoredKpiCell>> GetSeriesAsync(
         string tenantId, KpiDimension dimension, string key, KpiGrain grain, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var partition = SeriesPartition(tenantId, dimension, key);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {SeriesRow(new KpiPeriod(grain, from))} and RowKey le {SeriesRow(new KpiPeriod(grain, to))}");
-        return await ReadAsync(filter, cancellationToken);
+        // A row key continues after its period with '|', which sorts right before '}': the range holds exactly the rows
+        // of the periods starting on the two days and between them.
+        var partition = SeriesPartition(tenantId, EntityRow(dimension, key));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {PeriodKey(new KpiPeriod(grain, from))} and RowKey lt {PeriodKey(new KpiPeriod(grain, to)) + "}"}");
+        return await ReadAsync(Series, filter, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredKpiCell>> GetPeriodAsync(string tenantId, KpiPeriod period, KpiDimension dimension, CancellationToken cancellationToken)
@@ -69,28 +76,33 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         // '}' sorts right after '|': the range holds exactly the dimension's rows.
         var prefix = $"{Name(dimension)}|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PeriodPartition(tenantId, period)} and RowKey gt {prefix} and RowKey lt {Name(dimension) + "}"}");
-        return await ReadAsync(filter, cancellationToken);
+        return await ReadAsync(Periods, filter, cancellationToken);
     }
 
     /// <summary>The table column of a catalogue KPI: its name with a capital first letter, as the other columns are.</summary>
     internal static string Column(string kpi) => string.Concat(char.ToUpperInvariant(kpi[0]).ToString(), kpi.AsSpan(1));
 
-    internal static string SeriesPartition(string tenantId, KpiDimension dimension, string key) =>
-        $"{TableKeys.Escape(tenantId)}|{EntityRow(dimension, key)}";
+    private static string SeriesPartition(string tenantId, string entityRow) => $"{TableKeys.Escape(tenantId)}|{entityRow}";
 
-    internal static string PeriodPartition(string tenantId, KpiPeriod period) => $"{TableKeys.Escape(tenantId)}|{SeriesRow(period)}";
+    /// <summary>
+    /// The period, then the entity again: the period alone would order the series, but every entity's row of a period
+    /// would share one RowKey, and the storage emulator finds a row by scanning all rows with its RowKey (ADR 0015).
+    /// </summary>
+    private static string SeriesRow(KpiPeriod period, string entityRow) => $"{PeriodKey(period)}|{entityRow}";
 
-    private static string SeriesRow(KpiPeriod period) => $"{Name(period.Grain)}|{TableKeys.Day(period.Start)}";
+    private static string PeriodPartition(string tenantId, KpiPeriod period) => $"{TableKeys.Escape(tenantId)}|{PeriodKey(period)}";
+
+    private static string PeriodKey(KpiPeriod period) => $"{Name(period.Grain)}|{TableKeys.Day(period.Start)}";
 
     private static string EntityRow(KpiDimension dimension, string key) => $"{Name(dimension)}|{TableKeys.Escape(key)}";
 
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private async Task<IReadOnlyList<StoredKpiCell>> ReadAsync(string filter, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StoredKpiCell>> ReadAsync(TableClient table, string filter, CancellationToken cancellationToken)
     {
         var cells = new List<StoredKpiCell>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             cells.Add(FromEntity(entity));
         }
@@ -98,19 +110,19 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         return cells;
     }
 
-    private Task SubmitAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
-        TableBatches.UpsertAsync(Table, entities, Parallelism, cancellationToken);
+    private static Task SubmitAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
+        TableBatches.UpsertAsync(table, entities, Parallelism, cancellationToken);
 
     /// <summary>
     /// One by one rather than in transactions: a row an interrupted earlier run already deleted would fail its whole
     /// batch, and stale cells are few (an entity that lost its last fact of a period).
     /// </summary>
-    private async Task DeleteAsync(IEnumerable<(string PartitionKey, string RowKey)> rows, CancellationToken cancellationToken) =>
+    private static async Task DeleteAsync(TableClient table, IEnumerable<(string PartitionKey, string RowKey)> rows, CancellationToken cancellationToken) =>
         await Parallel.ForEachAsync(rows, Options(cancellationToken), async (row, token) =>
         {
             try
             {
-                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, token);
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, token);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {

@@ -34,8 +34,9 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
         var stamps = new Dictionary<string, CatalogueStamp>(StringComparer.Ordinal);
         await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CataloguePartition}"), cancellationToken: cancellationToken))
         {
-            // Rows saved before stamps had a TenantId column are keyed by the tenant id itself (tenant ids need no escaping).
-            stamps[e.GetString("TenantId") ?? e.RowKey] = new CatalogueStamp(e.GetInt32("Version") ?? 0, e.GetString("Settings"));
+            // Rows saved before stamps had a TenantId column are keyed by the tenant id itself (tenant ids need no escaping);
+            // rows without a Layout were saved when every cell was in the one kpis table, layout 1.
+            stamps[e.GetString("TenantId") ?? e.RowKey] = new CatalogueStamp(e.GetInt32("Version") ?? 0, e.GetString("Settings"), e.GetInt32("Layout") ?? 1);
         }
 
         return stamps;
@@ -43,7 +44,7 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
 
     public async Task SaveCatalogueStampAsync(string tenantId, CatalogueStamp stamp, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(
-            new TableEntity(CataloguePartition, TableKeys.Escape(tenantId)) { ["TenantId"] = tenantId, ["Version"] = stamp.Version, ["Settings"] = stamp.Settings },
+            new TableEntity(CataloguePartition, TableKeys.Escape(tenantId)) { ["TenantId"] = tenantId, ["Version"] = stamp.Version, ["Settings"] = stamp.Settings, ["Layout"] = stamp.Layout },
             TableUpdateMode.Replace,
             cancellationToken);
 }

@@ -46,9 +46,9 @@ public sealed class TableKpiStoreTests : StorageTestBase
     public async Task ReplaceAsync_WhenTheStoredRowIsOfAnotherCatalogueVersion_RewritesItWithEqualValues()
     {
         await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3)], CancellationToken.None);
-        var row = (await Table.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
+        var row = (await Periods.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
         row["DefinitionVersion"] = KpiCatalogue.Version - 1;
-        await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        await Periods.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
 
         Assert.Equal(1, await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3)], CancellationToken.None));
 
@@ -73,6 +73,21 @@ public sealed class TableKpiStoreTests : StorageTestBase
         Assert.All(series, c => Assert.Equal(KpiCatalogue.Version, c.DefinitionVersion));
         var weeks = await Store.GetSeriesAsync("tenant-a", KpiDimension.Rep, "rep-01", KpiGrain.Week, week.Start, week.Start, CancellationToken.None);
         Assert.Equal(week, Assert.Single(weeks).Cell.Period);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WhenEntitiesShareAPeriod_KeysTheirSeriesRowsByPeriodThenEntity()
+    {
+        await Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 1), Cell("rep-02", 2)], CancellationToken.None);
+
+        // Unique row keys: the storage emulator finds a row by scanning every row that shares its RowKey (ADR 0015).
+        var keys = new List<string>();
+        await foreach (var entity in Series.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            keys.Add($"{entity.PartitionKey} {entity.RowKey}");
+        }
+
+        Assert.Equal(["tenant-a|rep|rep-01 day|2026-10-05|rep|rep-01", "tenant-a|rep|rep-02 day|2026-10-05|rep|rep-02"], keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -119,9 +134,9 @@ public sealed class TableKpiStoreTests : StorageTestBase
 
         await Store.ReplaceAsync("tenant-a", [DayPeriod], [new KpiCell(KpiDimension.Rep, "rep-01", DayPeriod, values)], CancellationToken.None);
 
-        foreach (var row in new[] { ("tenant-a|rep|rep-01", "day|2026-10-05"), ("tenant-a|day|2026-10-05", "rep|rep-01") })
+        foreach (var (table, partitionKey, rowKey) in new[] { (Series, "tenant-a|rep|rep-01", "day|2026-10-05|rep|rep-01"), (Periods, "tenant-a|day|2026-10-05", "rep|rep-01") })
         {
-            var entity = (await Table.GetEntityAsync<TableEntity>(row.Item1, row.Item2)).Value;
+            var entity = (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value;
             Assert.Equal(3, entity["EmailsSent"]);
             Assert.Equal(1250.5, entity["RevenueWon"]);
             var kpiColumns = entity.Keys.Where(k => KpiCatalogue.Definitions.Any(d => string.Equals(d.Name, k, StringComparison.OrdinalIgnoreCase)));
@@ -139,15 +154,15 @@ public sealed class TableKpiStoreTests : StorageTestBase
         var values = KpiCatalogue.Definitions.ToDictionary(d => d.Name, d => (decimal?)(d.Name == "meetings" ? 0 : 3));
         var cell = new KpiCell(KpiDimension.Rep, "rep-01", DayPeriod, values);
         await Store.ReplaceAsync("tenant-a", [DayPeriod], [cell], CancellationToken.None);
-        var row = (await Table.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
+        var row = (await Periods.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
         row["EmailsSent"] = 3.0;
         row["Meetings"] = 0.0;
-        await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        await Periods.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
         Assert.Equal(0m, Assert.Single(await Store.GetPeriodAsync("tenant-a", DayPeriod, KpiDimension.Rep, CancellationToken.None)).Cell.Values["meetings"]);
 
         Assert.Equal(1, await Store.ReplaceAsync("tenant-a", [DayPeriod], [cell], CancellationToken.None));
 
-        var rewritten = (await Table.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
+        var rewritten = (await Periods.GetEntityAsync<TableEntity>("tenant-a|day|2026-10-05", "rep|rep-01")).Value;
         Assert.Equal(3, rewritten["EmailsSent"]);
         Assert.False(rewritten.ContainsKey("Meetings"));
     }
@@ -184,15 +199,20 @@ public sealed class TableKpiStoreTests : StorageTestBase
     private async Task<IReadOnlyList<StoredKpiCell>> SeriesAsync(string rep, DateOnly from, DateOnly to) =>
         await Store.GetSeriesAsync("tenant-a", KpiDimension.Rep, rep, KpiGrain.Day, from, to, CancellationToken.None);
 
-    private TableClient Table => Get<StorageClients>().Tables.GetTableClient(Get<StorageNames>().Table(StorageNames.Kpis));
+    private TableClient Series => Get<StorageClients>().Tables.GetTableClient(Get<StorageNames>().Table(StorageNames.KpiSeries));
+
+    private TableClient Periods => Get<StorageClients>().Tables.GetTableClient(Get<StorageNames>().Table(StorageNames.KpiPeriods));
 
     /// <summary>Every stored row's ETag, series and period layout alike: what changes when a row is written.</summary>
     private async Task<Dictionary<string, string>> ETagsAsync()
     {
         var etags = new Dictionary<string, string>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        foreach (var table in new[] { Series, Periods })
         {
-            etags[$"{entity.PartitionKey}/{entity.RowKey}"] = entity.ETag.ToString();
+            await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                etags[$"{table.Name}/{entity.PartitionKey}/{entity.RowKey}"] = entity.ETag.ToString();
+            }
         }
 
         return etags;
@@ -201,7 +221,7 @@ public sealed class TableKpiStoreTests : StorageTestBase
     private async Task<List<string>> PeriodRowKeysAsync()
     {
         var keys = new List<string>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"tenant-a|day|2026-10-05"}")))
+        await foreach (var entity in Periods.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"tenant-a|day|2026-10-05"}")))
         {
             keys.Add(entity.RowKey);
         }

@@ -6,6 +6,12 @@ namespace SalesFunctions.Core.Kpis;
 public interface IKpiStore
 {
     /// <summary>
+    /// The version of the store's table layout. A tenant whose cells were written in another layout is rebuilt, into
+    /// this one, by the next rollup (<see cref="CatalogueStamp"/>).
+    /// </summary>
+    int Layout { get; }
+
+    /// <summary>
     /// Makes <paramref name="cells"/> the complete set of the tenant's cells for each of <paramref name="periods"/>: an
     /// entity that had a cell for one of them but has none in <paramref name="cells"/> loses it. A cell already stored with
     /// the same values is left as it is. Returns the cells written: new or changed.

@@ -37,10 +37,10 @@ public sealed partial class KpiRollupService(
         var options = crmOptions.CurrentValue;
         var daysByTenant = dirty.GroupBy(d => d.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-        // A tenant whose cells were built with another catalogue version or configuration is rebuilt whole, dirty days
-        // or not: nothing marks days when configuration changes. A tenant never rebuilt is too, on its first dirty day.
+        // A tenant whose cells were built with another catalogue version, configuration or store layout is rebuilt whole,
+        // dirty days or not: nothing marks days when those change. A tenant never rebuilt is too, on its first dirty day.
         var currentStamps = daysByTenant.Keys.Union(stamps.Keys, StringComparer.Ordinal).ToDictionary(
-            t => t, t => new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(t, options)), StringComparer.Ordinal);
+            t => t, t => new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(t, options), kpis.Layout), StringComparer.Ordinal);
         int cells = 0, stillDirty = 0;
         foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
         {
@@ -95,7 +95,7 @@ public sealed partial class KpiRollupService(
     public async Task<int> RecomputeAllAsync(TenantDirectory directory, DateOnly to, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
     {
         // Taken before the computation: a configuration change while it runs leaves the older stamp, so the next run rebuilds again.
-        var stamp = new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(directory.TenantId, crmOptions.CurrentValue));
+        var stamp = new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(directory.TenantId, crmOptions.CurrentValue), kpis.Layout);
         var records = await LoadRecordsAsync(directory.TenantId, cancellationToken);
         var first = await activities.FirstDayAsync(directory.TenantId, cancellationToken);
         foreach (var record in records.Deals.Concat(records.Cases))

@@ -138,6 +138,9 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
         return Task.FromResult(cells.Count);
     }
 
+    /// <summary>Settable, for a test of what a new store layout does.</summary>
+    public int Layout { get; set; } = 1;
+
     public Task<IReadOnlyList<StoredKpiCell>> GetSeriesAsync(
         string tenantId, KpiDimension dimension, string key, KpiGrain grain, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredKpiCell>>([.. _kpis.Where(k => k.Key.Tenant == tenantId && k.Key.Period.Grain == grain && k.Key.Period.Start >= from && k.Key.Period.Start <= to)

@@ -148,7 +148,7 @@ public sealed class RollupTests
         var march = new KpiPeriod(KpiGrain.Month, new DateOnly(2026, 3, 1));
         await pipeline.Stores.ReplaceAsync(TestData.Tenant, [march], [], CancellationToken.None);
         var settings = pipeline.KpiSettings.Fingerprint(TestData.Tenant, pipeline.CrmOptions);
-        await pipeline.Stores.SaveCatalogueStampAsync(TestData.Tenant, new CatalogueStamp(KpiCatalogue.Version - 1, settings), CancellationToken.None);
+        await pipeline.Stores.SaveCatalogueStampAsync(TestData.Tenant, new CatalogueStamp(KpiCatalogue.Version - 1, settings, pipeline.Stores.Layout), CancellationToken.None);
 
         // A dirty day in October reaches back only the reply window; the older version makes the rollup rebuild from the
         // first stored activity.
@@ -156,7 +156,7 @@ public sealed class RollupTests
         await pipeline.Rollup.RunAsync(CancellationToken.None);
 
         Assert.Contains(pipeline.Stores.AllKpiCells(), c => c.Period == march && c.Dimension == KpiDimension.Rep);
-        Assert.Equal(new CatalogueStamp(KpiCatalogue.Version, settings), (await pipeline.Stores.GetCatalogueStampsAsync(CancellationToken.None))[TestData.Tenant]);
+        Assert.Equal(new CatalogueStamp(KpiCatalogue.Version, settings, pipeline.Stores.Layout), (await pipeline.Stores.GetCatalogueStampsAsync(CancellationToken.None))[TestData.Tenant]);
     }
 
     [Fact]
@@ -178,6 +178,25 @@ public sealed class RollupTests
         Assert.True(rebuilt.Rows > 0);
         Assert.Equal(8m, await SellingMinutes());
         Assert.Equal(0, (await pipeline.Rollup.RunAsync(CancellationToken.None)).Rows);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTheStoreLayoutChangesWithNoDirtyDay_RebuildsTheTenantIntoIt()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e1", TestData.Ava, [TestData.Kim], at: new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+        var march = new KpiPeriod(KpiGrain.Month, new DateOnly(2026, 3, 1));
+        await pipeline.Stores.ReplaceAsync(TestData.Tenant, [march], [], CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+        Assert.DoesNotContain(pipeline.Stores.AllKpiCells(), c => c.Period == march);
+
+        // An upgrade that moves the cells to new tables: nothing is dirty, and the new tables must be filled.
+        pipeline.Stores.Layout = 2;
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Contains(pipeline.Stores.AllKpiCells(), c => c.Period == march && c.Dimension == KpiDimension.Rep);
+        Assert.Equal(2, (await pipeline.Stores.GetCatalogueStampsAsync(CancellationToken.None))[TestData.Tenant].Layout);
     }
 
     private static void Apply(Pipeline pipeline, Step item)
