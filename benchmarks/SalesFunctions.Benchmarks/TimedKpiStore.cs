@@ -12,9 +12,9 @@ internal sealed class TimedKpiStore(IKpiStore inner) : IKpiStore
 {
     private long _ticks;
 
-    /// <summary>Time spent in <see cref="ReplaceAsync"/> so far: its reads of the periods' previous cells, then the writes.</summary>
     public int Layout => inner.Layout;
 
+    /// <summary>Time spent in <see cref="ReplaceAsync"/> so far: its reads of the periods' previous cells, then the writes.</summary>
     public TimeSpan Replacing => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
 
     public async Task<int> ReplaceAsync(string tenantId, IReadOnlyCollection<KpiPeriod> periods, IReadOnlyList<KpiCell> cells, CancellationToken cancellationToken)
