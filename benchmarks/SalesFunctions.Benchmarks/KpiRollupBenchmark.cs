@@ -17,9 +17,9 @@ namespace SalesFunctions.Benchmarks;
 /// every cell from the stored activities and CRM records. The baseline, in the same run and on the same Azurite, reads
 /// the same activity rows back raw, with the queries the rollup's reads use. The check is cheap: the stored months'
 /// touchpoints against the catalogue computed in memory over the generated data. The Azurite the script starts keeps
-/// every table in memory, and finds a row to upsert by scanning the rows that share its RowKey: at 1,000,000 activities
-/// (about 1,650,000 cells, each stored twice) the series rows of a month share one RowKey per 10,000 accounts, and the
-/// writes slow to about 100 entities a second (README).
+/// every table in memory and finds a row to upsert by scanning the rows that share its RowKey, which is why series rows
+/// carry unique RowKeys (ADR 0015). At 1,000,000 activities (about 1,650,000 cells, each stored twice) the rollup takes
+/// close to an hour, nearly all of it writing cells (README).
 /// </summary>
 internal static class KpiRollupBenchmark
 {

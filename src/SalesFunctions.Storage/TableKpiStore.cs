@@ -47,17 +47,17 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
             }
         });
 
-        var keyed = cells.Select(c => (Cell: c, Key: (c.Period, EntityRow(c.Dimension, c.Key)))).ToList();
-        var changed = keyed.Where(k => !stored.TryGetValue(k.Key, out var row) || !Holds(row, k.Cell)).Select(k => k.Cell).ToList();
+        var keyed = cells.Select(c => (Cell: c, Key: (c.Period, EntityRow: EntityRow(c.Dimension, c.Key)))).ToList();
+        var changed = keyed.Where(k => !stored.TryGetValue(k.Key, out var row) || !Holds(row, k.Cell)).ToList();
         var fresh = keyed.Select(k => k.Key).ToHashSet();
         var stale = stored.Keys.Where(k => !fresh.Contains(k)).ToList();
         var computedAt = DateTimeOffset.UtcNow;
 
         // Series rows first: a reader of a leaderboard never finds an entity whose series row is missing.
-        await SubmitAsync(Series, changed.Select(c => ToEntity(c, SeriesPartition(tenantId, EntityRow(c.Dimension, c.Key)), SeriesRow(c.Period, EntityRow(c.Dimension, c.Key)), computedAt)), cancellationToken);
-        await DeleteAsync(Series, stale.Select(s => (SeriesPartition(tenantId, s.EntityRow), SeriesRow(s.Period, s.EntityRow))), cancellationToken);
-        await SubmitAsync(Periods, changed.Select(c => ToEntity(c, PeriodPartition(tenantId, c.Period), EntityRow(c.Dimension, c.Key), computedAt)), cancellationToken);
-        await DeleteAsync(Periods, stale.Select(s => (PeriodPartition(tenantId, s.Period), s.EntityRow)), cancellationToken);
+        await SubmitAsync(Series, changed.Select(c => ToEntity(c.Cell, SeriesKeys(tenantId, c.Key), computedAt)), cancellationToken);
+        await DeleteAsync(Series, stale.Select(s => SeriesKeys(tenantId, s)), cancellationToken);
+        await SubmitAsync(Periods, changed.Select(c => ToEntity(c.Cell, PeriodKeys(tenantId, c.Key), computedAt)), cancellationToken);
+        await DeleteAsync(Periods, stale.Select(s => PeriodKeys(tenantId, s)), cancellationToken);
         return changed.Count;
     }
 
@@ -85,10 +85,16 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
     private static string SeriesPartition(string tenantId, string entityRow) => $"{TableKeys.Escape(tenantId)}|{entityRow}";
 
     /// <summary>
-    /// The period, then the entity again: the period alone would order the series, but every entity's row of a period
-    /// would share one RowKey, and the storage emulator finds a row by scanning all rows with its RowKey (ADR 0015).
+    /// A cell's series row, written and deleted alike. The RowKey is the period, then the entity again: the period alone
+    /// would order the series, but every entity's row of a period would share one RowKey, and the storage emulator finds
+    /// a row by scanning all rows with its RowKey (ADR 0015).
     /// </summary>
-    private static string SeriesRow(KpiPeriod period, string entityRow) => $"{PeriodKey(period)}|{entityRow}";
+    private static (string PartitionKey, string RowKey) SeriesKeys(string tenantId, (KpiPeriod Period, string EntityRow) cell) =>
+        (SeriesPartition(tenantId, cell.EntityRow), $"{PeriodKey(cell.Period)}|{cell.EntityRow}");
+
+    /// <summary>A cell's leaderboard row, written and deleted alike.</summary>
+    private static (string PartitionKey, string RowKey) PeriodKeys(string tenantId, (KpiPeriod Period, string EntityRow) cell) =>
+        (PeriodPartition(tenantId, cell.Period), cell.EntityRow);
 
     private static string PeriodPartition(string tenantId, KpiPeriod period) => $"{TableKeys.Escape(tenantId)}|{PeriodKey(period)}";
 
@@ -132,9 +138,9 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
 
     private static ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 
-    private static TableEntity ToEntity(KpiCell cell, string partitionKey, string rowKey, DateTimeOffset computedAt)
+    private static TableEntity ToEntity(KpiCell cell, (string PartitionKey, string RowKey) keys, DateTimeOffset computedAt)
     {
-        var entity = new TableEntity(partitionKey, rowKey)
+        var entity = new TableEntity(keys.PartitionKey, keys.RowKey)
         {
             ["Dimension"] = Name(cell.Dimension),
             ["Key"] = cell.Key,
