@@ -5,6 +5,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Graph.Tests;
 
@@ -81,7 +82,7 @@ public sealed class GraphSubscriptionClientTests : IAsyncLifetime
     public async Task RenewAsync_WhenSubscriptionExists_ExtendsItAndWhenGone_ReturnsNull()
     {
         var created = await Client.CreateAsync(DemoOrganisation.TenantId, Request("users/ava@contoso-sales.example/events"), CancellationToken.None);
-        var later = DateTimeOffset.UtcNow.AddMinutes(5000);
+        var later = TestClock.Now.AddMinutes(5000);
 
         var renewed = await Client.RenewAsync(DemoOrganisation.TenantId, created.Id, later, CancellationToken.None);
         await Client.DeleteAsync(DemoOrganisation.TenantId, created.Id, CancellationToken.None);
@@ -94,5 +95,5 @@ public sealed class GraphSubscriptionClientTests : IAsyncLifetime
     private ISubscriptionClient Client => _graph.Get<ISubscriptionClient>();
 
     private SubscriptionRequest Request(string resource) => new(
-        resource, "created,updated,deleted", new Uri($"{_receiver.Urls.First()}/notify"), null, DateTimeOffset.UtcNow.AddMinutes(4230), "secret-state");
+        resource, "created,updated,deleted", new Uri($"{_receiver.Urls.First()}/notify"), null, TestClock.Now.AddMinutes(4230), "secret-state");
 }

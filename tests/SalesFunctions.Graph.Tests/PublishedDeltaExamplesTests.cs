@@ -40,7 +40,7 @@ public sealed class PublishedDeltaExamplesTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSalesFunctionsGraph(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(TestClock.Provider);
         services.AddSingleton<Core.Tenants.ITenantDirectoryStore>(new FixedDirectoryStore());
         services.AddSingleton<Core.Tenants.TenantDirectoryCache>();
         services.AddOptions<SyncOptions>();

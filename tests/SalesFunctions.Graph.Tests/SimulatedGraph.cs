@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Graph;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Graph.Tests;
 
@@ -23,7 +24,7 @@ public sealed class SimulatedGraph : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 3 });
+        Simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 3 });
         await Simulator.StartAsync();
 
         // Items are written to the mailboxes; with no subscription yet, nobody is notified.
@@ -38,7 +39,7 @@ public sealed class SimulatedGraph : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSalesFunctionsGraph(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(TestClock.Provider);
         services.AddSingleton<Core.Tenants.ITenantDirectoryStore>(Directories);
         services.AddSingleton<Core.Tenants.TenantDirectoryCache>();
         services.AddOptions<Core.Sync.SyncOptions>().Bind(configuration.GetSection(Core.Sync.SyncOptions.Section));

@@ -58,6 +58,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Services.AddSingleton(TestClock.Provider);
         builder.AddSalesFunctionsHost();
         var app = builder.Build();
         app.MapSalesFunctions();

@@ -99,7 +99,7 @@ public sealed class QueueAndBlobStoreTests : StorageTestBase
     public async Task SubscriptionStore_WhenSavedListedAndDeleted_KeepsTenantsApart()
     {
         var store = Get<ISubscriptionStore>();
-        var record = new SubscriptionRecord("tenant-a", "sub-1", "ava@contoso-sales.example", MailboxResource.Events, ClientStates.Hash("s"), DateTimeOffset.UtcNow.AddDays(2));
+        var record = new SubscriptionRecord("tenant-a", "sub-1", "ava@contoso-sales.example", MailboxResource.Events, ClientStates.Hash("s"), TestClock.Now.AddDays(2));
         await store.SaveAsync(record, CancellationToken.None);
         await store.SaveAsync(record with { TenantId = "tenant-b", SubscriptionId = "sub-2" }, CancellationToken.None);
 

@@ -2,15 +2,28 @@ namespace SalesFunctions.Simulator;
 
 public sealed record SimulatorOptions
 {
+    private readonly DateOnly? _firstDay;
+
     public string Urls { get; init; } = "http://127.0.0.1:7072";
 
     public int Seed { get; init; } = 42;
 
     /// <summary>
-    /// The first simulated day: by default 35 days before today (UTC), so that the organisation's 30 days are recent
-    /// history, inside the Host's delta window (Sync:HistoryDays back from now) whenever the demo runs.
+    /// The simulator's "now": subscription expirations and webhook timestamps. Tests pass the clock the Host under test
+    /// runs on, so that a run can play any calendar day (scripts/date-sweep.sh).
     /// </summary>
-    public DateOnly FirstDay { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-35);
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The first simulated day: by default 35 days before today (UTC, by <see cref="Clock"/>), so that the
+    /// organisation's 30 days are recent history, inside the Host's delta window (Sync:HistoryDays back from now)
+    /// whenever the demo runs.
+    /// </summary>
+    public DateOnly FirstDay
+    {
+        get => _firstDay ?? DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(-35);
+        init => _firstDay = value;
+    }
 
     public int Days { get; init; } = 30;
 

@@ -8,6 +8,7 @@ using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Traces;
 using SalesFunctions.Core.Tests.Fakes;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Core.Tests.Capture;
 
@@ -78,8 +79,8 @@ public sealed class CaptureServiceTests
         await Assert.ThrowsAsync<TenantNotConfiguredException>(() =>
             Service.CaptureAsync(Request(MailboxResource.Messages, "m1") with { TenantId = "tenant-unknown" }, CancellationToken.None));
 
-    private CaptureService Service => new(_mailboxes.Object, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
-        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TimeProvider.System, Pipeline.Metrics, NullLogger<CaptureService>.Instance);
+    private CaptureService Service => new(_mailboxes.Object, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object,
+        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TestClock.Provider, Pipeline.Metrics, NullLogger<CaptureService>.Instance);
 
     private static CaptureRequest Request(MailboxResource resource, string id) => new(TestData.Tenant, TestData.Ava, resource, id, "created", "sub-1");
 

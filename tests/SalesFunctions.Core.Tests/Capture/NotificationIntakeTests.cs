@@ -98,12 +98,12 @@ public sealed class NotificationIntakeTests
         Assert.NotEqual(secret, ClientStates.NewSecret());
     }
 
-    private NotificationIntake Intake => new(_subscriptions.Object, _queue.Object, new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TimeProvider.System,
+    private NotificationIntake Intake => new(_subscriptions.Object, _queue.Object, new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TestClock.Provider,
         Pipeline.Metrics, NullLogger<NotificationIntake>.Instance);
 
     private void Store(string subscriptionId, string clientState, string mailbox, MailboxResource resource) =>
         _subscriptions.Setup(s => s.FindAsync(It.IsAny<string>(), subscriptionId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string tenant, string id, CancellationToken _) => new SubscriptionRecord(tenant, id, mailbox, resource, ClientStates.Hash(clientState), DateTimeOffset.UtcNow.AddDays(1)));
+            .ReturnsAsync((string tenant, string id, CancellationToken _) => new SubscriptionRecord(tenant, id, mailbox, resource, ClientStates.Hash(clientState), TestClock.Now.AddDays(1)));
 
     private static async Task<byte[]> Fixture() => await File.ReadAllBytesAsync(Fixtures.Path("graph", "notification-message-created-basic.json"));
 }

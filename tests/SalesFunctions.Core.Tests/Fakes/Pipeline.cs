@@ -12,6 +12,7 @@ using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Core.Tests.Fakes;
 
@@ -21,14 +22,14 @@ internal sealed class Pipeline
     public Pipeline()
     {
         Stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
-        var directories = new TenantDirectoryCache(Stores, TimeProvider.System, Crm);
-        Territories = new TerritoryModels(TerritoryStore, TimeProvider.System);
+        var directories = new TenantDirectoryCache(Stores, TestClock.Provider, Crm);
+        Territories = new TerritoryModels(TerritoryStore, TestClock.Provider);
         Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
         var rewriter = new StoredActivityRewriter(Stores, Stores);
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
         Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, Clock);
         Unmatched = new UnmatchedExternals(directories, Stores);
-        Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TimeProvider.System);
+        Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TestClock.Provider);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
         KpiSettings = new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(KpiOptions), Targets);
         Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, KpiSettings,
@@ -48,7 +49,7 @@ internal sealed class Pipeline
     public InMemoryRematchWatermarks Watermarks { get; } = new();
 
     /// <summary>The clock of the steps whose timing a test decides (the rematch's coalescing).</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; } = new(TestClock.Now);
 
     public CrmOptions CrmOptions { get; } = new();
 

@@ -8,6 +8,7 @@ using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Traces;
 using SalesFunctions.Core.Tests.Fakes;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Core.Tests.Sync;
 
@@ -172,8 +173,8 @@ public sealed class DeltaSyncServiceTests
         Assert.Equal((SyncStatus.Failed, (SyncFailureKind?)kind), (state.Status, state.LastError));
     }
 
-    private DeltaSyncService Service(int maxPages = 20, int backlogLimit = 2000) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object,
-        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), Options.Create(new SyncOptions { MaxPagesPerRun = maxPages, ScoreBacklogLimit = backlogLimit }), TimeProvider.System, NullLogger<DeltaSyncService>.Instance);
+    private DeltaSyncService Service(int maxPages = 20, int backlogLimit = 2000) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object,
+        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), Options.Create(new SyncOptions { MaxPagesPerRun = maxPages, ScoreBacklogLimit = backlogLimit }), TestClock.Provider, NullLogger<DeltaSyncService>.Instance);
 
     private void Page(string? link, MessageMetadata[] messages, string? next = null, string? delta = null) =>
         _delta.Setup(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, link, It.IsAny<CancellationToken>()))

@@ -3,6 +3,7 @@ using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Tests.Fakes;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Core.Tests.Tenants;
 
@@ -26,7 +27,7 @@ public sealed class TenantDirectoryServiceTests
     [MemberData(nameof(Changes))]
     public async Task ImportAsync_WhenADirectoryReplacesAnother_QueuesARematchOnlyIfMatchingInputsChanged(string change, Func<TenantDirectory, TenantDirectory> edit, bool rematch)
     {
-        var service = new TenantDirectoryService(_stores, new TenantDirectoryCache(_stores, TimeProvider.System), _queue.Object);
+        var service = new TenantDirectoryService(_stores, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object);
         Assert.Empty(await service.ImportAsync(TestData.Directory(), CancellationToken.None));
 
         Assert.Empty(await service.ImportAsync(edit(TestData.Directory()), CancellationToken.None));

@@ -25,7 +25,7 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Built, not started: the organisation, its emails and the ground-truth window; no Graph is involved.
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 20 });
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 20 });
         _host = await HostUnderTest.StartAsync(new Dictionary<string, string?> { ["Listeners:Enabled"] = "true" });
         _export = Directory.CreateTempSubdirectory("salesfunctions-maildir-").FullName;
     }

@@ -4,6 +4,7 @@ using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Host.Tests.Kpis;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests.Cli;
 
@@ -19,8 +20,8 @@ public sealed class KpiRecomputeCommandTests : IAsyncLifetime
     private const string Buyer = "buyer@fabrikam.example";
 
     // Last month, so that every day is in the past whenever the test runs, and the month is complete.
-    private static readonly DateOnly Month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Month = new DateOnly(TestClock.Today.Year, TestClock.Today.Month, 1).AddMonths(-1);
+    private static readonly DateOnly Today = TestClock.Today;
 
     private HostUnderTest _host = null!;
 
@@ -60,7 +61,7 @@ public sealed class KpiRecomputeCommandTests : IAsyncLifetime
         var fromCli = await StoredCellsAsync();
 
         var directory = (await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
-        await _host.Service<KpiRollupService>().RecomputeAllAsync(directory, directory.LocalDay(DateTimeOffset.UtcNow), null, CancellationToken.None);
+        await _host.Service<KpiRollupService>().RecomputeAllAsync(directory, directory.LocalDay(TestClock.Now), null, CancellationToken.None);
         var inProcess = await StoredCellsAsync();
 
         Assert.True(exit == 0, output);

@@ -5,6 +5,7 @@ using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Crm;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests.EndToEnd;
 
@@ -21,7 +22,7 @@ public sealed class CrmEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 10 });
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 10 });
         await _simulator.StartAsync();
         var settings = CrmDemoConnectors.Settings(DemoOrganisation.TenantId);
         settings["Listeners:Enabled"] = "true";

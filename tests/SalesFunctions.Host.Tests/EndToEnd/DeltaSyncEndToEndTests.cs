@@ -6,6 +6,7 @@ using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
 using SalesFunctions.Storage;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests.EndToEnd;
 
@@ -24,7 +25,11 @@ public sealed class DeltaSyncEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 4 });
+        // Monday to Thursday five weeks back: both rounds of the between-rounds test (two days, then two) hold working
+        // days, whatever day the suite runs on.
+        var fiveWeeksBack = TestClock.Today.AddDays(-35);
+        var monday = fiveWeeksBack.AddDays(-(((int)fiveWeeksBack.DayOfWeek + 6) % 7));
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, FirstDay = monday, Days = 4 });
         await _simulator.StartAsync();
         _hostUrl = HostUnderTest.FreeLoopbackUrl();
         _host = await StartHostAsync(prefix: null);

@@ -28,7 +28,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 5 });
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 5 });
         await _simulator.StartAsync();
         var hostUrl = HostUnderTest.FreeLoopbackUrl();
         _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
@@ -113,7 +113,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         var incremental = await AllRepRowsAsync();
         var directory = (await _host.Service<ITenantDirectoryStore>().GetAsync(DemoOrganisation.TenantId, CancellationToken.None))!;
         var rollup = _host.Service<KpiRollupService>();
-        await rollup.RecomputeAllAsync(directory, directory.LocalDay(DateTimeOffset.UtcNow), null, CancellationToken.None);
+        await rollup.RecomputeAllAsync(directory, directory.LocalDay(TestClock.Now), null, CancellationToken.None);
 
         var fromScratch = await AllRepRowsAsync();
 

@@ -8,6 +8,7 @@ using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests.EndToEnd;
 
@@ -25,7 +26,7 @@ public sealed class PrivacyAndTracesEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Days = 3 });
+        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 3 });
         await _simulator.StartAsync();
         var hostUrl = HostUnderTest.FreeLoopbackUrl();
         _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>

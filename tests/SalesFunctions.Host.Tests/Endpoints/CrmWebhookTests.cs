@@ -41,7 +41,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     [MemberData(nameof(Providers))]
     public async Task Webhook_WhenCredentialRight_AcknowledgesAfterKeepingTheBodyAndQueueingIt(string provider)
     {
-        using var request = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal(provider), 0, DateTimeOffset.UtcNow);
+        using var request = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal(provider), 0, TestClock.Now);
         var sent = await request.Content!.ReadAsByteArrayAsync();
 
         using var response = await _host.Client.SendAsync(request);
@@ -66,7 +66,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     [MemberData(nameof(Providers))]
     public async Task Webhook_WhenCredentialWrong_Answers401ProblemAndStoresNothing(string provider)
     {
-        using var request = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal(provider), 0, DateTimeOffset.UtcNow);
+        using var request = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal(provider), 0, TestClock.Now);
         Spoil(request, provider);
 
         using var response = await _host.Client.SendAsync(request);
@@ -135,7 +135,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
 
     private static SimDeal Deal(string provider) =>
         new("100042", CrmDemoConnectors.All.Single(c => c.Provider == provider).Connector, provider, "ava@contoso-sales.example", "rep-01", "acc-001",
-            "Harbor expansion", 12_000m, "USD", DateTimeOffset.UtcNow.AddDays(-2), [new SimDealState(DateTimeOffset.UtcNow.AddDays(-2), 1, "open")]);
+            "Harbor expansion", 12_000m, "USD", TestClock.Now.AddDays(-2), [new SimDealState(TestClock.Now.AddDays(-2), 1, "open")]);
 
     /// <summary>The same request with its credential wrong in the provider's own way.</summary>
     private static void Spoil(HttpRequestMessage request, string provider)

@@ -100,7 +100,7 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
     public async Task PostLifecycle_WhenPublishedReauthorizationExampleIsAuthentic_QueuesOneLifecycleNotice()
     {
         await _host.Service<ISubscriptionStore>().SaveAsync(new SubscriptionRecord(TenantId, "e3898f08-5cd0-4a6a-80fc-6addbfb73b7b", "rep@contoso-sales.example",
-            MailboxResource.Events, ClientStates.Hash("{secret client state}"), DateTimeOffset.UtcNow.AddHours(1)), CancellationToken.None);
+            MailboxResource.Events, ClientStates.Hash("{secret client state}"), TestClock.Now.AddHours(1)), CancellationToken.None);
         using var content = new StringContent(await File.ReadAllTextAsync(Fixtures.Path("graph", "lifecycle-reauthorizationRequired.json")), Encoding.UTF8, "application/json");
         using var handshake = await _host.Client.PostAsync("/api/graph/lifecycle?validationToken=x%3Fy", null);
 
@@ -130,7 +130,7 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
 
     private Task StoreSubscriptionAsync(string clientState) =>
         _host.Service<ISubscriptionStore>().SaveAsync(
-            new SubscriptionRecord(TenantId, SubscriptionId, "rep@contoso-sales.example", MailboxResource.Messages, ClientStates.Hash(clientState), DateTimeOffset.UtcNow.AddDays(2)),
+            new SubscriptionRecord(TenantId, SubscriptionId, "rep@contoso-sales.example", MailboxResource.Messages, ClientStates.Hash(clientState), TestClock.Now.AddDays(2)),
             CancellationToken.None);
 
     private async Task<HttpResponseMessage> PostFixtureAsync(string? clientState)

@@ -74,7 +74,7 @@ public sealed class CrmPlayer
     public async Task<CrmPlayed> PlayAsync(HttpClient host, CancellationToken cancellationToken, int round = 0)
     {
         var random = new Random(_options.Seed + 11 + round);
-        var sends = Deals.SelectMany(deal => deal.History.Select((_, i) => (Func<HttpRequestMessage>)(() => CrmWebhookWriter.Deal(host.BaseAddress!, deal, i, DateTimeOffset.UtcNow))))
+        var sends = Deals.SelectMany(deal => deal.History.Select((_, i) => (Func<HttpRequestMessage>)(() => CrmWebhookWriter.Deal(host.BaseAddress!, deal, i, _options.Clock.GetUtcNow()))))
             .Concat(Cases.Select(item => (Func<HttpRequestMessage>)(() => CrmWebhookWriter.Case(host.BaseAddress!, item, resolved: false))))
             .Concat(Cases.Where(c => c.ResolvedAt is not null).Select(item => (Func<HttpRequestMessage>)(() => CrmWebhookWriter.Case(host.BaseAddress!, item, resolved: true))))
             .ToList();

@@ -30,7 +30,7 @@ public sealed class SubscriptionRegistry(IHttpClientFactory httpClients, Simulat
             return (null, HttpStatusCode.BadRequest, "InvalidRequest", "clientState must be at most 255 characters.");
         }
 
-        if (body.ExpirationDateTime > DateTimeOffset.UtcNow.AddMinutes(options.MaxSubscriptionMinutes))
+        if (body.ExpirationDateTime > options.Clock.GetUtcNow().AddMinutes(options.MaxSubscriptionMinutes))
         {
             return (null, HttpStatusCode.BadRequest, "InvalidRequest", $"Subscription expiration can only be {options.MaxSubscriptionMinutes} minutes in the future.");
         }
