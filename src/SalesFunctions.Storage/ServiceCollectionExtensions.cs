@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<StorageQueues>();
+        services.AddSingleton<IQueueDepths>(sp => sp.GetRequiredService<StorageQueues>());
         services.AddSingleton<IPoisonQueues, StoragePoisonQueues>();
         services.AddSingleton<StorageLocks>();
         services.AddSingleton<IQueuePublisher, QueuePublisher>();

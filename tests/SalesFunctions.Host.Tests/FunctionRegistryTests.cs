@@ -1,7 +1,7 @@
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Queues;
 
-namespace SalesFunctions.Core.Tests;
+namespace SalesFunctions.Host.Tests;
 
 public sealed class FunctionRegistryTests
 {
@@ -12,6 +12,7 @@ public sealed class FunctionRegistryTests
         Assert.All(FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Queue), f => Assert.Contains(f.Queue, QueueNames.All));
         Assert.All(FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Timer), f => Assert.False(string.IsNullOrEmpty(f.ScheduleSetting)));
         Assert.All(FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http), f => Assert.NotEmpty(f.Methods!));
+        Assert.All(FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http), f => Assert.NotNull(f.Handler));
         var routes = FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http).SelectMany(f => f.Methods!.Select(m => $"{m} {f.Route}")).ToList();
         Assert.Equal(routes.Count, routes.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
@@ -19,4 +20,15 @@ public sealed class FunctionRegistryTests
     [Fact]
     public void All_WhenQueuesListed_EveryQueueHasOneConsumer() =>
         Assert.Equal(QueueNames.All.Order(), FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Queue).Select(f => f.Queue!).Order());
+
+    [Fact]
+    public void Constants_WhenCompared_NameEachRegistryEntryOfTheirKindOnce()
+    {
+        // The Functions app's attributes name these constants; one that no entry uses would be a route nobody maps.
+        Assert.Equal(Constants(typeof(Routes)), FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http).Select(f => (f.Name, f.Route!)).Order());
+        Assert.Equal(Constants(typeof(ScheduleSettings)), FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Timer).Select(f => (f.Name, f.ScheduleSetting!)).Order());
+    }
+
+    private static IOrderedEnumerable<(string Name, string Value)> Constants(Type type) =>
+        type.GetFields().Where(f => f.IsLiteral).Select(f => (f.Name, (string)f.GetRawConstantValue()!)).Order();
 }

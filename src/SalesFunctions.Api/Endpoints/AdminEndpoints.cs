@@ -1,11 +1,11 @@
 using System.Net.Mail;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
-using SalesFunctions.Storage;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 public static class AdminEndpoints
 {
@@ -122,7 +122,7 @@ public static class AdminEndpoints
     }
 
     public static async Task<IResult> GetStatusAsync(
-        StorageQueues queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, CancellationToken cancellationToken)
+        IQueueDepths queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, CancellationToken cancellationToken)
     {
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);

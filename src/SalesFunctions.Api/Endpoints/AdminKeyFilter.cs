@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>Admin endpoints need the x-admin-key header; compared in constant time.</summary>
 public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter

@@ -1,4 +1,4 @@
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>Section "Admin". Without an API key the admin endpoints answer 401 to everyone.</summary>
 public sealed class AdminOptions

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Crm;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 public static class CrmEndpoints
 {

@@ -1,6 +1,6 @@
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>The JSON body of a directory import (docs/contracts.md); the tenant comes from the route.</summary>
 public sealed record DirectoryDocument(

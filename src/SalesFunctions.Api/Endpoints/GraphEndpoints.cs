@@ -1,7 +1,7 @@
 using System.Text;
 using SalesFunctions.Core.Capture;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 public static class GraphEndpoints
 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace SalesFunctions.Functions;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>JSON request bodies for the admin functions: null when absent or malformed, answered with a 400 problem.</summary>
-internal static class JsonBody
+public static class JsonBody
 {
     public static async Task<T?> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class

@@ -4,7 +4,7 @@ using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>
 /// The KPI API (docs/kpis.md): every KPI of the catalogue, by name, in each answer. The entity is one of rep=, team=,

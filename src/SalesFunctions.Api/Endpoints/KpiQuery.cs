@@ -2,7 +2,7 @@ using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>
 /// Reads the query string of a KPI route, collecting every problem rather than stopping at the first, so that one 400

@@ -3,7 +3,7 @@ using SalesFunctions.Core.Csv;
 using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>A tenant's KPI targets (docs/kpis.md, Targets): quotas, forecasts and spend, uploaded and read back as CSV.</summary>
 public static class KpiTargetEndpoints

@@ -1,3 +1,3 @@
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 public sealed record MailboxRegistration(string? Mailbox);

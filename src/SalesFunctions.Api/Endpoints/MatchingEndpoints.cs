@@ -1,7 +1,7 @@
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>The matching ladder's admin side (docs/matching.md): what no account claims, and re-matching history after a directory change.</summary>
 public static class MatchingEndpoints

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SalesFunctions.Core.Queues;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>
 /// GET admin/poison: every poison queue's count and its oldest messages (ids, ages, attempts, sizes; never bodies).

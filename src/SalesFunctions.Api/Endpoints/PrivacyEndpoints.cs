@@ -1,7 +1,7 @@
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>
 /// The tenant's privacy policy (docs/privacy.md): read it, judge a candidate against stored history without changing

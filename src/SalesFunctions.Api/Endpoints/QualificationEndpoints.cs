@@ -3,7 +3,7 @@ using System.Text;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>Qualification (docs/qualification.md): the tenant's frameworks configuration, and scores with evidence per account or deal.</summary>
 public static class QualificationEndpoints

@@ -1,4 +1,4 @@
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 internal static class RequestBodies
 {

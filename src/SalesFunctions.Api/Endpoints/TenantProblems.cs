@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>The answers every tenant-scoped route gives alike: a bad tenant id, an unconfigured tenant, a bad day.</summary>
 public static class TenantProblems

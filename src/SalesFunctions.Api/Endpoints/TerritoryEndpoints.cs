@@ -3,7 +3,7 @@ using System.Text;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>
 /// A tenant's territory model (docs/territories.md): upload a version (validated first, with file and line in every

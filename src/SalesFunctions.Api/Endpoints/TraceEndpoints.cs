@@ -2,7 +2,7 @@ using System.Globalization;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Traces;
 
-namespace SalesFunctions.Host.Endpoints;
+namespace SalesFunctions.Api.Endpoints;
 
 /// <summary>
 /// "Why wasn't this captured?": GET .../traces?messageId=&lt;Message-ID&gt; (or &amp;meeting=true with an iCalUId),

@@ -1,4 +1,4 @@
-namespace SalesFunctions.Core.Functions;
+namespace SalesFunctions.Api.Functions;
 
 public enum TriggerKind
 {
