@@ -1,5 +1,6 @@
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Queues;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests;
 
@@ -27,6 +28,25 @@ public sealed class FunctionRegistryTests
         // The Functions app's attributes name these constants; one that no entry uses would be a route nobody maps.
         Assert.Equal(Constants(typeof(Routes)), FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http).Select(f => (f.Name, f.Route!)).Order());
         Assert.Equal(Constants(typeof(ScheduleSettings)), FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Timer).Select(f => (f.Name, f.ScheduleSetting!)).Order());
+    }
+
+    [Fact]
+    public void FunctionsReadme_WhenItsTableIsRead_ListsEveryRegistryEntryWithItsTrigger()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Fixtures.RepositoryRoot, "src", "SalesFunctions.Functions", "README.md"))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(cells => FunctionRegistry.All.Any(f => f.Name == cells[1])).ToDictionary(cells => cells[1], cells => cells[2]);
+        Assert.Equal(FunctionRegistry.All.Select(f => f.Name).Order(), rows.Keys.Order());
+        foreach (var function in FunctionRegistry.All)
+        {
+            var expected = function.Trigger switch
+            {
+                TriggerKind.Http => $"HTTP {function.Methods![0]} `api/{function.Route}`",
+                TriggerKind.Queue => $"queue `{function.Queue}`",
+                _ => $"timer `%{function.ScheduleSetting}%`",
+            };
+            Assert.StartsWith(expected, rows[function.Name], StringComparison.Ordinal);
+        }
     }
 
     private static IOrderedEnumerable<(string Name, string Value)> Constants(Type type) =>
