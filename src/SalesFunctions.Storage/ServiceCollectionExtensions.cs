@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;

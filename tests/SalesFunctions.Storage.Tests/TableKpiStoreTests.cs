@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Query;
 
 namespace SalesFunctions.Storage.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
@@ -127,6 +127,6 @@ public static class AdminEndpoints
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);
         var lastRollup = await rollups.GetLastAsync(cancellationToken);
-        return Results.Ok(new { queues = depths, dirtyCells = dirty.Count, lastRollup });
+        return Results.Ok(new { queues = depths, dirtyDays = dirty.Count, lastRollup });
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Query;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Api.Endpoints;

@@ -1,5 +1,6 @@
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Query;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Api.Endpoints;

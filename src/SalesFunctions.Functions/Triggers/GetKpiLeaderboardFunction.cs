@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using SalesFunctions.Api.Endpoints;
 using SalesFunctions.Api.Functions;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Query;
 
 namespace SalesFunctions.Functions.Triggers;
 

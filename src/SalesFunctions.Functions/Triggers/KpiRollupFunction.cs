@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using SalesFunctions.Api.Functions;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Functions.Triggers;
 

@@ -2,13 +2,13 @@ using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Catalogue;
 
 /// <summary>
 /// The crediting rules of activity KPIs (docs/kpis.md): which reps an activity counts for, and as what. The catalogue
 /// counts distinct activities per entity, so one email to two reps of a team is one email received by the team.
 /// </summary>
-public static class KpiCalculator
+public static class ActivityCredits
 {
     /// <summary>For each rep an activity counts for: whether it counts as sent, received or a meeting held.</summary>
     internal static IEnumerable<Credit> Credits(TenantDirectory directory, Activity activity)

@@ -6,7 +6,7 @@ using SalesFunctions.Core.Tenants;
 namespace SalesFunctions.Core.Kpis.Catalogue;
 
 /// <summary>
-/// One pass over a tenant's inputs: activities credited by <see cref="KpiCalculator"/>'s rules and deal and case facts,
+/// One pass over a tenant's inputs: activities credited by <see cref="ActivityCredits"/>'s rules and deal and case facts,
 /// dated by tenant-local day and filed under every entity they count for in day order, so that a period of any grain
 /// reads only its own slice. Accounts, contacts and reps become small integers, so distinct counts need no hashing.
 /// </summary>
@@ -151,7 +151,7 @@ internal sealed class CatalogueIndex
         // The same activity seen twice (two mailboxes, a replayed page) counts once: the first copy in input order.
         var seen = new HashSet<string>(activities.Count, StringComparer.Ordinal);
         var facts = new List<ActivityFact>(activities.Count);
-        var credited = new List<(Activity Activity, KpiCalculator.CreditKind Kind, int Day)>(activities.Count);
+        var credited = new List<(Activity Activity, ActivityCredits.CreditKind Kind, int Day)>(activities.Count);
         foreach (var activity in activities)
         {
             if (!seen.Add(activity.ActivityId))
@@ -160,8 +160,8 @@ internal sealed class CatalogueIndex
             }
 
             var repStart = _repPool.Count;
-            var kind = default(KpiCalculator.CreditKind);
-            foreach (var credit in KpiCalculator.Credits(Directory, activity))
+            var kind = default(ActivityCredits.CreditKind);
+            foreach (var credit in ActivityCredits.Credits(Directory, activity))
             {
                 // An activity's kind and direction decide its credit kind, so every credit of one activity has the same.
                 kind = credit.Kind;
@@ -202,7 +202,7 @@ internal sealed class CatalogueIndex
             {
                 Day = day,
                 Kind = kind,
-                Minutes = kind == KpiCalculator.CreditKind.Meeting ? activity.DurationMinutes : 0,
+                Minutes = kind == ActivityCredits.CreditKind.Meeting ? activity.DurationMinutes : 0,
                 RepStart = repStart,
                 RepCount = _repPool.Count - repStart,
                 OutsideCount = outside,
@@ -358,7 +358,7 @@ internal sealed class CatalogueIndex
 
             // An account's activities in day order: windows of them are its first activity and its touches before a close.
             var activityDays = CollectionsMarshal.AsSpan(account >= 0 && account < _accountEntities.Count ? _accountEntities[account]?.ActivityDays : null);
-            var amount = CrmValues.ReadNumber(record[CrmFields.Amount]) is { } raw ? PerformanceFacts.ToReporting(inputs.Crm, record.ConnectorId, raw, record[CrmFields.Currency]) : null;
+            var amount = CrmValues.ReadNumber(record[CrmFields.Amount]) is { } raw ? CrmCredits.ToReporting(inputs.Crm, record.ConnectorId, raw, record[CrmFields.Currency]) : null;
             var deal = new DealFact
             {
                 Amount = amount,
@@ -547,7 +547,7 @@ internal sealed class CatalogueIndex
 
     /// <summary>The index of the rep a record's CRM owner maps to, or −1.</summary>
     private int Owner(CrmOptions crm, CrmRecord record) =>
-        PerformanceFacts.OwnerRep(Directory, crm, record.ConnectorId, record[CrmFields.OwnerId]) is { } rep && _repIndex.TryGetValue(rep, out var index) ? index : -1;
+        CrmCredits.OwnerRep(Directory, crm, record.ConnectorId, record[CrmFields.OwnerId]) is { } rep && _repIndex.TryGetValue(rep, out var index) ? index : -1;
 
     /// <summary>The interned directory account the record's CRM account id names, or −1.</summary>
     private int DirectoryAccount(CrmRecord record) =>

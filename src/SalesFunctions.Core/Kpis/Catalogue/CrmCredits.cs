@@ -1,10 +1,10 @@
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Catalogue;
 
 /// <summary>How CRM records are credited: the owner's rep through the connector's owner map, amounts in the reporting currency.</summary>
-public static class PerformanceFacts
+public static class CrmCredits
 {
     /// <summary>The rep a CRM owner id maps to through the connector's owner map, or null (the record counts for the tenant only).</summary>
     internal static Rep? OwnerRep(TenantDirectory directory, CrmOptions options, string connectorId, string? ownerId)

@@ -2,7 +2,7 @@ using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Catalogue;
 
 /// <summary>
 /// What every KPI reads in a period without facts, as the catalogue itself computes it (counts 0, ratios and medians

@@ -189,10 +189,10 @@ internal sealed class KpiEngine
             ref readonly var activity = ref _index.Activities[position];
             switch (activity.Kind)
             {
-                case KpiCalculator.CreditKind.Sent:
+                case ActivityCredits.CreditKind.Sent:
                     sent++;
                     break;
-                case KpiCalculator.CreditKind.Received:
+                case ActivityCredits.CreditKind.Received:
                     received++;
                     break;
                 default:

@@ -1,6 +1,6 @@
 using SalesFunctions.Core.Kpis.Catalogue;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Query;
 
 /// <summary>One KPI of an entity in a period next to the period before.</summary>
 /// <param name="Change">current − previous; null when either is undefined.</param>

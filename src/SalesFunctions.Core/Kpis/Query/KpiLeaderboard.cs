@@ -1,6 +1,6 @@
 using SalesFunctions.Core.Kpis.Catalogue;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Query;
 
 /// <summary>The entities of a dimension with the highest and the lowest value of one KPI in one period.</summary>
 /// <param name="Ranked">How many entities had a defined value, i.e. could be ranked.</param>

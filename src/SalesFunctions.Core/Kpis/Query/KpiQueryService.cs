@@ -2,7 +2,7 @@ using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Query;
 
 /// <summary>
 /// The KPI views of the API, read from stored cells: a series per entity, a leaderboard per period, period over period,

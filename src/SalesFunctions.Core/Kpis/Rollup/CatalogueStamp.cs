@@ -1,4 +1,4 @@
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Rollup;
 
 /// <summary>
 /// What a tenant's stored KPI cells were last rebuilt with: the catalogue version, a fingerprint of the configuration

@@ -1,4 +1,4 @@
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Rollup;
 
 /// <summary>
 /// A tenant day whose KPIs must be recomputed. <see cref="Version"/> is the store's concurrency token at the time it

@@ -1,4 +1,4 @@
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Rollup;
 
 public interface IDirtyDayStore
 {

@@ -1,6 +1,6 @@
 using SalesFunctions.Core.Kpis.Catalogue;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Rollup;
 
 /// <summary>
 /// Which days' periods a set of dirty days puts in question. A cell depends on activities up to

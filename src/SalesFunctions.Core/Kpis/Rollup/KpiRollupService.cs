@@ -6,7 +6,7 @@ using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Tenants;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Rollup;
 
 /// <summary>
 /// The timer step: recompute the KPI cells (every grain, dimension and catalogue KPI) of the periods that dirty days put

@@ -1,6 +1,6 @@
 using SalesFunctions.Core.Activities;
 
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Rollup;
 
 /// <summary>
 /// Applies a change to a tenant's stored activities from a tenant-local day on (re-territory, re-match), rewriting only

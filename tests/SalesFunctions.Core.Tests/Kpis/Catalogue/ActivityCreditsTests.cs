@@ -4,9 +4,9 @@ using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Tests.Fakes;
 
-namespace SalesFunctions.Core.Tests.Kpis;
+namespace SalesFunctions.Core.Tests.Kpis.Catalogue;
 
-public sealed class KpiCalculatorTests
+public sealed class ActivityCreditsTests
 {
     private static readonly DateOnly Day = new(2026, 10, 5);
 

@@ -3,9 +3,10 @@ using FsCheck.Fluent;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Tests.Fakes;
 
-namespace SalesFunctions.Core.Tests.Kpis;
+namespace SalesFunctions.Core.Tests.Kpis.Rollup;
 
 public sealed class RollupTests
 {
@@ -36,7 +37,7 @@ public sealed class RollupTests
         await pipeline.Scoring.ScoreAsync(meeting with { OccurredAt = meeting.OccurredAt.AddDays(1), EndsAt = meeting.EndsAt!.Value.AddDays(1) }, CancellationToken.None);
         var run = await pipeline.Rollup.RunAsync(CancellationToken.None);
 
-        Assert.Equal(2, run.Cells);
+        Assert.Equal(2, run.DirtyDays);
         Assert.Equal(0, (await Series(pipeline, "rep-ava", Monday)).Meetings);
         Assert.Equal(1, (await Series(pipeline, "rep-ava", Monday.AddDays(1))).Meetings);
     }
@@ -166,15 +167,15 @@ public sealed class RollupTests
         async Task<decimal?> SellingMinutes() =>
             (await pipeline.Stores.GetPeriodAsync(TestData.Tenant, march2, KpiDimension.Rep, CancellationToken.None)).Single(c => c.Cell.Key == "rep-ava").Cell.Values["sellingMinutes"];
         Assert.Equal(5m, await SellingMinutes());
-        Assert.Equal(0, (await pipeline.Rollup.RunAsync(CancellationToken.None)).Rows);
+        Assert.Equal(0, (await pipeline.Rollup.RunAsync(CancellationToken.None)).CellsWritten);
 
         // Configuration marks no day; the changed fingerprint rebuilds the history, March included.
         pipeline.KpiOptions.MinutesPerEmail = 8m;
         var rebuilt = await pipeline.Rollup.RunAsync(CancellationToken.None);
 
-        Assert.True(rebuilt.Rows > 0);
+        Assert.True(rebuilt.CellsWritten > 0);
         Assert.Equal(8m, await SellingMinutes());
-        Assert.Equal(0, (await pipeline.Rollup.RunAsync(CancellationToken.None)).Rows);
+        Assert.Equal(0, (await pipeline.Rollup.RunAsync(CancellationToken.None)).CellsWritten);
     }
 
     [Fact]
