@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<IActivityStore, TableActivityStore>();
         services.AddSingleton<IDirtyDayStore, TableDirtyDayStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IKpiStore, TableKpiStore>();
         services.AddSingleton<IRollupStatusStore, TableRollupStatusStore>();
         services.AddSingleton<IRematchWatermarks, TableRematchWatermarks>();
