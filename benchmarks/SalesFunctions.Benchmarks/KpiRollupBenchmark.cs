@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using SalesFunctions.Core;
+using SalesFunctions.Core.Kpis.Rollup;
 using Activity = SalesFunctions.Core.Activities.Activity;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;

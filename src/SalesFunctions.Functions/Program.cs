@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using SalesFunctions.Core;
 using SalesFunctions.Functions;
 using SalesFunctions.Graph;
-using SalesFunctions.Host.Endpoints;
 using SalesFunctions.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -12,5 +11,4 @@ builder.UseMiddleware<ErrorBoundaryMiddleware>();
 builder.Services.AddSalesFunctionsCore();
 builder.Services.AddSalesFunctionsStorage(builder.Configuration);
 builder.Services.AddSalesFunctionsGraph(builder.Configuration);
-builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
 builder.Build().Run();

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core;
-using SalesFunctions.Core.Functions;
 using SalesFunctions.Graph;
-using SalesFunctions.Host.Endpoints;
 using SalesFunctions.Host.Runtime;
 using SalesFunctions.Host.Triggers;
 using SalesFunctions.Storage;
@@ -53,42 +53,15 @@ public static class HostSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
-        Map(api, FunctionRegistry.GraphNotifications, GraphEndpoints.NotificationsAsync);
-        Map(api, FunctionRegistry.GraphLifecycle, GraphEndpoints.LifecycleAsync);
-        Map(api, FunctionRegistry.CrmWebhook, CrmEndpoints.AcceptAsync);
-        Map(api, FunctionRegistry.GetKpis, KpiEndpoints.GetSeriesAsync);
-        Map(api, FunctionRegistry.GetKpiLeaderboard, KpiEndpoints.GetLeaderboardAsync);
-        Map(api, FunctionRegistry.CompareKpis, KpiEndpoints.ComparePreviousAsync);
-        Map(api, FunctionRegistry.GetActivityVsPerformance, KpiEndpoints.GetActivityVsPerformanceAsync);
-        Map(api, FunctionRegistry.ExportKpis, KpiEndpoints.ExportAsync);
-        Map(api, FunctionRegistry.GetQualification, QualificationEndpoints.GetAsync);
+        foreach (var function in FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http))
+        {
+            var endpoint = api.MapMethods(function.Route!, function.Methods!, function.Handler!).WithName(function.Name);
+            if (function.AdminOnly)
+            {
+                endpoint.AddEndpointFilter<AdminKeyFilter>();
+            }
+        }
 
-        var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
-        Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
-        Map(admin, FunctionRegistry.ImportDirectoryCsv, AdminEndpoints.ImportDirectoryCsvAsync);
-        Map(admin, FunctionRegistry.ImportKpiTargets, KpiTargetEndpoints.ImportAsync);
-        Map(admin, FunctionRegistry.GetKpiTargets, KpiTargetEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
-        Map(admin, FunctionRegistry.RemoveMailbox, AdminEndpoints.RemoveMailboxAsync);
-        Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.SetPrivacyPolicy, PrivacyEndpoints.SetAsync);
-        Map(admin, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
-        Map(admin, FunctionRegistry.SetQualificationConfig, QualificationEndpoints.SetConfigAsync);
-        Map(admin, FunctionRegistry.GetUnmatched, MatchingEndpoints.GetUnmatchedAsync);
-        Map(admin, FunctionRegistry.ExplainActivity, MatchingEndpoints.ExplainActivityAsync);
-        Map(admin, FunctionRegistry.RematchAccounts, MatchingEndpoints.RematchAsync);
-        Map(admin, FunctionRegistry.SetTerritoryModel, TerritoryEndpoints.SetAsync);
-        Map(admin, FunctionRegistry.GetTerritoryModels, TerritoryEndpoints.ListAsync);
-        Map(admin, FunctionRegistry.ExplainTerritory, TerritoryEndpoints.ExplainAsync);
-        Map(admin, FunctionRegistry.ReassignTerritories, TerritoryEndpoints.ReassignAsync);
-        Map(admin, FunctionRegistry.GetTraces, TraceEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
-        Map(admin, FunctionRegistry.GetSyncStates, AdminEndpoints.GetSyncStatesAsync);
-        Map(admin, FunctionRegistry.GetPoison, PoisonEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.ReplayPoison, PoisonEndpoints.ReplayAsync);
         return app;
     }
-
-    private static void Map(IEndpointRouteBuilder group, FunctionDefinition function, Delegate handler) =>
-        group.MapMethods(function.Route!, function.Methods!, handler).WithName(function.Name);
 }

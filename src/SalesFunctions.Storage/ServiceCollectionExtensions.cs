@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Queues;
@@ -25,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<StorageQueues>();
+        services.AddSingleton<IQueueDepths>(sp => sp.GetRequiredService<StorageQueues>());
         services.AddSingleton<IPoisonQueues, StoragePoisonQueues>();
         services.AddSingleton<StorageLocks>();
         services.AddSingleton<IQueuePublisher, QueuePublisher>();
@@ -32,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<IActivityStore, TableActivityStore>();
         services.AddSingleton<IDirtyDayStore, TableDirtyDayStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IKpiStore, TableKpiStore>();
         services.AddSingleton<IRollupStatusStore, TableRollupStatusStore>();
         services.AddSingleton<IRematchWatermarks, TableRematchWatermarks>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Kpis.Query;
 using SalesFunctions.Core.Queues;
 
 namespace SalesFunctions.Storage;

@@ -1,9 +1,10 @@
 using Azure.Storage.Queues;
+using SalesFunctions.Core.Queues;
 
 namespace SalesFunctions.Storage;
 
 /// <summary>Queue clients by logical name, and their depths for the status endpoint.</summary>
-public sealed class StorageQueues(StorageClients clients, StorageNames names)
+public sealed class StorageQueues(StorageClients clients, StorageNames names) : IQueueDepths
 {
     public QueueClient GetQueue(string logicalName) => clients.Queues.GetQueueClient(names.Queue(logicalName));
 
@@ -11,7 +12,6 @@ public sealed class StorageQueues(StorageClients clients, StorageNames names)
     public async Task<int> GetApproximateDepthAsync(string logicalName, CancellationToken cancellationToken) =>
         (await GetQueue(logicalName).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 
-    /// <summary>Approximate message counts of every queue and poison queue, keyed by logical name.</summary>
     public async Task<IReadOnlyDictionary<string, int>> GetApproximateDepthsAsync(CancellationToken cancellationToken)
     {
         var depths = await Task.WhenAll(StorageNames.Queues.Select(async q => (q, ApproximateMessagesCount: await GetApproximateDepthAsync(q, cancellationToken))));

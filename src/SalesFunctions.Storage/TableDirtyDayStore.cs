@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Storage;
 

@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Query;
 
 namespace SalesFunctions.Storage;
 
@@ -14,7 +15,7 @@ namespace SalesFunctions.Storage;
 /// leaderboard per period (partition tenant|grain|period start, rows dimension|key). One column per catalogue KPI; an
 /// undefined value has no column, nor has the 0 of a KPI that is always defined. Layout for reporting tools: docs/storage.md.
 /// </summary>
-public sealed class TableKpiStore(StorageClients clients, StorageNames names) : IKpiStore
+public sealed class TableKpiStore(StorageClients clients, StorageNames names, TimeProvider time) : IKpiStore
 {
     private const int Parallelism = 8;
 
@@ -51,7 +52,7 @@ public sealed class TableKpiStore(StorageClients clients, StorageNames names) : 
         var changed = keyed.Where(k => !stored.TryGetValue(k.Key, out var row) || !Holds(row, k.Cell)).ToList();
         var fresh = keyed.Select(k => k.Key).ToHashSet();
         var stale = stored.Keys.Where(k => !fresh.Contains(k)).ToList();
-        var computedAt = DateTimeOffset.UtcNow;
+        var computedAt = time.GetUtcNow();
 
         // Series rows first: a reader of a leaderboard never finds an entity whose series row is missing.
         await SubmitAsync(Series, changed.Select(c => ToEntity(c.Cell, SeriesKeys(tenantId, c.Key), computedAt)), cancellationToken);

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Storage;
 
@@ -15,17 +15,18 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
         {
             ["StartedAt"] = run.StartedAt,
             ["CompletedAt"] = run.CompletedAt,
-            ["Cells"] = run.Cells,
-            ["Rows"] = run.Rows,
+            ["DirtyDays"] = run.DirtyDays,
+            ["CellsWritten"] = run.CellsWritten,
             ["StillDirty"] = run.StillDirty,
         }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task<RollupRun?> GetLastAsync(CancellationToken cancellationToken)
     {
         var found = await Table.GetEntityIfExistsAsync<TableEntity>("rollup", "last", cancellationToken: cancellationToken);
+        // Rows saved before the columns were renamed hold the same numbers as Cells (days) and Rows (cells written).
         return found.HasValue && found.Value is { } e
             ? new RollupRun(e.GetDateTimeOffset("StartedAt")!.Value, e.GetDateTimeOffset("CompletedAt")!.Value,
-                e.GetInt32("Cells") ?? 0, e.GetInt32("Rows") ?? 0, e.GetInt32("StillDirty") ?? 0)
+                e.GetInt32("DirtyDays") ?? e.GetInt32("Cells") ?? 0, e.GetInt32("CellsWritten") ?? e.GetInt32("Rows") ?? 0, e.GetInt32("StillDirty") ?? 0)
             : null;
     }
 

@@ -1,4 +1,4 @@
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Storage.Tests;
 

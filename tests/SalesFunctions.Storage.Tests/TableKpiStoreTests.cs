@@ -1,6 +1,9 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Query;
+using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Storage.Tests;
 
@@ -187,6 +190,19 @@ public sealed class TableKpiStoreTests : StorageTestBase
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 1, week)], CancellationToken.None));
 
         Assert.Empty(await PeriodRowKeysAsync());
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_WhenCellsWritten_StampsThemWithTheTimeProvidersNow()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 6, 4, 30, 0, TimeSpan.Zero));
+        await using var services = await AzuriteStorage.CreateServicesAsync(AzuriteStorage.NewPrefix(), s => s.AddSingleton<TimeProvider>(clock));
+
+        await services.GetRequiredService<IKpiStore>().ReplaceAsync("tenant-a", [DayPeriod], [Cell("rep-01", 3)], CancellationToken.None);
+
+        var series = services.GetRequiredService<StorageClients>().Tables.GetTableClient(services.GetRequiredService<StorageNames>().Table(StorageNames.KpiSeries));
+        var row = Assert.Single(await series.QueryAsync<TableEntity>().ToListAsync());
+        Assert.Equal(clock.GetUtcNow(), row.GetDateTimeOffset("ComputedAt"));
     }
 
     private IKpiStore Store => Get<IKpiStore>();

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Storage.Tests;
 
@@ -29,6 +29,30 @@ public sealed class TableRollupStatusStoreTests : StorageTestBase
         var stamp = Assert.Single(await Store.GetCatalogueStampsAsync(CancellationToken.None));
 
         Assert.Equal(("tenant-a", new CatalogueStamp(5, null, 1)), (stamp.Key, stamp.Value));
+    }
+
+    [Fact]
+    public async Task GetLastAsync_WhenSaved_ReadsTheRunBack()
+    {
+        var run = new RollupRun(new DateTimeOffset(2026, 10, 1, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 1, 6, 0, 3, TimeSpan.Zero), 4, 120, 1);
+
+        await Store.SaveAsync(run, CancellationToken.None);
+
+        Assert.Equal(run, await Store.GetLastAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetLastAsync_WhenTheRowHasTheColumnsBeforeTheRename_ReadsCellsAsDirtyDaysAndRowsAsCellsWritten()
+    {
+        // The row as versions before DirtyDays and CellsWritten wrote it.
+        var table = Get<StorageClients>().Tables.GetTableClient(Get<StorageNames>().Table(StorageNames.RollupStatus));
+        var (started, completed) = (new DateTimeOffset(2026, 10, 1, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 1, 6, 0, 3, TimeSpan.Zero));
+        await table.UpsertEntityAsync(new TableEntity("rollup", "last")
+        {
+            ["StartedAt"] = started, ["CompletedAt"] = completed, ["Cells"] = 4, ["Rows"] = 120, ["StillDirty"] = 1,
+        });
+
+        Assert.Equal(new RollupRun(started, completed, DirtyDays: 4, CellsWritten: 120, StillDirty: 1), await Store.GetLastAsync(CancellationToken.None));
     }
 
     private IRollupStatusStore Store => Get<IRollupStatusStore>();

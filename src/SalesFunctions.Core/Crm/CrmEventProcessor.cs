@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;

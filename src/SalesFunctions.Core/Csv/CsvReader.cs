@@ -1,4 +1,5 @@
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace SalesFunctions.Core.Csv;
 
@@ -9,82 +10,65 @@ namespace SalesFunctions.Core.Csv;
 /// </summary>
 public static class CsvReader
 {
-    public static IEnumerable<CsvRecord> Read(string text)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var (line, startLine, i) = (1, 1, text.StartsWith('\uFEFF') ? 1 : 0);
-        bool quoted = false, atFieldStart = true, afterQuote = false, hasContent = false;
-        while (i < text.Length)
-        {
-            var c = text[i++];
-            if (quoted)
-            {
-                if (c == '"' && i < text.Length && text[i] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    (quoted, afterQuote) = (false, true);
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
+    private static readonly SepReaderOptions Options = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true });
 
+    /// <exception cref="CsvException">The first misused double quote, with its record's line.</exception>
+    public static IReadOnlyList<CsvRecord> Read(string text)
+    {
+        // Sep splits records and fields, quoted separators and line breaks included, but passes through the quotes that
+        // RFC 4180 forbids; so each field is unquoted here from its raw text, which lets a misuse be named.
+        var records = new List<CsvRecord>();
+        using var reader = Options.FromText(text.StartsWith('\uFEFF') ? text[1..] : text);
+        var first = true;
+        foreach (var row in reader)
+        {
+            // Without a header row Sep 0.18 gives the first row's LineNumberFrom as its LineNumberToExcl; it starts on line 1.
+            var line = first ? 1 : row.LineNumberFrom;
+            first = false;
+            if (row.ColCount == 1 && row[0].Span.IsEmpty)
+            {
                 continue;
             }
 
-            switch (c)
+            var fields = new string[row.ColCount];
+            for (var c = 0; c < fields.Length; c++)
             {
-                case '"' when atFieldStart:
-                    (quoted, atFieldStart, hasContent) = (true, false, true);
-                    break;
-                case '"':
-                    throw new CsvException(line, "a double quote inside an unquoted field; quote the whole field and double the quote.");
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    (atFieldStart, afterQuote, hasContent) = (true, false, true);
-                    break;
-                case '\r' when i < text.Length && text[i] == '\n':
-                    break;
-                case '\n' or '\r':
-                    if (hasContent)
-                    {
-                        fields.Add(field.ToString());
-                        yield return new CsvRecord(startLine, [.. fields]);
-                    }
+                fields[c] = Unquote(row[c].Span, line);
+            }
 
-                    fields = [];
-                    field.Clear();
-                    (atFieldStart, afterQuote, hasContent) = (true, false, false);
-                    startLine = ++line;
-                    break;
-                default:
-                    if (afterQuote)
-                    {
-                        throw new CsvException(line, "text after a closing double quote; quote the whole field.");
-                    }
+            records.Add(new CsvRecord(line, fields));
+        }
 
-                    field.Append(c);
-                    (atFieldStart, hasContent) = (false, true);
-                    break;
+        return records;
+    }
+
+    private static string Unquote(ReadOnlySpan<char> raw, int line)
+    {
+        if (raw.IsEmpty || raw[0] != '"')
+        {
+            return raw.Contains('"')
+                ? throw new CsvException(line, "a double quote inside an unquoted field; quote the whole field and double the quote.")
+                : raw.ToString();
+        }
+
+        var value = new StringBuilder(raw.Length);
+        for (var i = 1; i < raw.Length; i++)
+        {
+            if (raw[i] != '"')
+            {
+                value.Append(raw[i]);
+            }
+            else if (i + 1 < raw.Length && raw[i + 1] == '"')
+            {
+                value.Append('"');
+                i++;
+            }
+            else
+            {
+                return i == raw.Length - 1 ? value.ToString() : throw new CsvException(line, "text after a closing double quote; quote the whole field.");
             }
         }
 
-        if (quoted)
-        {
-            throw new CsvException(startLine, "a quoted field is never closed.");
-        }
-
-        if (hasContent)
-        {
-            fields.Add(field.ToString());
-            yield return new CsvRecord(startLine, [.. fields]);
-        }
+        throw new CsvException(line, "a quoted field is never closed.");
     }
 }

@@ -1,4 +1,5 @@
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Core.Kpis;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Privacy;

@@ -1,4 +1,4 @@
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;

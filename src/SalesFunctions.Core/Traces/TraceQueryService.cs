@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Core.Traces;
 

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Subscriptions;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class AddMailboxFunction(MailboxOnboarding onboarding)
 {
     [Function(nameof(FunctionRegistry.AddMailbox))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/mailboxes")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = Routes.AddMailbox)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         await JsonBody.ReadAsync<MailboxRegistration>(request, cancellationToken) is { } registration

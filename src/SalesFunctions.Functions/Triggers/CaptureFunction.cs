@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Capture;
-using SalesFunctions.Core.Functions;
 using SalesFunctions.Core.Queues;
 
 namespace SalesFunctions.Functions.Triggers;

@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Crm;
-using SalesFunctions.Core.Functions;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -11,7 +11,7 @@ public sealed class CrmWebhookFunction(CrmIngress ingress, IOptionsMonitor<CrmOp
 {
     [Function(nameof(FunctionRegistry.CrmWebhook))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "crm/{provider}/{connectorId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CrmWebhook)] HttpRequest request,
         string provider,
         string connectorId,
         CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Sync;
 
 namespace SalesFunctions.Functions.Triggers;
@@ -8,6 +8,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class DeltaSweepFunction(SyncScheduler scheduler)
 {
     [Function(nameof(FunctionRegistry.DeltaSweep))]
-    public Task Run([TimerTrigger("%DeltaSweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger("%" + ScheduleSettings.DeltaSweep + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
         scheduler.SweepAsync(cancellationToken);
 }

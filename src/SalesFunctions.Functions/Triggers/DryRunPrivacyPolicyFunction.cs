@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Privacy;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class DryRunPrivacyPolicyFunction(PrivacyService privacy)
 {
     [Function(nameof(FunctionRegistry.DryRunPrivacyPolicy))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/privacy/dry-run")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = Routes.DryRunPrivacyPolicy)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         await JsonBody.ReadAsync<PrivacyPolicy>(request, cancellationToken) is { } policy

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Scoring;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class ExplainActivityFunction(ActivityExplainer explainer)
 {
     [Function(nameof(FunctionRegistry.ExplainActivity))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/tenants/{tenantId}/activities/explain")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.ExplainActivity)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -11,7 +11,7 @@ public sealed class ExplainTerritoryFunction(TerritoryModels models, ITenantDire
 {
     [Function(nameof(FunctionRegistry.ExplainTerritory))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/tenants/{tenantId}/territories/explain")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.ExplainTerritory)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
-using SalesFunctions.Core.Kpis;
-using SalesFunctions.Host.Endpoints;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
+using SalesFunctions.Core.Kpis.Query;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GetActivityVsPerformanceFunction(KpiQueryService kpis)
 {
     [Function(nameof(FunctionRegistry.GetActivityVsPerformance))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis/activity-vs-performance")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.GetActivityVsPerformance)] HttpRequest request,
         CancellationToken cancellationToken) =>
         KpiEndpoints.GetActivityVsPerformanceAsync(request, kpis, cancellationToken);
 }

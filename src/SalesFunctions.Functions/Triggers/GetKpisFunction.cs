@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
-using SalesFunctions.Core.Kpis;
-using SalesFunctions.Host.Endpoints;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
+using SalesFunctions.Core.Kpis.Query;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GetKpisFunction(KpiQueryService kpis)
 {
     [Function(nameof(FunctionRegistry.GetKpis))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.GetKpis)] HttpRequest request,
         CancellationToken cancellationToken) =>
         KpiEndpoints.GetSeriesAsync(request, kpis, cancellationToken);
 }

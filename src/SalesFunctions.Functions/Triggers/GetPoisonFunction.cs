@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Queues;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GetPoisonFunction(PoisonMonitor monitor)
 {
     [Function(nameof(FunctionRegistry.GetPoison))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/poison")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetPoison)] HttpRequest request,
         CancellationToken cancellationToken) =>
         PoisonEndpoints.GetAsync(monitor, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Tenants;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GetPrivacyPolicyFunction(ITenantDirectoryStore directories)
 {
     [Function(nameof(FunctionRegistry.GetPrivacyPolicy))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/tenants/{tenantId}/privacy")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetPrivacyPolicy)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         PrivacyEndpoints.GetAsync(tenantId, directories, cancellationToken);

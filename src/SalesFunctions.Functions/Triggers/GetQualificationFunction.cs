@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Qualification;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GetQualificationFunction(QualificationService qualification)
 {
     [Function(nameof(FunctionRegistry.GetQualification))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "qualification")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.GetQualification)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         string? Query(string name) => request.Query.TryGetValue(name, out var value) ? value.ToString() : null;

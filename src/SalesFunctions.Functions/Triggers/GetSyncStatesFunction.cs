@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Sync;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GetSyncStatesFunction(ISyncStateStore states)
 {
     [Function(nameof(FunctionRegistry.GetSyncStates))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/tenants/{tenantId}/sync")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetSyncStates)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         AdminEndpoints.GetSyncStatesAsync(tenantId, states, cancellationToken);

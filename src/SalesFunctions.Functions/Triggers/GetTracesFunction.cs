@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Traces;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GetTracesFunction(TraceQueryService traces, TimeProvider tim
 {
     [Function(nameof(FunctionRegistry.GetTraces))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin/tenants/{tenantId}/traces")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetTraces)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         TraceEndpoints.GetAsync(tenantId, request, traces, time, cancellationToken);

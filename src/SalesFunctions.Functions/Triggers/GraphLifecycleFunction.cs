@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Capture;
-using SalesFunctions.Core.Functions;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GraphLifecycleFunction(NotificationIntake intake)
 {
     [Function(nameof(FunctionRegistry.GraphLifecycle))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "graph/lifecycle")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.GraphLifecycle)] HttpRequest request,
         CancellationToken cancellationToken) =>
         GraphEndpoints.LifecycleAsync(request, intake, cancellationToken);
 }

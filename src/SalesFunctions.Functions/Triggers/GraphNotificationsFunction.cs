@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Capture;
-using SalesFunctions.Core.Functions;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class GraphNotificationsFunction(NotificationIntake intake)
 {
     [Function(nameof(FunctionRegistry.GraphNotifications))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "graph/notifications")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.GraphNotifications)] HttpRequest request,
         CancellationToken cancellationToken) =>
         GraphEndpoints.NotificationsAsync(request, intake, cancellationToken);
 }

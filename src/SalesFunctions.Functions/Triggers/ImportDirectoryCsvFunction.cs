@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Tenants;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class ImportDirectoryCsvFunction(ITenantDirectoryStore store, Tena
 {
     [Function(nameof(FunctionRegistry.ImportDirectoryCsv))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "admin/tenants/{tenantId}/directory/{list}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.ImportDirectoryCsv)] HttpRequest request,
         string tenantId,
         string list,
         CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Tenants;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class ImportDirectoryFunction(TenantDirectoryService directories)
 {
     [Function(nameof(FunctionRegistry.ImportDirectory))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "admin/tenants/{tenantId}/directory")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.ImportDirectory)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         await JsonBody.ReadAsync<DirectoryDocument>(request, cancellationToken) is { } document

@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Tenants;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -11,7 +11,7 @@ public sealed class ImportKpiTargetsFunction(ITenantDirectoryStore directories, 
 {
     [Function(nameof(FunctionRegistry.ImportKpiTargets))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "admin/tenants/{tenantId}/kpis/targets")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.ImportKpiTargets)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         KpiTargetEndpoints.ImportAsync(tenantId, request, directories, targets, cancellationToken);

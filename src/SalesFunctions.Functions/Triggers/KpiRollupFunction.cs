@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Api.Functions;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -8,7 +8,7 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed partial class KpiRollupFunction(KpiRollupService rollup, ILogger<KpiRollupFunction> logger)
 {
     [Function(nameof(FunctionRegistry.KpiRollup))]
-    public async Task Run([TimerTrigger("%KpiRollupSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task Run([TimerTrigger("%" + ScheduleSettings.KpiRollup + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         if (timer.IsPastDue)
         {

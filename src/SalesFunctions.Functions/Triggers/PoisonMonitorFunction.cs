@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Queues;
 
 namespace SalesFunctions.Functions.Triggers;
@@ -8,6 +8,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class PoisonMonitorFunction(PoisonMonitor monitor)
 {
     [Function(nameof(FunctionRegistry.PoisonMonitor))]
-    public Task Run([TimerTrigger("%PoisonMonitorSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger("%" + ScheduleSettings.PoisonMonitor + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
         monitor.CheckAsync(cancellationToken);
 }

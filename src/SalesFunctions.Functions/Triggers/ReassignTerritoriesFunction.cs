@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -11,7 +11,7 @@ public sealed class ReassignTerritoriesFunction(TerritoryReassignment reassignme
 {
     [Function(nameof(FunctionRegistry.ReassignTerritories))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/territories/reassign")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = Routes.ReassignTerritories)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         TerritoryEndpoints.ReassignAsync(tenantId, request.Query.TryGetValue("from", out var from) ? from.ToString() : null, reassignment, directories, cancellationToken);

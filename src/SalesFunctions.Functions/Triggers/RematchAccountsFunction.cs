@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Scoring;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class RematchAccountsFunction(AccountRematch rematch)
 {
     [Function(nameof(FunctionRegistry.RematchAccounts))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/tenants/{tenantId}/directory/rematch")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = Routes.RematchAccounts)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         MatchingEndpoints.RematchAsync(tenantId, request.Query.TryGetValue("from", out var from) ? from.ToString() : null, rematch, cancellationToken);

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Subscriptions;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class RemoveMailboxFunction(MailboxRemoval removal)
 {
     [Function(nameof(FunctionRegistry.RemoveMailbox))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "admin/tenants/{tenantId}/mailboxes/{mailbox}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = Routes.RemoveMailbox)] HttpRequest request,
         string tenantId,
         string mailbox,
         CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Queues;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class ReplayPoisonFunction(PoisonMonitor monitor)
 {
     [Function(nameof(FunctionRegistry.ReplayPoison))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/poison/{queue}/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = Routes.ReplayPoison)] HttpRequest request,
         string queue,
         CancellationToken cancellationToken) =>
         PoisonEndpoints.ReplayAsync(queue, request, monitor, cancellationToken);

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Privacy;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -10,7 +10,7 @@ public sealed class SetPrivacyPolicyFunction(PrivacyService privacy)
 {
     [Function(nameof(FunctionRegistry.SetPrivacyPolicy))]
     public async Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "admin/tenants/{tenantId}/privacy")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.SetPrivacyPolicy)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         await JsonBody.ReadAsync<PrivacyPolicy>(request, cancellationToken) is { } policy

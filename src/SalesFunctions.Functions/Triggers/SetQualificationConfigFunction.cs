@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Endpoints;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Tenants;
-using SalesFunctions.Host.Endpoints;
 
 namespace SalesFunctions.Functions.Triggers;
 
@@ -11,7 +11,7 @@ public sealed class SetQualificationConfigFunction(QualificationService qualific
 {
     [Function(nameof(FunctionRegistry.SetQualificationConfig))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "admin/tenants/{tenantId}/qualification")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.SetQualificationConfig)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         QualificationEndpoints.SetConfigAsync(tenantId, request, qualification, directories, cancellationToken);

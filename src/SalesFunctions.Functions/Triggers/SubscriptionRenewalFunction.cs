@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Subscriptions;
 
 namespace SalesFunctions.Functions.Triggers;
@@ -8,6 +8,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class SubscriptionRenewalFunction(SubscriptionMaintenance maintenance)
 {
     [Function(nameof(FunctionRegistry.SubscriptionRenewal))]
-    public Task Run([TimerTrigger("%SubscriptionRenewalSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger("%" + ScheduleSettings.SubscriptionRenewal + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
         maintenance.RenewDueAsync(cancellationToken);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Sync;
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Functions.Triggers;
@@ -8,6 +8,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class TraceRetentionFunction(TraceQueryService traces)
 {
     [Function(nameof(FunctionRegistry.TraceRetention))]
-    public Task Run([TimerTrigger("%TraceRetentionSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger("%" + ScheduleSettings.TraceRetention + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
         traces.EnforceRetentionAsync(cancellationToken);
 }

@@ -1,4 +1,4 @@
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 
 namespace SalesFunctions.Host.Runtime;
 

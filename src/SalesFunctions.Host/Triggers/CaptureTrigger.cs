@@ -1,5 +1,5 @@
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Capture;
-using SalesFunctions.Core.Functions;
 using SalesFunctions.Host.Runtime;
 
 namespace SalesFunctions.Host.Triggers;

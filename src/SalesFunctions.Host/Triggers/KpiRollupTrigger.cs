@@ -1,5 +1,5 @@
-using SalesFunctions.Core.Functions;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Api.Functions;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Host.Runtime;
 
 namespace SalesFunctions.Host.Triggers;

@@ -1,4 +1,4 @@
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Host.Runtime;
 

@@ -1,5 +1,5 @@
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Activities;
-using SalesFunctions.Core.Functions;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Host.Runtime;
 

@@ -1,4 +1,4 @@
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Host.Runtime;
 

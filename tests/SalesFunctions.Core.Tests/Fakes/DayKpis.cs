@@ -1,4 +1,3 @@
-using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
 
 namespace SalesFunctions.Core.Tests.Fakes;

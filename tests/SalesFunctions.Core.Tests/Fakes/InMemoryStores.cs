@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Tests.Fakes;

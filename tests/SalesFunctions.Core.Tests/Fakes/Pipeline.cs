@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SalesFunctions.Core.Crm;
-using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Kpis.Targets;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Qualification;

@@ -1,4 +1,5 @@
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Tests.Fakes;

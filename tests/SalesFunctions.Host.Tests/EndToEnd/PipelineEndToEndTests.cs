@@ -1,8 +1,9 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using System.Net.Http.Json;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Host.Tests.Kpis;

@@ -111,7 +111,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
 
         var queues = body.GetProperty("queues").EnumerateObject().Select(p => p.Name).Order().ToList();
         Assert.Equal(["capture", "capture-poison", "crm", "crm-poison", "lifecycle", "lifecycle-poison", "rematch", "rematch-poison", "score", "score-poison", "sync", "sync-poison"], queues);
-        Assert.Equal(0, body.GetProperty("dirtyCells").GetInt32());
+        Assert.Equal(0, body.GetProperty("dirtyDays").GetInt32());
     }
 
     [Fact]

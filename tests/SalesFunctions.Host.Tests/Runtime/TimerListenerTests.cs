@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Host.Runtime;
 using SalesFunctions.Tests.Shared;
 

@@ -201,7 +201,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
 
             var queues = status.GetProperty("queues");
             var pending = queues.EnumerateObject().Where(q => !q.Name.EndsWith("-poison", StringComparison.Ordinal)).Sum(q => q.Value.GetInt32());
-            var dirty = status.GetProperty("dirtyCells").GetInt32();
+            var dirty = status.GetProperty("dirtyDays").GetInt32();
             if (pending > 0 || dirty > 0)
             {
                 drainedAt = null;

@@ -8,7 +8,7 @@ namespace SalesFunctions.Core.Kpis.Catalogue;
 internal struct ActivityFact
 {
     public int Day;
-    public KpiCalculator.CreditKind Kind;
+    public ActivityCredits.CreditKind Kind;
     public int Minutes;
     public int RepStart;
     public int RepCount;

@@ -14,7 +14,7 @@ internal static class Conversations
     private const long HistoryTicks = KpiCatalogue.HistoryWindowDays * TimeSpan.TicksPerDay;
 
     /// <summary>Per email of <paramref name="emails"/> (meetings get no spans), by position; Day is the tenant-local day number.</summary>
-    public static Response[] Responses(IReadOnlyList<(Activity Activity, KpiCalculator.CreditKind Kind, int Day)> emails)
+    public static Response[] Responses(IReadOnlyList<(Activity Activity, ActivityCredits.CreditKind Kind, int Day)> emails)
     {
         var responses = new Response[emails.Count];
         Array.Fill(responses, Response.None);
@@ -27,7 +27,7 @@ internal static class Conversations
         {
             var (activity, kind, _) = emails[i];
             ids[i] = -1;
-            if (kind != KpiCalculator.CreditKind.Meeting && activity.ConversationId is { } conversation)
+            if (kind != ActivityCredits.CreditKind.Meeting && activity.ConversationId is { } conversation)
             {
                 if (!conversations.TryGetValue(conversation, out var id))
                 {
@@ -68,7 +68,7 @@ internal static class Conversations
 
     /// <summary>The spans of one conversation's emails, at <paramref name="positions"/> in the time order of <paramref name="ticks"/>.</summary>
     private static void Answer(
-        IReadOnlyList<(Activity Activity, KpiCalculator.CreditKind Kind, int Day)> emails,
+        IReadOnlyList<(Activity Activity, ActivityCredits.CreditKind Kind, int Day)> emails,
         ReadOnlySpan<long> ticks,
         ReadOnlySpan<int> positions,
         Response[] responses)
@@ -89,7 +89,7 @@ internal static class Conversations
             var (repAfter, customerAfter) = (Within(at, day, nextRep), Within(at, day, nextCustomer));
             for (var k = first; k < group; k++)
             {
-                var sent = emails[positions[k]].Kind == KpiCalculator.CreditKind.Sent;
+                var sent = emails[positions[k]].Kind == ActivityCredits.CreditKind.Sent;
                 responses[positions[k]] = sent ? Response.None with { CustomerTicks = customerAfter } : new Response(repAfter, -1, -1, repAfter >= 0);
                 (nextRep, nextCustomer) = sent ? ((at, day), nextCustomer) : (nextRep, (at, day));
             }
@@ -112,7 +112,7 @@ internal static class Conversations
     /// customer writing again after a long silence is waiting for a first response once more.
     /// </summary>
     private static void MarkFirstInbound(
-        IReadOnlyList<(Activity Activity, KpiCalculator.CreditKind Kind, int Day)> emails,
+        IReadOnlyList<(Activity Activity, ActivityCredits.CreditKind Kind, int Day)> emails,
         ReadOnlySpan<long> ticks,
         ReadOnlySpan<int> positions,
         Response[] responses)
@@ -127,7 +127,7 @@ internal static class Conversations
             var end = first;
             for (; end < ticks.Length && ticks[end] == at; end++)
             {
-                if (emails[positions[end]].Kind != KpiCalculator.CreditKind.Sent
+                if (emails[positions[end]].Kind != ActivityCredits.CreditKind.Sent
                     && (opening < 0 || string.CompareOrdinal(emails[positions[end]].Activity.ActivityId, emails[positions[opening]].Activity.ActivityId) < 0))
                 {
                     opening = end;

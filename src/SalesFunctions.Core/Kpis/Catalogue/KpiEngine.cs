@@ -189,10 +189,10 @@ internal sealed class KpiEngine
             ref readonly var activity = ref _index.Activities[position];
             switch (activity.Kind)
             {
-                case KpiCalculator.CreditKind.Sent:
+                case ActivityCredits.CreditKind.Sent:
                     sent++;
                     break;
-                case KpiCalculator.CreditKind.Received:
+                case ActivityCredits.CreditKind.Received:
                     received++;
                     break;
                 default:
@@ -393,16 +393,16 @@ internal sealed class KpiEngine
         var (start, end) = (period.Start.DayNumber, period.End.DayNumber);
         var spend = _targets.Spend.TryGetValue(period, out var amount) ? amount : (decimal?)null;
         var revenue = _revenue;
-        var newCustomers = CatalogueIndex.CountBetween(_index.NewCustomerDays, start, end);
+        var newCustomers = CatalogueIndex.CountBetween(_index.Customers.NewCustomerDays, start, end);
         Set(KpiId.Cac, spend is { } cost ? KpiMath.MoneyPer(cost, newCustomers) : null);
         Set(KpiId.SalesEfficiency, KpiMath.Ratio(revenue, spend));
 
         // Revenue and customers of the year ending on the period's last day: later deals cannot change it after the
         // fact, and it does not grow with however much history the caller loads.
-        var (won, running) = (_index.ConvertedWonDays, _index.ConvertedWonRunningRevenue);
+        var (won, running) = (_index.Customers.ConvertedWonDays, _index.Customers.ConvertedWonRunningRevenue);
         var (first, last) = (CatalogueIndex.LowerBound(won, end - KpiCatalogue.HistoryWindowDays + 1), CatalogueIndex.LowerBound(won, end + 1));
         var lifetimeRevenue = (last == 0 ? 0m : running[last - 1]) - (first == 0 ? 0m : running[first - 1]);
-        var customers = CatalogueIndex.LowerBound(_index.CustomerFromDays, end + 1) - CatalogueIndex.LowerBound(_index.CustomerUntilDays, end);
+        var customers = CatalogueIndex.LowerBound(_index.Customers.CustomerFromDays, end + 1) - CatalogueIndex.LowerBound(_index.Customers.CustomerUntilDays, end);
         Set(KpiId.CustomerLifetimeValue, KpiMath.MoneyPer(lifetimeRevenue, customers));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Csv;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Rollup;
 
 namespace SalesFunctions.Core.Kpis.Targets;
 

@@ -1,0 +1,132 @@
+using System.Net.Mail;
+using SalesFunctions.Core.Kpis.Rollup;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Sync;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Api.Endpoints;
+
+public static class AdminEndpoints
+{
+    public static async Task<IResult> ImportDirectoryAsync(
+        string tenantId, DirectoryDocument document, TenantDirectoryService directories, CancellationToken cancellationToken)
+    {
+        var errors = await directories.ImportAsync(document.ToDirectory(tenantId), cancellationToken);
+        return errors.Count == 0
+            ? Results.NoContent()
+            : Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. errors] }, title: "Invalid directory; the stored one is unchanged");
+    }
+
+    /// <summary>A CRM or spreadsheet export of 100,000 accounts is about 10 MiB.</summary>
+    public const int MaxCsvBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// PUT admin/tenants/{tenantId}/directory/accounts|contacts with a CSV body (DirectoryCsv): replaces that list of the
+    /// stored directory and keeps everything else; the whole directory is then validated and imported as by the JSON route.
+    /// </summary>
+    public static async Task<IResult> ImportDirectoryCsvAsync(
+        string tenantId, string list, HttpRequest request, ITenantDirectoryStore store, TenantDirectoryService directories, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId))
+        {
+            return TenantProblems.InvalidTenant();
+        }
+
+        if (list is not ("accounts" or "contacts"))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown directory list", detail: "CSV imports are for 'accounts' or 'contacts'.");
+        }
+
+        if (await store.GetAsync(tenantId, cancellationToken) is not { } current)
+        {
+            return TenantProblems.NotConfigured();
+        }
+
+        var body = await RequestBodies.ReadAsync(request, MaxCsvBytes, cancellationToken);
+        if (body is null)
+        {
+            return RequestBodies.TooLarge(MaxCsvBytes);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(body);
+        IReadOnlyList<(int Line, string Message)> errors;
+        TenantDirectory directory;
+        int count;
+        if (list == "accounts")
+        {
+            var parsed = DirectoryCsv.ParseAccounts(text);
+            (errors, directory, count) = (parsed.Errors, current with { Accounts = parsed.Items }, parsed.Items.Count);
+        }
+        else
+        {
+            var parsed = DirectoryCsv.ParseContacts(text);
+            (errors, directory, count) = (parsed.Errors, current with { Contacts = parsed.Items }, parsed.Items.Count);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TenantProblems.InvalidFile($"Invalid {list} CSV; the stored directory is unchanged", errors, $"line {errors[0].Line}: {errors[0].Message}");
+        }
+
+        var invalid = await directories.ImportAsync(directory, cancellationToken);
+        return invalid.Count == 0
+            ? Results.Ok(new { list, imported = count })
+            : Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. invalid] }, title: "Invalid directory; the stored one is unchanged");
+    }
+
+    public static async Task<IResult> AddMailboxAsync(
+        string tenantId, MailboxRegistration registration, MailboxOnboarding onboarding, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId) || !MailAddress.TryCreate(registration.Mailbox, out var address))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["mailbox"] = ["A valid tenant id and mailbox address are required."] });
+        }
+
+        var created = await onboarding.AddMailboxAsync(tenantId, address.Address.ToLowerInvariant(), cancellationToken);
+        return Results.Created((string?)null, new { subscriptions = created.Select(s => new { id = s.SubscriptionId, resource = s.Resource, expiresAt = s.ExpiresAt }) });
+    }
+
+    public static async Task<IResult> RemoveMailboxAsync(string tenantId, string mailbox, MailboxRemoval removal, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId) || !MailAddress.TryCreate(mailbox, out var address))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["mailbox"] = ["A valid tenant id and mailbox address are required."] });
+        }
+
+        var removed = await removal.RemoveMailboxAsync(tenantId, address.Address.ToLowerInvariant(), cancellationToken);
+        return removed == 0
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Mailbox not tracked", detail: "No subscription of this tenant is for that mailbox.")
+            : Results.NoContent();
+    }
+
+    /// <summary>Every mailbox folder's sync state: status, cursor kind, last success, last failure kind. No content, only ids.</summary>
+    public static async Task<IResult> GetSyncStatesAsync(string tenantId, ISyncStateStore states, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId))
+        {
+            return TenantProblems.InvalidTenant();
+        }
+
+        var list = await states.ListAsync(tenantId, cancellationToken);
+        return Results.Ok(list.OrderBy(s => s.Mailbox, StringComparer.Ordinal).ThenBy(s => s.Folder, StringComparer.Ordinal).Select(s => new
+        {
+            mailbox = s.Mailbox,
+            folder = s.Folder,
+            status = s.Status.ToString(),
+            lastSuccessAt = s.LastSuccessAt,
+            lastError = s.LastError?.ToString(),
+            lastErrorAt = s.LastErrorAt,
+            itemsSeen = s.ItemsSeen,
+        }));
+    }
+
+    public static async Task<IResult> GetStatusAsync(
+        IQueueDepths queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, CancellationToken cancellationToken)
+    {
+        var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
+        var dirty = await dirtyDays.ListAsync(cancellationToken);
+        var lastRollup = await rollups.GetLastAsync(cancellationToken);
+        return Results.Ok(new { queues = depths, dirtyDays = dirty.Count, lastRollup });
+    }
+}

@@ -1,0 +1,3 @@
+namespace SalesFunctions.Api.Endpoints;
+
+public sealed record MailboxRegistration(string? Mailbox);

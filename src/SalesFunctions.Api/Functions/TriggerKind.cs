@@ -1,0 +1,8 @@
+namespace SalesFunctions.Api.Functions;
+
+public enum TriggerKind
+{
+    Http,
+    Queue,
+    Timer,
+}

@@ -1,8 +1,0 @@
-namespace SalesFunctions.Core.Functions;
-
-public enum TriggerKind
-{
-    Http,
-    Queue,
-    Timer,
-}

@@ -1,0 +1,11 @@
+namespace SalesFunctions.Core.Kpis.Rollup;
+
+public interface IDirtyDayStore
+{
+    Task MarkAsync(string tenantId, IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DirtyDay>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes the mark unless it was marked again after it was listed; returns false in that case.</summary>
+    Task<bool> ClearAsync(DirtyDay day, CancellationToken cancellationToken);
+}

@@ -1,0 +1,226 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Crm;
+using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Targets;
+using SalesFunctions.Core.Tenants;
+
+namespace SalesFunctions.Core.Kpis.Rollup;
+
+/// <summary>
+/// The timer step: recompute the KPI cells (every grain, dimension and catalogue KPI) of the periods that dirty days put
+/// in question, from the stored activities and CRM records, and replace them. Never increments, so a replayed message,
+/// a late activity or a rerun cannot double count (ADR 0013).
+/// </summary>
+public sealed partial class KpiRollupService(
+    IDirtyDayStore dirtyDays,
+    IActivityStore activities,
+    ICrmStore crm,
+    IKpiStore kpis,
+    ITenantDirectoryStore directories,
+    IRollupStatusStore status,
+    KpiSettingsSource settings,
+    IOptionsMonitor<CrmOptions> crmOptions,
+    SalesFunctionsMetrics metrics,
+    TimeProvider time,
+    ILogger<KpiRollupService> logger)
+{
+    /// <summary>How far back a full recompute reaches at most.</summary>
+    public const int MaxHistoryYears = 10;
+
+    public async Task<RollupRun> RunAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var dirty = await dirtyDays.ListAsync(cancellationToken);
+        var stamps = await status.GetCatalogueStampsAsync(cancellationToken);
+        var options = crmOptions.CurrentValue;
+        var daysByTenant = dirty.GroupBy(d => d.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        // A tenant whose cells were built with another catalogue version, configuration or store layout is rebuilt whole,
+        // dirty days or not: nothing marks days when those change. A tenant never rebuilt is too, on its first dirty day.
+        var currentStamps = daysByTenant.Keys.Union(stamps.Keys, StringComparer.Ordinal).ToDictionary(
+            t => t, t => new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(t, options), kpis.Layout), StringComparer.Ordinal);
+        int cells = 0, stillDirty = 0;
+        foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
+        {
+            // Read fresh, not cached: a directory import must show in the next rollup everywhere.
+            var directory = await directories.GetAsync(tenantId, cancellationToken);
+            var tenantDays = daysByTenant.GetValueOrDefault(tenantId) ?? [];
+            if (directory is null)
+            {
+                // Dirty days of an unknown tenant are a fault; a stamp left by a removed tenant is not.
+                if (tenantDays.Count > 0)
+                {
+                    throw new TenantNotConfiguredException(tenantId);
+                }
+
+                continue;
+            }
+
+            var today = directory.LocalDay(time.GetUtcNow());
+            var (stored, current) = (stamps.GetValueOrDefault(tenantId), currentStamps[tenantId]);
+            if (stored == current)
+            {
+                cells += await RecomputeAsync(directory, KpiRollupRanges.Affected(tenantDays.Select(d => d.Day), today), null, cancellationToken);
+            }
+            else
+            {
+                LogRebuild(logger, tenantId, stored?.Version, KpiCatalogue.Version, stored is not null && stored.Settings != current.Settings);
+                var latest = tenantDays.Count > 0 ? tenantDays.Max(d => d.Day) : today;
+                cells += await RecomputeAllAsync(directory, latest > today ? latest : today, null, cancellationToken);
+            }
+
+            foreach (var day in tenantDays)
+            {
+                if (!await dirtyDays.ClearAsync(day, cancellationToken))
+                {
+                    // Marked again while we computed: the next run picks it up with the newer facts.
+                    stillDirty++;
+                }
+            }
+        }
+
+        var run = new RollupRun(startedAt, time.GetUtcNow(), dirty.Count, cells, stillDirty);
+        await status.SaveAsync(run, cancellationToken);
+        metrics.DaysRolledUp.Add(dirty.Count);
+        LogRun(logger, dirty.Count, cells, stillDirty, (run.CompletedAt - run.StartedAt).TotalMilliseconds);
+        return run;
+    }
+
+    /// <summary>
+    /// Rebuilds every period from the tenant's first stored fact to <paramref name="to"/> and records the catalogue
+    /// version and configuration it used; what a new catalogue version, a configuration change and the recompute command do.
+    /// </summary>
+    public async Task<int> RecomputeAllAsync(TenantDirectory directory, DateOnly to, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
+    {
+        // Taken before the computation: a configuration change while it runs leaves the older stamp, so the next run rebuilds again.
+        var stamp = new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(directory.TenantId, crmOptions.CurrentValue), kpis.Layout);
+        var records = await LoadRecordsAsync(directory.TenantId, cancellationToken);
+        var first = await activities.FirstDayAsync(directory.TenantId, cancellationToken);
+        foreach (var record in records.Deals.Concat(records.Cases))
+        {
+            foreach (var fact in CrmFact.Of(record))
+            {
+                var day = directory.LocalDay(fact.At);
+                first = first is null || day < first ? day : first;
+            }
+        }
+
+        // A CRM date typed decades back (1900, 0001) must not turn into a computation of every period since.
+        var floor = to.AddYears(-MaxHistoryYears);
+        var written = first is { } from && from <= to ? await RecomputeAsync(directory, [(from < floor ? floor : from, to)], records, progress, cancellationToken) : 0;
+        await status.SaveCatalogueStampAsync(directory.TenantId, stamp, cancellationToken);
+        return written;
+    }
+
+    /// <summary>Recomputes and replaces the cells of every period overlapping the day ranges; returns the cells written.</summary>
+    public async Task<int> RecomputeAsync(
+        TenantDirectory directory, IReadOnlyList<(DateOnly From, DateOnly To)> ranges, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken) =>
+        await RecomputeAsync(directory, ranges, await LoadRecordsAsync(directory.TenantId, cancellationToken), progress, cancellationToken);
+
+    private async Task<int> RecomputeAsync(
+        TenantDirectory directory,
+        IReadOnlyList<(DateOnly From, DateOnly To)> ranges,
+        (List<CrmRecord> Deals, List<CrmRecord> Cases) records,
+        IProgress<RecomputeProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var tenantSettings = await settings.GetAsync(directory.TenantId, cancellationToken);
+        var options = crmOptions.CurrentValue;
+
+        // Calendar quarters bound the cells a long range holds in memory at once (a year of 10,000 accounts is over a
+        // million); the activities of the windows they share are read once.
+        var chunks = ranges.SelectMany(r => Quarters(r.From, r.To)).Select(c => (c.From, c.To, Periods: KpiRollupRanges.Periods(c.From, c.To))).ToList();
+        var inputs = chunks.Select(c => InputDays(c.Periods)).ToList();
+        var daysTotal = inputs.Sum(i => i.To.DayNumber - i.From.DayNumber + 1);
+        var periodsTotal = chunks.Sum(c => c.Periods.Count);
+        var loaded = new SortedDictionary<DateOnly, List<Activity>>();
+        int daysRead = 0, periodsDone = 0, written = 0;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var (from, to) = inputs[i];
+            foreach (var day in loaded.Keys.Where(d => d < from || d > to).ToList())
+            {
+                loaded.Remove(day);
+            }
+
+            await foreach (var stored in ReadMissingAsync(directory.TenantId, from, to, loaded, cancellationToken))
+            {
+                (loaded.TryGetValue(stored.Day, out var list) ? list : loaded[stored.Day] = []).Add(stored.Activity);
+            }
+
+            for (var day = from; day <= to; day = day.AddDays(1))
+            {
+                loaded.TryAdd(day, []);
+            }
+
+            daysRead += to.DayNumber - from.DayNumber + 1;
+            progress?.Report(new RecomputeProgress(daysRead, daysTotal, periodsDone, periodsTotal, written));
+
+            var kpiInputs = new KpiInputs(directory, [.. loaded.Values.SelectMany(a => a)], records.Deals, records.Cases, options, tenantSettings);
+            var cells = WithoutEmptyTotals(KpiCatalogue.Compute(kpiInputs, chunks[i].Periods), directory, options, tenantSettings, chunks[i].Periods);
+            written += await kpis.ReplaceAsync(directory.TenantId, chunks[i].Periods, cells, cancellationToken);
+            periodsDone += chunks[i].Periods.Count;
+            progress?.Report(new RecomputeProgress(daysRead, daysTotal, periodsDone, periodsTotal, written));
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// The catalogue gives the tenant total a cell for every period, even one in which nothing happened. Those are left
+    /// out, so the stored cells depend only on the facts and not on which ranges earlier runs happened to cover (a
+    /// reader treats a missing cell as an empty period).
+    /// </summary>
+    private static List<KpiCell> WithoutEmptyTotals(
+        IReadOnlyList<KpiCell> cells, TenantDirectory directory, CrmOptions options, KpiSettings tenantSettings, IReadOnlyList<KpiPeriod> periods)
+    {
+        var empty = EmptyPeriods.Values(directory, options, tenantSettings, periods);
+        return [.. cells.Where(c => c.Dimension != KpiDimension.Tenant || !c.Values.SequenceEqual(empty[c.Period]))];
+    }
+
+    /// <summary>Reads the days of [from, to] not loaded yet, as contiguous spans: one range query each.</summary>
+    private async IAsyncEnumerable<StoredActivity> ReadMissingAsync(
+        string tenantId, DateOnly from, DateOnly to, SortedDictionary<DateOnly, List<Activity>> loaded, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var day = from; day <= to;)
+        {
+            if (loaded.ContainsKey(day))
+            {
+                day = day.AddDays(1);
+                continue;
+            }
+
+            var end = day;
+            while (end < to && !loaded.ContainsKey(end.AddDays(1)))
+            {
+                end = end.AddDays(1);
+            }
+
+            await foreach (var stored in activities.ListBetweenAsync(tenantId, day, end, cancellationToken))
+            {
+                yield return stored;
+            }
+
+            day = end.AddDays(1);
+        }
+    }
+
+    private async Task<(List<CrmRecord> Deals, List<CrmRecord> Cases)> LoadRecordsAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await crm.ListAsync(tenantId, CrmEntityKind.Deal, cancellationToken).ToListAsync(cancellationToken),
+            await crm.ListAsync(tenantId, CrmEntityKind.Case, cancellationToken).ToListAsync(cancellationToken));
+
+    /// <summary>The activity days the cells of the periods depend on (docs/kpis.md, windows).</summary>
+    private static (DateOnly From, DateOnly To) InputDays(IReadOnlyList<KpiPeriod> periods) =>
+        KpiCatalogue.InputDays(periods.Min(p => p.Start), periods.Max(p => p.End));
+
+    private static IEnumerable<(DateOnly From, DateOnly To)> Quarters(DateOnly from, DateOnly to) =>
+        KpiPeriod.Between(KpiGrain.Quarter, from, to).Select(q => (q.Start < from ? from : q.Start, q.End < to ? q.End : to));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: rebuilding the whole history of tenant {TenantId} (stored catalogue version {StoredVersion}, current {Version}, configuration changed: {SettingsChanged})")]
+    private static partial void LogRebuild(ILogger logger, string tenantId, int? storedVersion, int version, bool settingsChanged);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: {Days} dirty days, {Cells} cells written, {StillDirty} re-marked during the run, {ElapsedMs} ms")]
+    private static partial void LogRun(ILogger logger, int days, int cells, int stillDirty, double elapsedMs);
+}

@@ -1,3 +1,0 @@
-namespace SalesFunctions.Host.Endpoints;
-
-public sealed record MailboxRegistration(string? Mailbox);
