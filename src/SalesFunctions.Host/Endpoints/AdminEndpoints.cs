@@ -127,6 +127,7 @@ public static class AdminEndpoints
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);
         var lastRollup = await rollups.GetLastAsync(cancellationToken);
-        return Results.Ok(new { queues = depths, dirtyCells = dirty.Count, lastRollup });
+        var rollupFailures = await rollups.ListFailuresAsync(cancellationToken);
+        return Results.Ok(new { queues = depths, dirtyCells = dirty.Count, lastRollup, rollupFailures });
     }
 }
