@@ -188,6 +188,31 @@ public sealed class HostileInputTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Rollup_WhenStoredTargetsWereWrittenAroundTheUpload_RollsUpTheOtherKpisAndTheStatusNamesTheTargets()
+    {
+        var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
+        await _host.Service<Core.Scoring.ScoringService>().ScoreAsync(new Core.Activities.Activity(Tenant, "em-1", Core.Activities.ActivityKind.Email, Core.Activities.ActivityDirection.Inbound, at, null, null,
+            [new("buyer@globex.example", Core.Activities.ParticipantRole.From, false), new("ava@contoso-sales.example", Core.Activities.ParticipantRole.To, true)]), CancellationToken.None);
+        using var content = new StringContent("kind,dimension,key,period,amount\nquota,rep,rep-01,2026-Q4,1\n", Encoding.UTF8, "text/csv");
+        using var upload = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/kpis/targets", content);
+        var blob = _host.Service<StorageClients>().Blobs.GetBlobContainerClient(_host.Service<StorageNames>().Container(StorageNames.Directories))
+            .GetBlobClient($"kpi-targets/{Tenant}.json");
+        var stored = (await blob.DownloadContentAsync()).Value.Content.ToString();
+        await blob.UploadAsync(BinaryData.FromString(stored.Replace("2026-Q4", "0001-01-01", StringComparison.Ordinal)), overwrite: true);
+
+        await _host.Service<Core.Kpis.KpiRollupService>().RunAsync(CancellationToken.None);
+        var status = await _host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");
+        var kpis = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-05&to=2026-10-05");
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var failure = Assert.Single(status.GetProperty("rollupFailures").EnumerateArray());
+        Assert.Equal((Tenant, "KPI targets"), (failure.GetProperty("tenantId").GetString(), failure.GetProperty("input").GetString()));
+        Assert.Contains("0001-01-01", failure.GetProperty("cause").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, status.GetProperty("dirtyCells").GetInt32());
+        Assert.Equal(1, kpis.GetProperty("series")[0].GetProperty("emailsReceived").GetInt32());
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);
