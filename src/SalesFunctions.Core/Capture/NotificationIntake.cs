@@ -28,11 +28,21 @@ public sealed partial class NotificationIntake(
     /// </summary>
     public const int MaxItems = 1000;
 
+    /// <summary>
+    /// One deployment serves one organisation, whose notifications carry its one tenant id; a few more leave room for
+    /// a multi-tenant setup. Items of further tenants in the same request are refused without a lookup, so a request
+    /// costs at most this many times <see cref="SubscriptionLookup.MaxPointReadsPerTenant"/> storage reads.
+    /// </summary>
+    public const int MaxTenantsPerRequest = 10;
+
     /// <summary>Graph's own limit for clientState (resources/changenotification.md).</summary>
     public const int MaxClientStateLength = 255;
 
     /// <summary>Graph subscription ids are GUIDs; published examples use placeholders such as "{subscription_guid}".</summary>
     public const int MaxSubscriptionIdLength = 128;
+
+    /// <summary>changeType and lifecycleEvent are short words ("created,updated", "reauthorizationRequired"); both travel in queue messages.</summary>
+    public const int MaxEventLength = 64;
 
     /// <summary>Outlook item ids are about 150 characters; the id travels in a queue message of at most 64 KiB.</summary>
     public const int MaxResourceIdLength = 1024;
@@ -90,7 +100,8 @@ public sealed partial class NotificationIntake(
     private async Task<(List<(ChangeNotification Notification, SubscriptionRecord Subscription)> Authentic, Refusals Refusals)> AuthenticateAsync(
         List<ChangeNotification> items, CancellationToken cancellationToken)
     {
-        var wellFormed = items.Where(IsWellFormed).ToList();
+        var tenants = items.Where(IsWellFormed).Select(n => n.TenantId!).Distinct(StringComparer.Ordinal).Take(MaxTenantsPerRequest).ToHashSet(StringComparer.Ordinal);
+        var wellFormed = items.Where(n => IsWellFormed(n) && tenants.Contains(n.TenantId!)).ToList();
         var lookup = await subscriptions.FindAsync([.. wellFormed.Select(n => (n.TenantId!, n.SubscriptionId!)).Distinct()], cancellationToken);
         var authentic = new List<(ChangeNotification, SubscriptionRecord)>();
         int unknown = 0, mismatch = 0;
@@ -122,6 +133,8 @@ public sealed partial class NotificationIntake(
         KeyText.IsSafeId(notification.TenantId)
         && notification.SubscriptionId is { Length: <= MaxSubscriptionIdLength } subscriptionId && subscriptionId.All(IsKeyCharacter)
         && notification.ClientState is { Length: > 0 and <= MaxClientStateLength }
+        && notification.ChangeType is null or { Length: <= MaxEventLength }
+        && notification.LifecycleEvent is null or { Length: <= MaxEventLength }
         && (notification.ResourceData?.Id is null || (notification.ResourceData.Id.Length <= MaxResourceIdLength && !notification.ResourceData.Id.Any(char.IsControl)));
 
     /// <summary>Printable ASCII other than the characters Table Storage keys forbid.</summary>

@@ -17,6 +17,7 @@ public static class PrivacyPolicyFile
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>The policy the body states, or null with every problem found and its 1-based line.</summary>
@@ -47,27 +48,9 @@ public static class PrivacyPolicyFile
             return null;
         }
 
-        var found = new List<(int Line, string Message)>();
-        foreach (var (name, values) in Lists(policy))
-        {
-            if (values is null || values.Any(v => v is null))
-            {
-                found.Add((lines.Of(name), $"{name} must be a list of strings, without null."));
-            }
-        }
-
-        errors = found;
-        return found.Count == 0 ? policy : null;
+        errors = [.. lines.NullItems.Select(n => (n.Line, $"{n.Path} is null; a list holds strings."))];
+        return errors.Count == 0 ? policy : null;
     }
-
-    private static (string Name, IReadOnlyList<string>? Values)[] Lists(PrivacyPolicy policy) =>
-    [
-        ("excludedAddresses", policy.ExcludedAddresses),
-        ("excludedDomains", policy.ExcludedDomains),
-        ("personalDomains", policy.PersonalDomains),
-        ("excludedSensitivities", policy.ExcludedSensitivities),
-        ("automatedSenderPatterns", policy.AutomatedSenderPatterns),
-    ];
 
     private static int LineAt(ReadOnlySpan<byte> utf8, int offset) => utf8[..offset].Count((byte)'\n') + 1;
 }

@@ -5,8 +5,10 @@ namespace SalesFunctions.Core.Subscriptions;
 /// <summary>
 /// The subscription records the anonymous notification routes check clientState against. Anyone can POST there, so
 /// the storage calls one request can cause are bounded: answers are cached (a hit costs nothing, a miss is remembered
-/// briefly too), at most <see cref="MaxConcurrentLookups"/> reads run at once in this instance whatever the number of
-/// requests, and the cache holds at most <see cref="MaxEntries"/> keys. This instance forgets a record as soon as it
+/// briefly too); the keys of one tenant not in the cache cost one point read each up to
+/// <see cref="MaxPointReadsPerTenant"/>, and one read of the tenant's partition beyond that, so a batch costs at most
+/// that many reads per tenant however many subscriptions it names; at most <see cref="MaxConcurrentLookups"/> reads run
+/// at once in this instance whatever the number of requests; and the cache holds at most <see cref="MaxEntries"/> keys. This instance forgets a record as soon as it
 /// saves or deletes it; another instance's change shows here within the time-to-live.
 /// </summary>
 public sealed class SubscriptionLookup(ISubscriptionStore store) : IDisposable
@@ -21,6 +23,8 @@ public sealed class SubscriptionLookup(ISubscriptionStore store) : IDisposable
     public static readonly TimeSpan MissingTimeToLive = TimeSpan.FromSeconds(10);
 
     public const int MaxConcurrentLookups = 8;
+
+    public const int MaxPointReadsPerTenant = 4;
 
     public const int MaxEntries = 100_000;
 
@@ -45,8 +49,9 @@ public sealed class SubscriptionLookup(ISubscriptionStore store) : IDisposable
             }
         }
 
-        var read = await Task.WhenAll(misses.Select(k => ReadAsync(k, cancellationToken)));
-        foreach (var (key, record) in misses.Zip(read))
+        var read = (await Task.WhenAll(misses.GroupBy(k => k.TenantId, StringComparer.Ordinal).Select(tenant => ReadAsync(tenant.Key, [.. tenant], cancellationToken))))
+            .SelectMany(r => r);
+        foreach (var (key, record) in read)
         {
             found[key] = record;
             _cache.Set(key, new Cached(record), new MemoryCacheEntryOptions
@@ -68,12 +73,25 @@ public sealed class SubscriptionLookup(ISubscriptionStore store) : IDisposable
         _slots.Dispose();
     }
 
-    private async Task<SubscriptionRecord?> ReadAsync((string TenantId, string SubscriptionId) key, CancellationToken cancellationToken)
+    private async Task<IEnumerable<((string TenantId, string SubscriptionId) Key, SubscriptionRecord? Record)>> ReadAsync(
+        string tenantId, List<(string TenantId, string SubscriptionId)> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count <= MaxPointReadsPerTenant)
+        {
+            var records = await Task.WhenAll(keys.Select(k => BoundedAsync(() => store.FindAsync(k.TenantId, k.SubscriptionId, cancellationToken), cancellationToken)));
+            return keys.Zip(records);
+        }
+
+        var all = (await BoundedAsync(() => store.ListAsync(tenantId, cancellationToken), cancellationToken)).ToDictionary(r => r.SubscriptionId, StringComparer.Ordinal);
+        return keys.Select(k => (k, all.GetValueOrDefault(k.SubscriptionId)));
+    }
+
+    private async Task<T> BoundedAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await store.FindAsync(key.TenantId, key.SubscriptionId, cancellationToken);
+            return await read();
         }
         finally
         {

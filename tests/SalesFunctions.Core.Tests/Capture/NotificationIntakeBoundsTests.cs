@@ -11,9 +11,10 @@ using SalesFunctions.Core.Tests.Fakes;
 namespace SalesFunctions.Core.Tests.Capture;
 
 /// <summary>
-/// What a forged batch on the anonymous notification route can cost (issue 26): storage reads bounded by the distinct
-/// well-formed subscriptions, at most <see cref="SubscriptionLookup.MaxConcurrentLookups"/> at once, none for a
-/// repeat, and one log line per request.
+/// What a forged batch on the anonymous notification route can cost (issue 26): at most
+/// <see cref="SubscriptionLookup.MaxPointReadsPerTenant"/> storage reads for each of at most
+/// <see cref="NotificationIntake.MaxTenantsPerRequest"/> tenants, at most <see cref="SubscriptionLookup.MaxConcurrentLookups"/>
+/// at once, none for a repeat, and one log line per request.
 /// </summary>
 public sealed class NotificationIntakeBoundsTests
 {
@@ -35,13 +36,12 @@ public sealed class NotificationIntakeBoundsTests
     }
 
     [Fact]
-    public async Task AcceptAsync_WhenAForgedBatchHasTheMostItems_ReadsEachSubscriptionOnceBoundedAndLogsOneLine()
+    public async Task AcceptAsync_WhenAForgedBatchHasTheMostItemsOfOneTenant_ReadsTheTenantOnceAndLogsOneLine()
     {
         var result = await _intake.AcceptAsync(Forged(NotificationIntake.MaxItems, distinct: 400), CancellationToken.None);
 
         Assert.Equal(new IntakeResult(0, NotificationIntake.MaxItems, 0), result);
-        Assert.Equal(400, _store.Reads);
-        Assert.InRange(_store.MostAtOnce, 1, SubscriptionLookup.MaxConcurrentLookups);
+        Assert.Equal(1, _store.Reads);
         Assert.Contains("1000 rejected (0 malformed, 1000 for an unknown subscription, 0 with a wrong clientState)", Assert.Single(_log.Lines), StringComparison.Ordinal);
     }
 
@@ -52,7 +52,32 @@ public sealed class NotificationIntakeBoundsTests
 
         await _intake.AcceptAsync(Forged(NotificationIntake.MaxItems, distinct: 400), CancellationToken.None);
 
-        Assert.Equal(400, _store.Reads);
+        Assert.Equal(1, _store.Reads);
+    }
+
+    [Fact]
+    public async Task AcceptAsync_WhenAForgedBatchSpansManyTenants_LooksUpTheFirstTenTenantsOnlyAtMostEightAtATime()
+    {
+        var items = Enumerable.Range(0, NotificationIntake.MaxItems).Select(i => Item($"sub-{i % 3}", $"tenant-{i % 40}", "guess"));
+
+        var result = await _intake.AcceptAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { value = items })), CancellationToken.None);
+
+        Assert.Equal(new IntakeResult(0, NotificationIntake.MaxItems, 0), result);
+        Assert.Equal(NotificationIntake.MaxTenantsPerRequest * 3, _store.Reads);
+        Assert.InRange(_store.MostAtOnce, 2, SubscriptionLookup.MaxConcurrentLookups);
+        Assert.Contains("1000 rejected (750 malformed, 250 for an unknown subscription, 0 with a wrong clientState)", Assert.Single(_log.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AcceptLifecycleAsync_WhenAnAuthenticItemCarriesAHugeEvent_RefusesItAndQueuesNothing()
+    {
+        await _store.SaveAsync(new SubscriptionRecord(Tenant, "sub-1", "ava@contoso-sales.example", MailboxResource.Messages, ClientStates.Hash("secret"), DateTimeOffset.UtcNow.AddDays(1)), CancellationToken.None);
+        var body = JsonSerializer.Serialize(new { value = new[] { new { subscriptionId = "sub-1", clientState = "secret", tenantId = Tenant, lifecycleEvent = new string('m', 100_000) } } });
+
+        var result = await _intake.AcceptLifecycleAsync(Encoding.UTF8.GetBytes(body), CancellationToken.None);
+
+        Assert.Equal(new IntakeResult(0, 1, 0), result);
+        Assert.Equal(0, _store.Reads);
     }
 
     [Fact]

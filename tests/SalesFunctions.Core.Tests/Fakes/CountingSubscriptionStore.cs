@@ -2,7 +2,7 @@ using SalesFunctions.Core.Subscriptions;
 
 namespace SalesFunctions.Core.Tests.Fakes;
 
-/// <summary>A subscription store that counts the reads a caller makes and how many ran at the same time.</summary>
+/// <summary>A subscription store that counts the reads (point and partition) a caller makes and how many ran at the same time.</summary>
 internal sealed class CountingSubscriptionStore : ISubscriptionStore
 {
     private readonly InMemorySubscriptionStore _records = new();
@@ -18,6 +18,18 @@ internal sealed class CountingSubscriptionStore : ISubscriptionStore
 
     public async Task<SubscriptionRecord?> FindAsync(string tenantId, string subscriptionId, CancellationToken cancellationToken)
     {
+        await ReadAsync(cancellationToken);
+        return await _records.FindAsync(tenantId, subscriptionId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SubscriptionRecord>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await ReadAsync(cancellationToken);
+        return await _records.ListAsync(tenantId, cancellationToken);
+    }
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
         Interlocked.Increment(ref _reads);
         var now = Interlocked.Increment(ref _running);
         int seen;
@@ -28,10 +40,7 @@ internal sealed class CountingSubscriptionStore : ISubscriptionStore
         // A storage read takes a while: readers started together overlap here.
         await Task.Delay(1, cancellationToken);
         Interlocked.Decrement(ref _running);
-        return await _records.FindAsync(tenantId, subscriptionId, cancellationToken);
     }
-
-    public Task<IReadOnlyList<SubscriptionRecord>> ListAsync(string tenantId, CancellationToken cancellationToken) => _records.ListAsync(tenantId, cancellationToken);
 
     public Task<IReadOnlyList<SubscriptionRecord>> ListAllAsync(CancellationToken cancellationToken) => _records.ListAllAsync(cancellationToken);
 
