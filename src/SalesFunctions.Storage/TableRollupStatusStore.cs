@@ -75,6 +75,18 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
         return failures;
     }
 
+    public async Task DeleteFailureAsync(string tenantId, string input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(FailurePartition, FailureRow(tenantId, input), Azure.ETag.All, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
     public async Task ClearFailuresAsync(string tenantId, CancellationToken cancellationToken)
     {
         var prefix = TableKeys.Escape(tenantId) + "|";

@@ -16,6 +16,9 @@ public interface IRollupStatusStore
 
     Task<IReadOnlyList<RollupFailure>> ListFailuresAsync(CancellationToken cancellationToken);
 
+    /// <summary>Forgets one failure: the tenant it stopped rolled up since.</summary>
+    Task DeleteFailureAsync(string tenantId, string input, CancellationToken cancellationToken);
+
     /// <summary>Forgets a tenant's failures: a full rebuild has recomputed everything they left out.</summary>
     Task ClearFailuresAsync(string tenantId, CancellationToken cancellationToken);
 }

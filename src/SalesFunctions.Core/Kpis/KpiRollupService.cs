@@ -26,6 +26,9 @@ public sealed partial class KpiRollupService(
     TimeProvider time,
     ILogger<KpiRollupService> logger)
 {
+    /// <summary>The failure input of a tenant that could not be rolled up at all; its days stay dirty.</summary>
+    private const string WholeTenant = "tenant";
+
     /// <summary>How far back a full recompute reaches at most.</summary>
     public const int MaxHistoryYears = 10;
 
@@ -41,6 +44,7 @@ public sealed partial class KpiRollupService(
         // dirty days or not: nothing marks days when those change. A tenant never rebuilt is too, on its first dirty day.
         var currentStamps = daysByTenant.Keys.Union(stamps.Keys, StringComparer.Ordinal).ToDictionary(
             t => t, t => new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(t, options), kpis.Layout), StringComparer.Ordinal);
+        var stopped = (await status.ListFailuresAsync(cancellationToken)).Where(f => f.Input == WholeTenant).Select(f => f.TenantId).ToHashSet(StringComparer.Ordinal);
         int cells = 0, stillDirty = 0;
         foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
         {
@@ -48,12 +52,17 @@ public sealed partial class KpiRollupService(
             {
                 var (written, remarked) = await RollUpTenantAsync(tenantId, daysByTenant.GetValueOrDefault(tenantId) ?? [], stamps.GetValueOrDefault(tenantId), currentStamps[tenantId], cancellationToken);
                 (cells, stillDirty) = (cells + written, stillDirty + remarked);
+                if (stopped.Contains(tenantId))
+                {
+                    // What stopped it (storage, a missing directory) has passed.
+                    await status.DeleteFailureAsync(tenantId, WholeTenant, cancellationToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Nothing narrower than the tenant failed (its directory, storage): its days stay dirty for the next run,
                 // and the other tenants roll up now.
-                await SetAsideAsync(tenantId, "tenant", e, cancellationToken);
+                await SetAsideAsync(tenantId, WholeTenant, e, cancellationToken);
             }
         }
 

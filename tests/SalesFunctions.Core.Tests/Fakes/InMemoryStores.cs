@@ -194,6 +194,12 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
     public Task<IReadOnlyList<RollupFailure>> ListFailuresAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RollupFailure>>([.. RollupFailures]);
 
+    public Task DeleteFailureAsync(string tenantId, string input, CancellationToken cancellationToken)
+    {
+        RollupFailures.RemoveAll(f => f.TenantId == tenantId && f.Input == input);
+        return Task.CompletedTask;
+    }
+
     public Task ClearFailuresAsync(string tenantId, CancellationToken cancellationToken)
     {
         RollupFailures.RemoveAll(f => f.TenantId == tenantId);

@@ -60,4 +60,18 @@ public sealed class RollupIsolationTests
         Assert.Equal(("tenant-gone", "tenant"), (Assert.Single(pipeline.Stores.RollupFailures).TenantId, pipeline.Stores.RollupFailures[0].Input));
         Assert.Equal(Monday, Assert.Single(pipeline.Stores.DirtyDays));
     }
+
+    [Fact]
+    public async Task RunAsync_WhenAStoppedTenantRollsUpAgain_ForgetsWhatStoppedIt()
+    {
+        var pipeline = new Pipeline();
+        await pipeline.Stores.MarkAsync("tenant-late", [Monday], CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        await pipeline.Stores.SaveAsync(TestData.Directory() with { TenantId = "tenant-late" }, CancellationToken.None);
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Empty(pipeline.Stores.RollupFailures);
+        Assert.Empty(pipeline.Stores.DirtyDays);
+    }
 }
