@@ -90,7 +90,12 @@ public sealed class FuzzRunner(HttpClient client, StorageClients storage, string
                 baseline = last;
             }
 
-            log($"  {route.Name,-26} {route.Methods![0],-6} /api/{route.Route}: {requestsPerRoute} requests");
+            var found = findings.Count(f => f.Route == route.Name);
+            log($"  {route.Name,-26} {route.Methods![0],-6} /api/{route.Route}: {requestsPerRoute} requests, {found} findings");
+            foreach (var finding in findings.Where(f => f.Route == route.Name).Take(5))
+            {
+                log($"    {finding.Kind} at {string.Join(',', finding.Indexes.Take(10))}: {Shorten(finding.Detail)}");
+            }
         }
 
         return new FuzzReport(requests, routes.Count, serverErrors, missingProblems, storageChanges, noAnswers, resent, byStatus, findings);

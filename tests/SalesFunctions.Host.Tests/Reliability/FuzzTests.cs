@@ -20,8 +20,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         await FuzzSetup.SeedAsync(host.Client, HostUnderTest.AdminKey, host.Service<ISubscriptionStore>(), CancellationToken.None);
         var runner = new FuzzRunner(host.Client, host.Service<StorageClients>(), host.Prefix, HostUnderTest.AdminKey);
 
-        // A seed per day: CI explores new requests over time, and a failure names the seed that reproduces it.
-        var seed = DateOnly.FromDateTime(DateTime.UtcNow).DayNumber;
+        // Fixed, so that CI is deterministic; scripts/fuzz.sh --seed explores others.
+        const int seed = 26;
         var report = await runner.RunAsync(FuzzRunner.Routes, RequestsPerRoute, seed, checkEvery: 20, output.WriteLine, CancellationToken.None);
 
         Assert.True(report.Passed, $"seed {seed}: " + string.Join(Environment.NewLine, report.Findings.Take(20).Select(f => $"{f.Kind} {f.Route} {string.Join(',', f.Indexes.Take(5))}: {f.Detail}")));
