@@ -189,6 +189,19 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GenericWebhook_WhenASignedBodyIsNotUtf8_Answers400AndStoresNothing()
+    {
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"events\":[{\"id\":\""), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes("\",\"entity\":\"deal\",\"recordId\":\"r1\",\"occurredAt\":\"2026-10-05T10:00:00Z\"}]}")];
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/crm/generic/{CrmDemoConnectors.Generic}") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-SalesFunctions-Signature", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(CrmDemoConnectors.GenericSecret), body)));
+
+        using var response = await _host.Client.SendAsync(request);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(0, await QueueLengthAsync(QueueNames.Crm));
+    }
+
+    [Fact]
     public async Task Rollup_WhenStoredTargetsWereWrittenAroundTheUpload_RollsUpTheOtherKpisAndTheStatusNamesTheTargets()
     {
         var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
