@@ -10,6 +10,8 @@ using Spectre.Console;
 //   kpi-rollup [--activities 1000000] [--deals 50000] [--cases 20000]
 //     against Azurite: the same data loaded into storage, then the rollup's full recompute from the stored facts, against
 //     a plain query reading the same activity rows; scripts/bench.sh starts Azurite and passes its connection string
+//   fuzz [--requests-per-route 10000] [--seed 26] [--route Name --index i] [--check-every 50]
+//     hostile requests to every HTTP route of a real Host on Azurite (scripts/fuzz.sh); the seed reproduces any one
 //   territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
 //     in process: the compiled territory engine against the same rules in Microsoft RulesEngine
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -17,7 +19,8 @@ int IntOption(string name, int fallback) => int.Parse(Option(name) ?? fallback.T
 const string Usage = "usage: salesfunctions-bench kpis [--activities N] [--deals N] [--cases N]\n"
     + "       salesfunctions-bench territories [--accounts N] [--territories N] [--rulesengine-accounts N] [--rulesengine-minutes N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]\n"
-    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench kpi-rollup [--activities N] [--deals N] [--cases N]";
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench kpi-rollup [--activities N] [--deals N] [--cases N]\n"
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench fuzz [--requests-per-route N] [--seed S] [--route Name --index i] [--check-every N]";
 
 if (args.FirstOrDefault() == "kpis")
 {
@@ -67,6 +70,12 @@ if (args.FirstOrDefault() == "territories")
 }
 
 var storage = Environment.GetEnvironmentVariable("SALESFUNCTIONS_BENCH_STORAGE");
+if (args.FirstOrDefault() == "fuzz" && !string.IsNullOrWhiteSpace(storage))
+{
+    return await SalesFunctions.Benchmarks.Fuzz.FuzzBenchmark.RunAsync(storage, IntOption("--requests-per-route", 10_000), IntOption("--seed", 26), Option("--route"),
+        IntOption("--index", 0), IntOption("--check-every", 50), Console.WriteLine);
+}
+
 if (args.FirstOrDefault() == "kpi-rollup" && !string.IsNullOrWhiteSpace(storage))
 {
     var rollup = await KpiRollupBenchmark.RunAsync(storage, IntOption("--activities", 1_000_000), IntOption("--deals", 50_000), IntOption("--cases", 20_000), Console.WriteLine);

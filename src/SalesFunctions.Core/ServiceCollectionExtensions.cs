@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaptureTracer>();
         services.AddSingleton<TraceQueryService>();
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubscriptionLookup>();
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<CaptureService>();
         services.AddSingleton<ScoringService>();

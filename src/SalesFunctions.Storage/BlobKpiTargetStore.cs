@@ -24,6 +24,11 @@ public sealed class BlobKpiTargetStore(StorageClients clients, StorageNames name
         {
             return null;
         }
+        catch (JsonException e)
+        {
+            // Written around the upload's checks (by hand, or by a version that accepted more): the rollup sets it aside.
+            throw new InvalidDataException($"The stored KPI targets of tenant {tenantId} cannot be read: {e.Message}", e);
+        }
     }
 
     public async Task SaveAsync(string tenantId, KpiTargets targets, CancellationToken cancellationToken) =>

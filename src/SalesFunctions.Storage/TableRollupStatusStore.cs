@@ -8,6 +8,9 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
     /// <summary>One row per tenant: the catalogue version and configuration its stored KPI cells were last fully recomputed with.</summary>
     private const string CataloguePartition = "catalogue";
 
+    /// <summary>One row per tenant and input the rollup set aside (RollupFailure).</summary>
+    private const string FailurePartition = "failure";
+
     private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.RollupStatus));
 
     public async Task SaveAsync(RollupRun run, CancellationToken cancellationToken) =>
@@ -48,4 +51,52 @@ public sealed class TableRollupStatusStore(StorageClients clients, StorageNames 
             new TableEntity(CataloguePartition, TableKeys.Escape(tenantId)) { ["TenantId"] = tenantId, ["Version"] = stamp.Version, ["Settings"] = stamp.Settings, ["Layout"] = stamp.Layout },
             TableUpdateMode.Replace,
             cancellationToken);
+
+    public async Task SaveFailureAsync(RollupFailure failure, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(
+            new TableEntity(FailurePartition, FailureRow(failure.TenantId, failure.Input))
+            {
+                ["TenantId"] = failure.TenantId,
+                ["Input"] = failure.Input,
+                // A cause is an exception message; a property holds 32 K characters.
+                ["Cause"] = failure.Cause.Length > 4000 ? failure.Cause[..4000] : failure.Cause,
+                ["At"] = failure.At,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    public async Task<IReadOnlyList<RollupFailure>> ListFailuresAsync(CancellationToken cancellationToken)
+    {
+        var failures = new List<RollupFailure>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {FailurePartition}"), cancellationToken: cancellationToken))
+        {
+            failures.Add(new RollupFailure(e.GetString("TenantId"), e.GetString("Input"), e.GetString("Cause"), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+        }
+
+        return failures;
+    }
+
+    public async Task DeleteFailureAsync(string tenantId, string input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(FailurePartition, FailureRow(tenantId, input), Azure.ETag.All, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
+    public async Task ClearFailuresAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var prefix = TableKeys.Escape(tenantId) + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FailurePartition} and RowKey ge {prefix} and RowKey lt {prefix + char.MaxValue}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await Table.DeleteEntityAsync(e.PartitionKey, e.RowKey, Azure.ETag.All, cancellationToken);
+        }
+    }
+
+    private static string FailureRow(string tenantId, string input) => $"{TableKeys.Escape(tenantId)}|{TableKeys.Escape(input)}";
 }

@@ -25,6 +25,20 @@ public sealed class BlobKpiTargetStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task GetAsync_WhenTheStoredPeriodIsOutsideTheSupportedDays_ThrowsInvalidDataForTheRollupToSetAside()
+    {
+        var store = Get<IKpiTargetStore>();
+        await store.SaveAsync("tenant-a", new KpiTargets([new Quota(KpiDimension.Rep, "rep-01", Period("2026-Q4"), 1m)], [], []), CancellationToken.None);
+        var blob = Get<StorageClients>().Blobs.GetBlobContainerClient(Get<StorageNames>().Container(StorageNames.Directories)).GetBlobClient("kpi-targets/tenant-a.json");
+        var json = (await blob.DownloadContentAsync()).Value.Content.ToString();
+        await blob.UploadAsync(BinaryData.FromString(json.Replace("2026-Q4", "9999-12", StringComparison.Ordinal)), overwrite: true);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.GetAsync("tenant-a", CancellationToken.None));
+
+        Assert.Contains("9999-12", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveAsync_WhenSavedAgain_ReplacesTheWholeSet()
     {
         var store = Get<IKpiTargetStore>();

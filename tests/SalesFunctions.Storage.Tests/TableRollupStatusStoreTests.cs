@@ -55,5 +55,25 @@ public sealed class TableRollupStatusStoreTests : StorageTestBase
         Assert.Equal(new RollupRun(started, completed, DirtyDays: 4, CellsWritten: 120, StillDirty: 1), await Store.GetLastAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ListFailuresAsync_WhenSavedReplacedDeletedAndCleared_ListsWhatIsLeft()
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+        await Store.SaveFailureAsync(new RollupFailure("tenant-a", "dirty day 0001-01-01", "ArgumentOutOfRangeException: old", at), CancellationToken.None);
+        await Store.SaveFailureAsync(new RollupFailure("tenant-a", "dirty day 0001-01-01", "ArgumentOutOfRangeException: new", at), CancellationToken.None);
+        await Store.SaveFailureAsync(new RollupFailure("tenant-a", "tenant", "RequestFailedException: down", at), CancellationToken.None);
+        await Store.SaveFailureAsync(new RollupFailure("tenant-b", "KPI targets", "InvalidDataException: x", at), CancellationToken.None);
+        var saved = await Store.ListFailuresAsync(CancellationToken.None);
+
+        await Store.DeleteFailureAsync("tenant-a", "tenant", CancellationToken.None);
+        var deleted = await Store.ListFailuresAsync(CancellationToken.None);
+        await Store.ClearFailuresAsync("tenant-a", CancellationToken.None);
+
+        Assert.Equal(3, saved.Count);
+        Assert.Contains(new RollupFailure("tenant-a", "dirty day 0001-01-01", "ArgumentOutOfRangeException: new", at), saved);
+        Assert.Equal(2, deleted.Count);
+        Assert.Equal([new RollupFailure("tenant-b", "KPI targets", "InvalidDataException: x", at)], await Store.ListFailuresAsync(CancellationToken.None));
+    }
+
     private IRollupStatusStore Store => Get<IRollupStatusStore>();
 }

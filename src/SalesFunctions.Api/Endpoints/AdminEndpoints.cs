@@ -12,6 +12,16 @@ public static class AdminEndpoints
     public static async Task<IResult> ImportDirectoryAsync(
         string tenantId, DirectoryDocument document, TenantDirectoryService directories, CancellationToken cancellationToken)
     {
+        if (!KeyText.IsSafeId(tenantId))
+        {
+            return TenantProblems.InvalidTenant();
+        }
+
+        if (document.MissingValues() is { Count: > 0 } missing)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. missing] }, title: "Invalid directory; the stored one is unchanged");
+        }
+
         var errors = await directories.ImportAsync(document.ToDirectory(tenantId), cancellationToken);
         return errors.Count == 0
             ? Results.NoContent()
@@ -127,6 +137,7 @@ public static class AdminEndpoints
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);
         var lastRollup = await rollups.GetLastAsync(cancellationToken);
-        return Results.Ok(new { queues = depths, dirtyDays = dirty.Count, lastRollup });
+        var rollupFailures = await rollups.ListFailuresAsync(cancellationToken);
+        return Results.Ok(new { queues = depths, dirtyDays = dirty.Count, lastRollup, rollupFailures });
     }
 }

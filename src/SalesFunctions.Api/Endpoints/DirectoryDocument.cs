@@ -11,6 +11,36 @@ public sealed record DirectoryDocument(
     List<Account>? Accounts,
     List<Contact>? Contacts = null)
 {
+    /// <summary>
+    /// JSON binding leaves null where the body says null, whatever the declared type: a null item or a missing
+    /// required field is named here, before validation reads it.
+    /// </summary>
+    public IReadOnlyList<string> MissingValues()
+    {
+        var missing = new List<string>();
+        void Check<T>(string list, List<T>? items, Func<T, (string Field, object? Value)[]> fields)
+            where T : class
+        {
+            for (var i = 0; i < (items?.Count ?? 0); i++)
+            {
+                if (items![i] is not { } item)
+                {
+                    missing.Add($"{list}[{i}] is null.");
+                    continue;
+                }
+
+                missing.AddRange(fields(item).Where(f => f.Value is null).Select(f => $"{list}[{i}].{f.Field} is required."));
+            }
+        }
+
+        missing.AddRange((InternalDomains ?? []).Select((d, i) => (d, i)).Where(p => p.d is null).Select(p => $"internalDomains[{p.i}] is null."));
+        Check("teams", Teams, t => [("id", t.Id), ("name", t.Name)]);
+        Check("reps", Reps, r => [("id", r.Id), ("email", r.Email), ("name", r.Name), ("teamId", r.TeamId)]);
+        Check("accounts", Accounts, a => [("id", a.Id), ("name", a.Name), ("domains", a.Domains), .. (a.Domains ?? []).Select((d, i) => ($"domains[{i}]", (object?)d))]);
+        Check("contacts", Contacts, c => [("email", c.Email), ("accountId", c.AccountId)]);
+        return missing;
+    }
+
     public TenantDirectory ToDirectory(string tenantId) =>
         new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []) { Contacts = Contacts ?? [] };
 }

@@ -14,28 +14,44 @@ public static class PrivacyEndpoints
         : await directories.GetAsync(tenantId, cancellationToken) is { } directory ? Results.Ok(directory.Privacy)
         : TenantProblems.NotConfigured();
 
-    public static Task<IResult> DryRunAsync(string tenantId, PrivacyPolicy policy, PrivacyService privacy, CancellationToken cancellationToken) =>
-        RunAsync(tenantId, policy, () => privacy.DryRunAsync(tenantId, policy, cancellationToken));
+    private const string Unchanged = "Invalid privacy policy; the current one is unchanged";
 
-    public static Task<IResult> SetAsync(string tenantId, PrivacyPolicy policy, PrivacyService privacy, CancellationToken cancellationToken) =>
-        RunAsync(tenantId, policy, () => privacy.ApplyAsync(tenantId, policy, cancellationToken));
+    /// <summary>A policy is a few lists of domains and addresses; a MiB holds tens of thousands.</summary>
+    public const int MaxPolicyBytes = 1024 * 1024;
 
-    private static async Task<IResult> RunAsync(string tenantId, PrivacyPolicy policy, Func<Task<PolicyReport>> run)
+    public static Task<IResult> DryRunAsync(string tenantId, HttpRequest request, PrivacyService privacy, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, request, policy => privacy.DryRunAsync(tenantId, policy, cancellationToken), cancellationToken);
+
+    public static Task<IResult> SetAsync(string tenantId, HttpRequest request, PrivacyService privacy, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, request, policy => privacy.ApplyAsync(tenantId, policy, cancellationToken), cancellationToken);
+
+    private static async Task<IResult> RunAsync(string tenantId, HttpRequest request, Func<PrivacyPolicy, Task<PolicyReport>> run, CancellationToken cancellationToken)
     {
         if (!KeyText.IsSafeId(tenantId))
         {
             return TenantProblems.InvalidTenant();
         }
 
+        var body = await RequestBodies.ReadAsync(request, MaxPolicyBytes, cancellationToken);
+        if (body is null)
+        {
+            return RequestBodies.TooLarge(MaxPolicyBytes);
+        }
+
+        if (PrivacyPolicyFile.Read(body, out var unreadable) is not { } policy)
+        {
+            return TenantProblems.InvalidFile(Unchanged, unreadable, $"line {unreadable[0].Line}: {unreadable[0].Message}");
+        }
+
         var errors = policy.Validate();
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["privacy"] = [.. errors] }, title: "Invalid privacy policy; the current one is unchanged");
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["privacy"] = [.. errors] }, title: Unchanged);
         }
 
         try
         {
-            return Results.Ok(await run());
+            return Results.Ok(await run(policy));
         }
         catch (TenantNotConfiguredException)
         {

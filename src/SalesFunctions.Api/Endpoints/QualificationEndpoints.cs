@@ -57,13 +57,13 @@ public static class QualificationEndpoints
         DateTimeOffset? instant = null;
         if (asOf is not null)
         {
-            if (DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            if (DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && SupportedDays.Contains(parsed))
             {
                 instant = parsed;
             }
             else
             {
-                errors["asOf"] = ["asOf must be an ISO 8601 instant."];
+                errors["asOf"] = [$"asOf must be an ISO 8601 instant {SupportedDays.Described}."];
             }
         }
 

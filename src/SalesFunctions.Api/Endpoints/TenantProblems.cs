@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Api.Endpoints;
 
@@ -19,15 +20,15 @@ public static class TenantProblems
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: $"{errors.Count} error(s); the first: {first}",
             extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { line = e.Line, message = e.Message }).ToList() });
 
-    /// <summary>A yyyy-MM-dd query value; when missing or malformed, an error is recorded under <paramref name="name"/>.</summary>
+    /// <summary>A yyyy-MM-dd query value of <see cref="SupportedDays"/>; when missing, malformed or out of range, an error is recorded under <paramref name="name"/>.</summary>
     public static DateOnly Day(string? text, string name, Dictionary<string, string[]> errors)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && SupportedDays.Contains(day))
         {
             return day;
         }
 
-        errors[name] = [$"{name} is required as yyyy-MM-dd (a tenant-local day)."];
+        errors[name] = [$"{name} is required as yyyy-MM-dd (a tenant-local day {SupportedDays.Described})."];
         return default;
     }
 }

@@ -60,9 +60,9 @@ public static class TerritoryEndpoints
         }
 
         var instant = time.GetUtcNow();
-        if (at is not null && !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant))
+        if (at is not null && (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant) || !SupportedDays.Contains(instant)))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be an ISO 8601 instant."] });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [$"at must be an ISO 8601 instant {SupportedDays.Described}."] });
         }
 
         if (account is null || directory!.AccountById(account) is not { } found)

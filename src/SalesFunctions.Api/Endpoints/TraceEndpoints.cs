@@ -70,12 +70,12 @@ public static class TraceEndpoints
             return fallback;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && SupportedDays.Contains(parsed))
         {
             return parsed;
         }
 
-        errors[name] = [$"'{name}' must be an ISO 8601 date or instant."];
+        errors[name] = [$"'{name}' must be an ISO 8601 date or instant {SupportedDays.Described}."];
         return fallback;
     }
 }

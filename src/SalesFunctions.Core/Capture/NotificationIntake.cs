@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
+using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Traces;
 
 namespace SalesFunctions.Core.Capture;
@@ -9,21 +10,49 @@ namespace SalesFunctions.Core.Capture;
 /// <summary>
 /// Turns a Graph notification POST into queued work. It must answer within Graph's 3-second budget, so it only
 /// authenticates each item against its subscription's clientState and queues ids; the work happens in queue steps.
+/// The route is anonymous: what one request can cost is bounded before any storage call (items per request, the
+/// shape of every key), lookups go through <see cref="SubscriptionLookup"/>, and refusals are counted in one log line
+/// per request, never a line per item.
 /// </summary>
 public sealed partial class NotificationIntake(
-    ISubscriptionStore subscriptions,
+    SubscriptionLookup subscriptions,
     IQueuePublisher queue,
     CaptureTracer tracer,
     TimeProvider time,
     SalesFunctionsMetrics metrics,
     ILogger<NotificationIntake> logger)
 {
+    /// <summary>
+    /// Graph documents no number; its batches are a handful of items, and a 1 MiB body of basic notifications (about
+    /// 600 bytes each) holds fewer than 2,000. A body over this is refused whole, before any lookup.
+    /// </summary>
+    public const int MaxItems = 1000;
+
+    /// <summary>
+    /// One deployment serves one organisation, whose notifications carry its one tenant id; a few more leave room for
+    /// a multi-tenant setup. Items of further tenants in the same request are refused without a lookup, so a request
+    /// costs at most this many times <see cref="SubscriptionLookup.MaxPointReadsPerTenant"/> storage reads.
+    /// </summary>
+    public const int MaxTenantsPerRequest = 10;
+
+    /// <summary>Graph's own limit for clientState (resources/changenotification.md).</summary>
+    public const int MaxClientStateLength = 255;
+
+    /// <summary>Graph subscription ids are GUIDs; published examples use placeholders such as "{subscription_guid}".</summary>
+    public const int MaxSubscriptionIdLength = 128;
+
+    /// <summary>changeType and lifecycleEvent are short words ("created,updated", "reauthorizationRequired"); both travel in queue messages.</summary>
+    public const int MaxEventLength = 64;
+
+    /// <summary>Outlook item ids are about 150 characters; the id travels in a queue message of at most 64 KiB.</summary>
+    public const int MaxResourceIdLength = 1024;
+
     /// <summary>Change notifications (POST graph/notifications): one capture request per authentic item.</summary>
     public async Task<IntakeResult> AcceptAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var items = Parse(body);
+        var (items, nulls) = Parse(body);
         var changes = items.Where(IsChange).ToList();
-        var (authentic, rejected) = await AuthenticateAsync(changes, cancellationToken);
+        var (authentic, refusals) = await AuthenticateAsync(changes, cancellationToken);
 
         // The mailbox comes from our own subscription record, never from the notification's resource path.
         var requests = authentic.Select(a => new CaptureRequest(a.Notification.TenantId!, a.Subscription.Mailbox, a.Subscription.Resource,
@@ -38,58 +67,78 @@ public sealed partial class NotificationIntake(
         }
 
         metrics.NotificationsAccepted.Add(requests.Count);
-        metrics.NotificationsRejected.Add(rejected);
-        var result = new IntakeResult(requests.Count, rejected, items.Count - changes.Count);
-        LogAccepted(logger, "change", result.Accepted, result.Rejected, result.Ignored);
-        return result;
+        return Report("change", requests.Count, refusals, items.Count + nulls - changes.Count);
     }
 
     /// <summary>Lifecycle notifications (POST graph/lifecycle): one lifecycle notice per authentic item.</summary>
     public async Task<IntakeResult> AcceptLifecycleAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var items = Parse(body);
+        var (items, nulls) = Parse(body);
         var events = items.Where(n => n.LifecycleEvent is { Length: > 0 } && HasSubscription(n)).ToList();
-        var (authentic, rejected) = await AuthenticateAsync(events, cancellationToken);
+        var (authentic, refusals) = await AuthenticateAsync(events, cancellationToken);
         var notices = authentic.Select(a => new LifecycleNotice(a.Subscription.TenantId, a.Subscription.SubscriptionId, a.Notification.LifecycleEvent!)).ToList();
         if (notices.Count > 0)
         {
             await queue.SendBatchAsync(QueueNames.Lifecycle, notices, cancellationToken);
         }
 
+        return Report("lifecycle", notices.Count, refusals, items.Count + nulls - events.Count);
+    }
+
+    private IntakeResult Report(string kind, int accepted, Refusals refusals, int ignored)
+    {
+        var rejected = refusals.Malformed + refusals.Unknown + refusals.Mismatch;
         metrics.NotificationsRejected.Add(rejected);
-        var result = new IntakeResult(notices.Count, rejected, items.Count - events.Count);
-        LogAccepted(logger, "lifecycle", result.Accepted, result.Rejected, result.Ignored);
-        return result;
+        LogAccepted(logger, kind, accepted, rejected, refusals.Malformed, refusals.Unknown, refusals.Mismatch, ignored);
+        return new IntakeResult(accepted, rejected, ignored);
     }
 
     /// <summary>
-    /// Items whose subscription we hold and whose clientState matches its stored hash. One batch often carries many
-    /// items of few subscriptions; each is looked up once, all at the same time, to stay inside the 3-second budget.
+    /// Items whose subscription we hold and whose clientState matches its stored hash. Malformed items are refused
+    /// without a lookup; each distinct subscription of the rest is looked up once (<see cref="SubscriptionLookup"/>).
     /// </summary>
-    private async Task<(List<(ChangeNotification Notification, SubscriptionRecord Subscription)> Authentic, int Rejected)> AuthenticateAsync(
+    private async Task<(List<(ChangeNotification Notification, SubscriptionRecord Subscription)> Authentic, Refusals Refusals)> AuthenticateAsync(
         List<ChangeNotification> items, CancellationToken cancellationToken)
     {
-        var keys = items.Select(n => (n.TenantId!, n.SubscriptionId!)).Distinct().ToList();
-        var found = await Task.WhenAll(keys.Select(k => subscriptions.FindAsync(k.Item1, k.Item2, cancellationToken)));
-        var lookup = keys.Zip(found).ToDictionary(p => p.First, p => p.Second);
+        var tenants = items.Where(IsWellFormed).Select(n => n.TenantId!).Distinct(StringComparer.Ordinal).Take(MaxTenantsPerRequest).ToHashSet(StringComparer.Ordinal);
+        var wellFormed = items.Where(n => IsWellFormed(n) && tenants.Contains(n.TenantId!)).ToList();
+        var lookup = await subscriptions.FindAsync([.. wellFormed.Select(n => (n.TenantId!, n.SubscriptionId!)).Distinct()], cancellationToken);
         var authentic = new List<(ChangeNotification, SubscriptionRecord)>();
-        var rejected = 0;
-        foreach (var item in items)
+        int unknown = 0, mismatch = 0;
+        foreach (var item in wellFormed)
         {
-            var subscription = lookup[(item.TenantId!, item.SubscriptionId!)];
-            if (subscription is null || !ClientStates.Matches(item.ClientState, subscription.ClientStateHash))
+            // Not from Graph, or for a subscription we deleted: never processed, only counted.
+            if (lookup[(item.TenantId!, item.SubscriptionId!)] is not { } subscription)
             {
-                // Not from Graph, or for a subscription we deleted: never processed, counted and logged without the secret.
-                rejected++;
-                LogRejected(logger, item.SubscriptionId!, subscription is null ? "unknown subscription" : "clientState mismatch");
-                continue;
+                unknown++;
             }
-
-            authentic.Add((item, subscription));
+            else if (!ClientStates.Matches(item.ClientState, subscription.ClientStateHash))
+            {
+                mismatch++;
+            }
+            else
+            {
+                authentic.Add((item, subscription));
+            }
         }
 
-        return (authentic, rejected);
+        return (authentic, new Refusals(items.Count - wellFormed.Count, unknown, mismatch));
     }
+
+    /// <summary>
+    /// What Graph sends: a tenant id (a GUID), a subscription id and clientState within Graph's sizes, and for a change
+    /// an item id a queue message can carry. Anything else is refused before it can reach storage as a key.
+    /// </summary>
+    private static bool IsWellFormed(ChangeNotification notification) =>
+        KeyText.IsSafeId(notification.TenantId)
+        && notification.SubscriptionId is { Length: <= MaxSubscriptionIdLength } subscriptionId && subscriptionId.All(IsKeyCharacter)
+        && notification.ClientState is { Length: > 0 and <= MaxClientStateLength }
+        && notification.ChangeType is null or { Length: <= MaxEventLength }
+        && notification.LifecycleEvent is null or { Length: <= MaxEventLength }
+        && (notification.ResourceData?.Id is null || (notification.ResourceData.Id.Length <= MaxResourceIdLength && !notification.ResourceData.Id.Any(char.IsControl)));
+
+    /// <summary>Printable ASCII other than the characters Table Storage keys forbid.</summary>
+    private static bool IsKeyCharacter(char c) => c is > ' ' and < (char)127 and not ('/' or '\\' or '#' or '?');
 
     private static bool HasSubscription(ChangeNotification notification) =>
         !string.IsNullOrEmpty(notification.SubscriptionId) && !string.IsNullOrEmpty(notification.TenantId);
@@ -98,22 +147,32 @@ public sealed partial class NotificationIntake(
     private static bool IsChange(ChangeNotification notification) =>
         notification.LifecycleEvent is null && !string.IsNullOrEmpty(notification.ResourceData?.Id) && HasSubscription(notification);
 
-    private static IReadOnlyList<ChangeNotification> Parse(ReadOnlyMemory<byte> body)
+    /// <summary>The items of the body, and how many were null (ignored, like any item we cannot act on).</summary>
+    private static (IReadOnlyList<ChangeNotification> Items, int Nulls) Parse(ReadOnlyMemory<byte> body)
     {
+        IReadOnlyList<ChangeNotification?> value;
         try
         {
-            var collection = JsonSerializer.Deserialize<ChangeNotificationCollection>(body.Span);
-            return collection?.Value ?? throw new InvalidNotificationException("The body has no 'value' array of notifications.");
+            value = JsonSerializer.Deserialize<ChangeNotificationCollection>(body.Span)?.Value
+                ?? throw new InvalidNotificationException("The body has no 'value' array of notifications.");
         }
         catch (JsonException e)
         {
             throw new InvalidNotificationException("The body is not valid JSON.", e);
         }
+
+        if (value.Count > MaxItems)
+        {
+            throw new InvalidNotificationException($"The body holds {value.Count} notifications; at most {MaxItems} are accepted in one request.");
+        }
+
+        var items = value.OfType<ChangeNotification>().ToList();
+        return (items, value.Count - items.Count);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a notification for subscription {SubscriptionId}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string subscriptionId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} notifications: {Accepted} queued, {Rejected} rejected ({Malformed} malformed, {Unknown} for an unknown subscription, {Mismatch} with a wrong clientState), {Ignored} ignored")]
+    private static partial void LogAccepted(ILogger logger, string kind, int accepted, int rejected, int malformed, int unknown, int mismatch, int ignored);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} notifications: {Accepted} queued, {Rejected} rejected, {Ignored} ignored")]
-    private static partial void LogAccepted(ILogger logger, string kind, int accepted, int rejected, int ignored);
+    /// <summary>Why items were refused, counted per request.</summary>
+    private readonly record struct Refusals(int Malformed, int Unknown, int Mismatch);
 }

@@ -9,6 +9,12 @@ internal static class CrmValues
     /// <summary>The body as JSON, or a <see cref="CrmPayloadException"/> saying where it is not.</summary>
     public static JsonElement Json(ReadOnlyMemory<byte> body)
     {
+        // The reader checks UTF-8 only where it decodes a string, which the parsers do after this returns.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new CrmPayloadException("Not JSON: the body is not UTF-8.");
+        }
+
         try
         {
             return JsonSerializer.Deserialize<JsonElement>(body.Span);

@@ -11,10 +11,17 @@ internal sealed class JsonLineMap
 {
     private readonly Dictionary<string, int> _lines;
 
-    private JsonLineMap(Dictionary<string, int> lines, List<JsonPropertyLine> properties) => (_lines, Properties) = (lines, properties);
+    private JsonLineMap(Dictionary<string, int> lines, List<JsonPropertyLine> properties, List<(string Path, int Line)> nullItems) =>
+        (_lines, Properties, NullItems) = (lines, properties, nullItems);
 
     /// <summary>Every property in document order, repeats included: for checks of property names (unknown, misspelt).</summary>
     public IReadOnlyList<JsonPropertyLine> Properties { get; }
+
+    /// <summary>
+    /// Every array element that is null, such as <c>territories[2]</c>: no file of ours has a meaning for one, and the
+    /// serializer's nullable checks do not reach collection elements, so readers refuse them with their line.
+    /// </summary>
+    public IReadOnlyList<(string Path, int Line)> NullItems { get; }
 
     /// <summary>Comments and trailing commas are accepted: configuration files are edited by hand.</summary>
     public static JsonReaderOptions ReaderOptions { get; } = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -33,6 +40,7 @@ internal sealed class JsonLineMap
 
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         var properties = new List<JsonPropertyLine>();
+        var nullItems = new List<(string Path, int Line)>();
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         var containers = new Stack<(string Path, int NextIndex, bool IsArray)>();
         var pendingProperty = string.Empty;
@@ -52,15 +60,21 @@ internal sealed class JsonLineMap
                     continue;
             }
 
+            var inArray = containers.Count > 0 && containers.Peek().IsArray;
             var path = ValuePath(containers, pendingProperty);
             lines.TryAdd(path, line);
+            if (inArray && reader.TokenType == JsonTokenType.Null)
+            {
+                nullItems.Add((path, line));
+            }
+
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 containers.Push((path, 0, reader.TokenType == JsonTokenType.StartArray));
             }
         }
 
-        return new JsonLineMap(lines, properties);
+        return new JsonLineMap(lines, properties, nullItems);
     }
 
     /// <summary>The line of <paramref name="path"/>, or of its nearest enclosing path that has one (1 for the root).</summary>

@@ -50,6 +50,11 @@ public static class QualificationConfigFile
             return Failed(new QualificationError(fileName, 1, "the file must contain a JSON object"));
         }
 
+        if (lines.NullItems.Count > 0)
+        {
+            return new QualificationConfigParseResult(null, [.. lines.NullItems.Select(n => new QualificationError(fileName, n.Line, $"{n.Path} is null; leave it out instead"))]);
+        }
+
         var validator = new QualificationConfigValidator(fileName, lines);
         var config = validator.Validate(document, baseFrameworks);
         return validator.Errors.Count == 0 ? new QualificationConfigParseResult(config, []) : new QualificationConfigParseResult(null, validator.Errors);

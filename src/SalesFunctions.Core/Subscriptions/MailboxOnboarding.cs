@@ -11,6 +11,7 @@ namespace SalesFunctions.Core.Subscriptions;
 public sealed partial class MailboxOnboarding(
     ISubscriptionClient client,
     ISubscriptionStore store,
+    SubscriptionLookup lookup,
     SyncScheduler sync,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
@@ -52,6 +53,7 @@ public sealed partial class MailboxOnboarding(
             {
                 var adopted = ours with { ExpiresAt = renewed.ExpiresAt };
                 await store.SaveAsync(adopted, cancellationToken);
+                lookup.Forget(tenantId, existingId);
                 LogAdopted(logger, existingId, resource);
                 return adopted;
             }
@@ -62,6 +64,7 @@ public sealed partial class MailboxOnboarding(
 
         var record = new SubscriptionRecord(tenantId, subscription.Id, mailbox, resource, ClientStates.Hash(clientState), subscription.ExpiresAt);
         await store.SaveAsync(record, cancellationToken);
+        lookup.Forget(tenantId, subscription.Id);
         LogCreated(logger, subscription.Id, resource, subscription.ExpiresAt);
         return record;
     }

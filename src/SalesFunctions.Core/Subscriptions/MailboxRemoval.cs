@@ -11,6 +11,7 @@ namespace SalesFunctions.Core.Subscriptions;
 public sealed partial class MailboxRemoval(
     ISubscriptionClient client,
     ISubscriptionStore subscriptions,
+    SubscriptionLookup lookup,
     ISyncStateStore syncStates,
     ILogger<MailboxRemoval> logger)
 {
@@ -24,6 +25,7 @@ public sealed partial class MailboxRemoval(
             // Graph first: if this fails the record stays and a retry finds it again.
             await client.DeleteAsync(tenantId, subscription.SubscriptionId, cancellationToken);
             await subscriptions.DeleteAsync(tenantId, subscription.SubscriptionId, cancellationToken);
+            lookup.Forget(tenantId, subscription.SubscriptionId);
         }
 
         foreach (var state in (await syncStates.ListAsync(tenantId, cancellationToken))

@@ -10,6 +10,7 @@ namespace SalesFunctions.Core.Subscriptions;
 public sealed partial class SubscriptionMaintenance(
     ISubscriptionClient client,
     ISubscriptionStore store,
+    SubscriptionLookup lookup,
     MailboxOnboarding onboarding,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
@@ -50,6 +51,7 @@ public sealed partial class SubscriptionMaintenance(
         {
             var updated = subscription with { ExpiresAt = renewed.ExpiresAt };
             await store.SaveAsync(updated, cancellationToken);
+            lookup.Forget(subscription.TenantId, subscription.SubscriptionId);
             return updated;
         }
 
@@ -66,6 +68,7 @@ public sealed partial class SubscriptionMaintenance(
         await client.DeleteAsync(subscription.TenantId, subscription.SubscriptionId, cancellationToken);
         var replacement = await onboarding.CreateAsync(subscription.TenantId, subscription.Mailbox, subscription.Resource, cancellationToken);
         await store.DeleteAsync(subscription.TenantId, subscription.SubscriptionId, cancellationToken);
+        lookup.Forget(subscription.TenantId, subscription.SubscriptionId);
         return replacement;
     }
 

@@ -46,6 +46,7 @@ internal sealed class TerritoryLineMap
             }
         }
 
+        unknownProperties.AddRange(lines.NullItems.Select(n => new TerritoryError(file, n.Line, $"{n.Path} is null; leave it out instead")));
         return new TerritoryLineMap(lines);
     }
 

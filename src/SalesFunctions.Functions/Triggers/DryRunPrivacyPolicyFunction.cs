@@ -13,7 +13,5 @@ public sealed class DryRunPrivacyPolicyFunction(PrivacyService privacy)
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = Routes.DryRunPrivacyPolicy)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
-        await JsonBody.ReadAsync<PrivacyPolicy>(request, cancellationToken) is { } policy
-            ? await PrivacyEndpoints.DryRunAsync(tenantId, policy, privacy, cancellationToken)
-            : JsonBody.Invalid<PrivacyPolicy>();
+        await PrivacyEndpoints.DryRunAsync(tenantId, request, privacy, cancellationToken);
 }

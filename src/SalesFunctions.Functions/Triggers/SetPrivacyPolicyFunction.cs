@@ -13,7 +13,5 @@ public sealed class SetPrivacyPolicyFunction(PrivacyService privacy)
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.SetPrivacyPolicy)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
-        await JsonBody.ReadAsync<PrivacyPolicy>(request, cancellationToken) is { } policy
-            ? await PrivacyEndpoints.SetAsync(tenantId, policy, privacy, cancellationToken)
-            : JsonBody.Invalid<PrivacyPolicy>();
+        await PrivacyEndpoints.SetAsync(tenantId, request, privacy, cancellationToken);
 }

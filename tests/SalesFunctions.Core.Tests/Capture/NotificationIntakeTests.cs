@@ -98,7 +98,7 @@ public sealed class NotificationIntakeTests
         Assert.NotEqual(secret, ClientStates.NewSecret());
     }
 
-    private NotificationIntake Intake => new(_subscriptions.Object, _queue.Object, new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TestClock.Provider,
+    private NotificationIntake Intake => new(new SubscriptionLookup(_subscriptions.Object), _queue.Object, new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TestClock.Provider,
         Pipeline.Metrics, NullLogger<NotificationIntake>.Instance);
 
     private void Store(string subscriptionId, string clientState, string mailbox, MailboxResource resource) =>

@@ -9,8 +9,12 @@ internal sealed class InMemoryKpiTargetStore : IKpiTargetStore
 
     public int Saves { get; private set; }
 
+    /// <summary>Set to make reads fail as a stored file written around the upload's checks does.</summary>
+    public bool Unreadable { get; set; }
+
     public Task<KpiTargets?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
-        Task.FromResult(_targets.TryGetValue(tenantId, out var targets) ? targets : null);
+        Unreadable ? throw new InvalidDataException("The stored KPI targets cannot be read: '0001-01-01' is not a KPI period key.")
+        : Task.FromResult(_targets.TryGetValue(tenantId, out var targets) ? targets : null);
 
     public Task SaveAsync(string tenantId, KpiTargets targets, CancellationToken cancellationToken)
     {

@@ -183,6 +183,30 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
 
     public Task<RollupRun?> GetLastAsync(CancellationToken cancellationToken) => Task.FromResult(LastRun);
 
+    public List<RollupFailure> RollupFailures { get; } = [];
+
+    public Task SaveFailureAsync(RollupFailure failure, CancellationToken cancellationToken)
+    {
+        RollupFailures.RemoveAll(f => f.TenantId == failure.TenantId && f.Input == failure.Input);
+        RollupFailures.Add(failure);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<RollupFailure>> ListFailuresAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RollupFailure>>([.. RollupFailures]);
+
+    public Task DeleteFailureAsync(string tenantId, string input, CancellationToken cancellationToken)
+    {
+        RollupFailures.RemoveAll(f => f.TenantId == tenantId && f.Input == input);
+        return Task.CompletedTask;
+    }
+
+    public Task ClearFailuresAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        RollupFailures.RemoveAll(f => f.TenantId == tenantId);
+        return Task.CompletedTask;
+    }
+
     public Task<TenantDirectory?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(_directories.GetValueOrDefault(tenantId));
 

@@ -15,6 +15,7 @@ public sealed class SubscriptionMaintenanceTests
     private readonly FakeTimeProvider _time = new(Now);
     private readonly Mock<ISubscriptionClient> _graph = new(MockBehavior.Strict);
     private readonly InMemorySubscriptionStore _store = new();
+    private SubscriptionLookup? _lookup;
     private readonly SubscriptionOptions _options = new() { NotificationUrl = new Uri("https://app.example/api/graph/notifications"), LifetimeMinutes = 4230, RenewWhenMinutesLeft = 1440 };
     private readonly Mock<IQueuePublisher> _queue = new();
     private readonly List<SyncRequest> _queued = [];
@@ -120,9 +121,11 @@ public sealed class SubscriptionMaintenanceTests
 
     private SyncScheduler Sync => new(_store, _queue.Object, NullLogger<SyncScheduler>.Instance);
 
-    private MailboxOnboarding Onboarding => new(_graph.Object, _store, Sync, Options.Create(_options), _time, NullLogger<MailboxOnboarding>.Instance);
+    private SubscriptionLookup Lookup => _lookup ??= new SubscriptionLookup(_store);
 
-    private SubscriptionMaintenance Maintenance => new(_graph.Object, _store, Onboarding, Options.Create(_options), _time, NullLogger<SubscriptionMaintenance>.Instance);
+    private MailboxOnboarding Onboarding => new(_graph.Object, _store, Lookup, Sync, Options.Create(_options), _time, NullLogger<MailboxOnboarding>.Instance);
+
+    private SubscriptionMaintenance Maintenance => new(_graph.Object, _store, Lookup, Onboarding, Options.Create(_options), _time, NullLogger<SubscriptionMaintenance>.Instance);
 
     private async Task<SubscriptionRecord> Save(string id, DateTimeOffset expiresAt)
     {

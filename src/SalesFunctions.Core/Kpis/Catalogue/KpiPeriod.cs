@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Kpis.Catalogue;
 
@@ -66,8 +67,19 @@ public readonly record struct KpiPeriod(KpiGrain Grain, DateOnly Start)
         }
     }
 
-    /// <summary>Reads a <see cref="Key"/>; the grain follows from its form.</summary>
+    /// <summary>Reads a <see cref="Key"/>; the grain follows from its form. Periods outside <see cref="SupportedDays"/> are not read.</summary>
     public static bool TryParse(string? key, out KpiPeriod period)
+    {
+        if (TryParseKey(key, out period) && SupportedDays.Contains(period.Start) && SupportedDays.Contains(period.End))
+        {
+            return true;
+        }
+
+        period = default;
+        return false;
+    }
+
+    private static bool TryParseKey(string? key, out KpiPeriod period)
     {
         period = default;
         if (key is null)

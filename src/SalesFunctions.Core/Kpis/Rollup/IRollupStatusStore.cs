@@ -10,4 +10,15 @@ public interface IRollupStatusStore
     Task<IReadOnlyDictionary<string, CatalogueStamp>> GetCatalogueStampsAsync(CancellationToken cancellationToken);
 
     Task SaveCatalogueStampAsync(string tenantId, CatalogueStamp stamp, CancellationToken cancellationToken);
+
+    /// <summary>Records an input set aside; the same tenant and input replace the earlier record.</summary>
+    Task SaveFailureAsync(RollupFailure failure, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RollupFailure>> ListFailuresAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets one failure: the tenant it stopped rolled up since.</summary>
+    Task DeleteFailureAsync(string tenantId, string input, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a tenant's failures: a full rebuild has recomputed everything they left out.</summary>
+    Task ClearFailuresAsync(string tenantId, CancellationToken cancellationToken);
 }

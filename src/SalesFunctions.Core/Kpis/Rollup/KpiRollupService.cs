@@ -26,6 +26,9 @@ public sealed partial class KpiRollupService(
     TimeProvider time,
     ILogger<KpiRollupService> logger)
 {
+    /// <summary>The failure input of a tenant that could not be rolled up at all; its days stay dirty.</summary>
+    private const string WholeTenant = "tenant";
+
     /// <summary>How far back a full recompute reaches at most.</summary>
     public const int MaxHistoryYears = 10;
 
@@ -41,43 +44,25 @@ public sealed partial class KpiRollupService(
         // dirty days or not: nothing marks days when those change. A tenant never rebuilt is too, on its first dirty day.
         var currentStamps = daysByTenant.Keys.Union(stamps.Keys, StringComparer.Ordinal).ToDictionary(
             t => t, t => new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(t, options), kpis.Layout), StringComparer.Ordinal);
+        var stopped = (await status.ListFailuresAsync(cancellationToken)).Where(f => f.Input == WholeTenant).Select(f => f.TenantId).ToHashSet(StringComparer.Ordinal);
         int cells = 0, stillDirty = 0;
         foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
         {
-            // Read fresh, not cached: a directory import must show in the next rollup everywhere.
-            var directory = await directories.GetAsync(tenantId, cancellationToken);
-            var tenantDays = daysByTenant.GetValueOrDefault(tenantId) ?? [];
-            if (directory is null)
+            try
             {
-                // Dirty days of an unknown tenant are a fault; a stamp left by a removed tenant is not.
-                if (tenantDays.Count > 0)
+                var (written, remarked) = await RollUpTenantAsync(tenantId, daysByTenant.GetValueOrDefault(tenantId) ?? [], stamps.GetValueOrDefault(tenantId), currentStamps[tenantId], cancellationToken);
+                (cells, stillDirty) = (cells + written, stillDirty + remarked);
+                if (stopped.Contains(tenantId))
                 {
-                    throw new TenantNotConfiguredException(tenantId);
+                    // What stopped it (storage, a missing directory) has passed.
+                    await status.DeleteFailureAsync(tenantId, WholeTenant, cancellationToken);
                 }
-
-                continue;
             }
-
-            var today = directory.LocalDay(time.GetUtcNow());
-            var (stored, current) = (stamps.GetValueOrDefault(tenantId), currentStamps[tenantId]);
-            if (stored == current)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                cells += await RecomputeAsync(directory, KpiRollupRanges.Affected(tenantDays.Select(d => d.Day), today), null, cancellationToken);
-            }
-            else
-            {
-                LogRebuild(logger, tenantId, stored?.Version, KpiCatalogue.Version, stored is not null && stored.Settings != current.Settings);
-                var latest = tenantDays.Count > 0 ? tenantDays.Max(d => d.Day) : today;
-                cells += await RecomputeAllAsync(directory, latest > today ? latest : today, null, cancellationToken);
-            }
-
-            foreach (var day in tenantDays)
-            {
-                if (!await dirtyDays.ClearAsync(day, cancellationToken))
-                {
-                    // Marked again while we computed: the next run picks it up with the newer facts.
-                    stillDirty++;
-                }
+                // Nothing narrower than the tenant failed (its directory, storage): its days stay dirty for the next run,
+                // and the other tenants roll up now.
+                await SetAsideAsync(tenantId, WholeTenant, e, cancellationToken);
             }
         }
 
@@ -89,6 +74,77 @@ public sealed partial class KpiRollupService(
     }
 
     /// <summary>
+    /// One tenant's share of a run. A dirty day outside <see cref="SupportedDays"/>, or one whose recomputation fails
+    /// for a fault of its input, is set aside (logged with its cause, cleared, listed in the status) and every other
+    /// day is computed: one bad input never stops a tenant's KPIs.
+    /// </summary>
+    private async Task<(int Cells, int StillDirty)> RollUpTenantAsync(
+        string tenantId, List<DirtyDay> tenantDays, CatalogueStamp? stored, CatalogueStamp current, CancellationToken cancellationToken)
+    {
+        // Read fresh, not cached: a directory import must show in the next rollup everywhere.
+        if (await directories.GetAsync(tenantId, cancellationToken) is not { } directory)
+        {
+            // Dirty days of an unknown tenant are a fault; a stamp left by a removed tenant is not.
+            return tenantDays.Count > 0 ? throw new TenantNotConfiguredException(tenantId) : (0, 0);
+        }
+
+        var today = directory.LocalDay(time.GetUtcNow());
+        var cells = 0;
+        var usable = tenantDays.Where(d => SupportedDays.Contains(d.Day)).ToList();
+
+        if (stored == current)
+        {
+            try
+            {
+                cells += await RecomputeAsync(directory, KpiRollupRanges.Affected(usable.Select(d => d.Day), today), null, cancellationToken);
+            }
+            catch (Exception e) when (IsInputFault(e))
+            {
+                // Which day is at fault is not known: each is recomputed on its own, and only the failing ones are set aside.
+                cells = 0;
+                foreach (var day in usable.ToList())
+                {
+                    try
+                    {
+                        cells += await RecomputeAsync(directory, KpiRollupRanges.Affected([day.Day], today), null, cancellationToken);
+                    }
+                    catch (Exception dayFault) when (IsInputFault(dayFault))
+                    {
+                        await SetAsideAsync(tenantId, DayInput(day), dayFault, cancellationToken);
+                        await dirtyDays.ClearAsync(day, cancellationToken);
+                        usable.Remove(day);
+                    }
+                }
+            }
+        }
+        else
+        {
+            LogRebuild(logger, tenantId, stored?.Version, KpiCatalogue.Version, stored is not null && stored.Settings != current.Settings);
+            var latest = usable.Count > 0 ? usable.Max(d => d.Day) : today;
+            cells += await RecomputeAllAsync(directory, latest > today ? latest : today, null, cancellationToken);
+        }
+
+        // After the computation, whose full rebuild forgets the tenant's earlier failures.
+        foreach (var day in tenantDays.Where(d => !SupportedDays.Contains(d.Day)))
+        {
+            await SetAsideAsync(tenantId, DayInput(day), new ArgumentOutOfRangeException(nameof(tenantDays), $"The day is not {SupportedDays.Described}."), cancellationToken);
+            await dirtyDays.ClearAsync(day, cancellationToken);
+        }
+
+        var stillDirty = 0;
+        foreach (var day in usable)
+        {
+            if (!await dirtyDays.ClearAsync(day, cancellationToken))
+            {
+                // Marked again while we computed: the next run picks it up with the newer facts.
+                stillDirty++;
+            }
+        }
+
+        return (cells, stillDirty);
+    }
+
+    /// <summary>
     /// Rebuilds every period from the tenant's first stored fact to <paramref name="to"/> and records the catalogue
     /// version and configuration it used; what a new catalogue version, a configuration change and the recompute command do.
     /// </summary>
@@ -96,6 +152,7 @@ public sealed partial class KpiRollupService(
     {
         // Taken before the computation: a configuration change while it runs leaves the older stamp, so the next run rebuilds again.
         var stamp = new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(directory.TenantId, crmOptions.CurrentValue), kpis.Layout);
+        await status.ClearFailuresAsync(directory.TenantId, cancellationToken);
         var records = await LoadRecordsAsync(directory.TenantId, cancellationToken);
         var first = await activities.FirstDayAsync(directory.TenantId, cancellationToken);
         foreach (var record in records.Deals.Concat(records.Cases))
@@ -126,7 +183,7 @@ public sealed partial class KpiRollupService(
         IProgress<RecomputeProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var tenantSettings = await settings.GetAsync(directory.TenantId, cancellationToken);
+        var tenantSettings = await TenantSettingsAsync(directory.TenantId, cancellationToken);
         var options = crmOptions.CurrentValue;
 
         // Calendar quarters bound the cells a long range holds in memory at once (a year of 10,000 accounts is over a
@@ -207,6 +264,34 @@ public sealed partial class KpiRollupService(
         }
     }
 
+    /// <summary>
+    /// The tenant's settings; stored targets that cannot be read (written around the upload's checks) are set aside and
+    /// the KPIs computed without targets, rather than not at all.
+    /// </summary>
+    private async Task<KpiSettings> TenantSettingsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await settings.GetAsync(tenantId, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            await SetAsideAsync(tenantId, "KPI targets", e, cancellationToken);
+            return settings.WithoutTargets();
+        }
+    }
+
+    private async Task SetAsideAsync(string tenantId, string input, Exception cause, CancellationToken cancellationToken)
+    {
+        LogSetAside(logger, cause, tenantId, input);
+        await status.SaveFailureAsync(new RollupFailure(tenantId, input, $"{cause.GetType().Name}: {cause.Message}", time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Faults an input causes every time (a date out of range, an unreadable value), as opposed to storage being unavailable.</summary>
+    private static bool IsInputFault(Exception e) => e is ArgumentException or OverflowException or FormatException or InvalidDataException;
+
+    private static string DayInput(DirtyDay day) => $"dirty day {day.Day:yyyy-MM-dd}";
+
     private async Task<(List<CrmRecord> Deals, List<CrmRecord> Cases)> LoadRecordsAsync(string tenantId, CancellationToken cancellationToken) =>
         (await crm.ListAsync(tenantId, CrmEntityKind.Deal, cancellationToken).ToListAsync(cancellationToken),
             await crm.ListAsync(tenantId, CrmEntityKind.Case, cancellationToken).ToListAsync(cancellationToken));
@@ -217,6 +302,9 @@ public sealed partial class KpiRollupService(
 
     private static IEnumerable<(DateOnly From, DateOnly To)> Quarters(DateOnly from, DateOnly to) =>
         KpiPeriod.Between(KpiGrain.Quarter, from, to).Select(q => (q.Start < from ? from : q.Start, q.End < to ? q.End : to));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "KPI rollup: tenant {TenantId} set aside {Input}; its other KPIs are computed")]
+    private static partial void LogSetAside(ILogger logger, Exception exception, string tenantId, string input);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "KPI rollup: rebuilding the whole history of tenant {TenantId} (stored catalogue version {StoredVersion}, current {Version}, configuration changed: {SettingsChanged})")]
     private static partial void LogRebuild(ILogger logger, string tenantId, int? storedVersion, int version, bool settingsChanged);

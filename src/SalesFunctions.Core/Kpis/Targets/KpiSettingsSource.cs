@@ -23,6 +23,9 @@ public sealed class KpiSettingsSource(IOptionsMonitor<KpiOptions> options, IKpiT
         };
     }
 
+    /// <summary>The settings without any targets: what the rollup computes with when a tenant's stored targets cannot be read.</summary>
+    public KpiSettings WithoutTargets() => new() { MinutesPerEmail = options.CurrentValue.MinutesPerEmail };
+
     /// <summary>
     /// The targets in force for the tenant, or null when none were uploaded or configured. An upload replaces the
     /// configured set entirely rather than adding to it: entries of one entity and period add up, so a quota present in
