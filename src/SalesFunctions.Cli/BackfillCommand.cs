@@ -53,6 +53,7 @@ internal static class BackfillCommand
         table.AddRow("messages read", $"{summary.Messages}");
         table.AddRow("duplicates within the export", $"{summary.DuplicatesInExport}");
         table.AddRow("without a Message-ID (skipped)", $"{summary.WithoutMessageId}");
+        table.AddRow("addresses that could not be read (left out)", $"{summary.UnreadableAddresses}");
         table.AddRow("threads joined without In-Reply-To", $"{summary.JoinedWithoutHeaders}");
         table.AddRow("[green]queued for scoring[/]", $"{summary.Queued}");
         foreach (var (outcome, count) in summary.Excluded.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal))

@@ -43,26 +43,30 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
         var queued = 0;
         for (var start = 0; start < unique.Count; start += BatchSize)
         {
-            var batch = unique.Skip(start).Take(BatchSize).Select(m => Normalise(directory, m, conversations[m.MessageId!])).ToList();
-            var activities = batch.Select(b => b.Activity).OfType<Activity>().ToList();
+            var batch = unique.Skip(start).Take(BatchSize).Select(m => (Message: m, Normalised: Normalise(directory, m, conversations[m.MessageId!]))).ToList();
+            var activities = batch.Select(b => b.Normalised.Activity).OfType<Activity>().ToList();
             if (activities.Count > 0)
             {
                 await queue.SendBatchAsync(QueueNames.Score, activities, cancellationToken);
             }
 
-            foreach (var outcome in batch.Where(b => b.Activity is null).Select(b => b.Outcome))
+            foreach (var outcome in batch.Where(b => b.Normalised.Activity is null).Select(b => b.Normalised.Outcome))
             {
                 excluded[outcome] = excluded.GetValueOrDefault(outcome) + 1;
             }
 
             var now = time.GetUtcNow();
-            await tracer.RecordAsync(batch.Where(b => b.Key is not null)
-                .Select(b => new CaptureTrace(tenantId, now, TraceStage.Imported, b.Key!, ItemId: null, b.Outcome)).ToList(), cancellationToken);
+            await tracer.RecordAsync(batch.Where(b => b.Normalised.Key is not null)
+                .Select(b => new CaptureTrace(tenantId, now, TraceStage.Imported, b.Normalised.Key!, ItemId: null, b.Normalised.Outcome,
+                    UnreadableAddresses: b.Message.UnreadableAddresses > 0 ? b.Message.UnreadableAddresses : null)).ToList(), cancellationToken);
             queued += activities.Count;
             progress("queue", Math.Min(start + BatchSize, unique.Count), unique.Count);
         }
 
-        return new BackfillSummary(files, messages.Count, withId.Count - unique.Count, messages.Count - withId.Count, queued, excluded, joined, unreadable);
+        return new BackfillSummary(files, messages.Count, withId.Count - unique.Count, messages.Count - withId.Count, queued, excluded, joined, unreadable)
+        {
+            UnreadableAddresses = messages.Sum(m => m.UnreadableAddresses),
+        };
     }
 
     internal static Normalised Normalise(TenantDirectory directory, ExportedMessage message, string conversationId)

@@ -11,4 +11,8 @@ internal sealed record BackfillSummary(
     int Queued,
     IReadOnlyDictionary<CaptureOutcome, int> Excluded,
     int JoinedWithoutHeaders,
-    IReadOnlyList<string> Unreadable);
+    IReadOnlyList<string> Unreadable)
+{
+    /// <summary>Entries of From, To and Cc headers that could not be read as an address; the rest of each header counts.</summary>
+    public int UnreadableAddresses { get; init; }
+}

@@ -9,6 +9,8 @@ namespace SalesFunctions.Cli.Backfill;
 /// </summary>
 internal static class MailExportReader
 {
+    private static readonly ParserOptions LooseParsing = new() { AddressParserComplianceMode = RfcComplianceMode.Looser };
+
     /// <summary>Every message under the given files and folders; unreadable files are reported, not thrown.</summary>
     public static IEnumerable<ExportedMessage> Read(IEnumerable<string> paths, Action<string, Exception> onError)
     {
@@ -127,29 +129,109 @@ internal static class MailExportReader
     internal static ExportedMessage FromHeaders(string source, HeaderList headers, bool draft)
     {
         var labels = headers["X-Gmail-Labels"];
+        var from = Addresses(headers[HeaderId.From]);
+        var to = Addresses(headers[HeaderId.To]);
+        var cc = Addresses(headers[HeaderId.Cc]);
         return new ExportedMessage(
             source,
             Id(headers[HeaderId.MessageId]),
             Id(headers[HeaderId.InReplyTo]),
             headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).Select(r => $"<{r}>").ToList() : [],
             headers[HeaderId.Date] is { } date && DateUtils.TryParse(date, out var parsed) ? parsed : null,
-            Addresses(headers[HeaderId.From]).FirstOrDefault(),
-            Addresses(headers[HeaderId.To]).ToList(),
-            Addresses(headers[HeaderId.Cc]).ToList(),
+            from.Readable.FirstOrDefault(),
+            to.Readable,
+            cc.Readable,
             headers[HeaderId.Subject],
             Sensitivity(headers["Sensitivity"]),
             draft || headers["X-Mozilla-Draft-Info"] is not null || (labels?.Split(',').Any(l => l.Trim() is "Draft" or "Drafts") ?? false),
-            IsAutomated(headers));
+            IsAutomated(headers))
+        {
+            UnreadableAddresses = from.Unreadable + to.Unreadable + cc.Unreadable,
+        };
     }
 
     /// <summary>Message ids with their angle brackets, as Graph's internetMessageId has them, so both give one activity id.</summary>
     private static string? Id(string? header) =>
         header is null ? null : MimeUtils.EnumerateReferences(header).FirstOrDefault() is { } id ? $"<{id}>" : null;
 
-    private static IEnumerable<string> Addresses(string? header) =>
-        header is not null && InternetAddressList.TryParse(header, out var list)
-            ? list.Mailboxes.Select(m => m.Address).Where(a => a.Contains('@', StringComparison.Ordinal))
-            : [];
+    /// <summary>
+    /// The addresses of one header, and how many of its entries could not be read. Strict parsing refuses a whole list
+    /// for one address with a double or leading dot in its local part (Exchange and converted archives have them), so
+    /// the list is parsed loosely, and when even that fails, address by address, keeping every good one.
+    /// </summary>
+    internal static (List<string> Readable, int Unreadable) Addresses(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return ([], 0);
+        }
+
+        if (InternetAddressList.TryParse(LooseParsing, header, out var list))
+        {
+            return Mailboxes(list);
+        }
+
+        var (readable, unreadable) = (new List<string>(), 0);
+        foreach (var entry in SplitEntries(header))
+        {
+            if (InternetAddressList.TryParse(LooseParsing, entry, out var single))
+            {
+                var (good, bad) = Mailboxes(single);
+                readable.AddRange(good);
+                unreadable += bad;
+            }
+            else
+            {
+                unreadable++;
+            }
+        }
+
+        return (readable, unreadable);
+    }
+
+    private static (List<string> Readable, int Unreadable) Mailboxes(InternetAddressList list)
+    {
+        var addresses = list.Mailboxes.Select(m => m.Address).ToList();
+        var readable = addresses.Where(a => a.Contains('@', StringComparison.Ordinal)).ToList();
+        return (readable, addresses.Count - readable.Count);
+    }
+
+    /// <summary>The comma-separated entries of an address header; commas inside quotes, comments or angle brackets stay.</summary>
+    private static IEnumerable<string> SplitEntries(string header)
+    {
+        var (start, depth, quoted) = (0, 0, false);
+        for (var i = 0; i < header.Length; i++)
+        {
+            switch (header[i])
+            {
+                case '\\' when quoted:
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '(' or '<' when !quoted:
+                    depth++;
+                    break;
+                case ')' or '>' when !quoted && depth > 0:
+                    depth--;
+                    break;
+                case ',' when !quoted && depth == 0:
+                    if (header[start..i].Trim() is { Length: > 0 } entry)
+                    {
+                        yield return entry;
+                    }
+
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        if (header[start..].Trim() is { Length: > 0 } last)
+        {
+            yield return last;
+        }
+    }
 
     // RFC 2156's Sensitivity header, as Outlook writes it, in Graph's words.
     private static string? Sensitivity(string? header) => header?.Trim().ToLowerInvariant() switch

@@ -88,6 +88,29 @@ public sealed class MailExportReaderTests : IDisposable
         Assert.Equal(1, joined);
     }
 
+    [Fact]
+    public void Read_WhenOneAddressOfAHeaderIsMalformed_KeepsTheOthersAndCountsTheUnreadable()
+    {
+        Write("dots.eml", """
+            Message-ID: <d1@acme.example>
+            Date: Mon, 05 Oct 2026 09:00:00 +0000
+            From: "Presto, M" <m..presto@contoso-sales.example>
+            To: kim@acme.example, <.ward@acme.example>, "Lee" <lee@acme.example>
+            Cc: ava@contoso-sales.example, not an address at all, bo@contoso-sales.example
+            Subject: Pricing
+
+            Body
+            """);
+
+        var message = Assert.Single(MailExportReader.Read([_folder], (_, e) => throw e));
+
+        Assert.Equal("m..presto@contoso-sales.example", message.From);
+        Assert.Contains("kim@acme.example", message.To);
+        Assert.Contains("lee@acme.example", message.To);
+        Assert.Equal(["ava@contoso-sales.example", "bo@contoso-sales.example"], message.Cc);
+        Assert.InRange(message.UnreadableAddresses, 1, 2);
+    }
+
     private static string Eml(string id, string header) => $"""
         Message-ID: <{id}@acme.example>
         Date: Mon, 05 Oct 2026 09:00:00 +0000
