@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace SalesFunctions.Cli;
 
-/// <summary>Runs a backfill with a progress bar and prints its summary; exit code 1 when any file could not be read.</summary>
+/// <summary>
+/// Runs a backfill with a progress bar and prints its summary; exit code 1 when any file could not be read or a path
+/// held no message.
+/// </summary>
 internal static class BackfillCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, CommandLine command, CancellationToken cancellationToken)
@@ -43,13 +46,14 @@ internal static class BackfillCommand
         }
 
         Print(summary);
-        return summary.Unreadable.Count == 0 ? 0 : 1;
+        return summary.Unreadable.Count == 0 && summary.PathsWithoutMessages.Count == 0 ? 0 : 1;
     }
 
     private static void Print(BackfillSummary summary)
     {
         var table = new Table().AddColumns("", "count");
         table.AddRow("files", $"{summary.Files}");
+        table.AddRow("files that were not messages", $"{summary.NotMessages.Count}");
         table.AddRow("messages read", $"{summary.Messages}");
         table.AddRow("duplicates within the export", $"{summary.DuplicatesInExport}");
         table.AddRow("without a Message-ID (skipped)", $"{summary.WithoutMessageId}");
@@ -66,6 +70,16 @@ internal static class BackfillCommand
         foreach (var source in summary.Unreadable.Take(20))
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]unreadable:[/] {source}");
+        }
+
+        foreach (var file in summary.NotMessages.Take(20))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]not a message:[/] {file}");
+        }
+
+        foreach (var path in summary.PathsWithoutMessages)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]warning:[/] {path} holds no message");
         }
 
         AnsiConsole.MarkupLine("The Host's score step stores the queued activities; the next rollup updates the KPIs. Importing again changes nothing.");

@@ -23,14 +23,25 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
         // Pass 1: headers of every message, so that threads can be joined across files before anything is queued.
         var files = MailExportReader.CountFiles(paths);
         var unreadable = new List<string>();
+        var notMessages = new List<string>();
+        var emptyPaths = new List<string>();
         var messages = new List<ExportedMessage>();
         var filesSeen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var message in MailExportReader.Read(paths, (source, e) => unreadable.Add($"{source}: {e.GetType().Name}")))
+        foreach (var path in paths)
         {
-            messages.Add(message);
-            if (filesSeen.Add(message.Source.Split('#')[0]))
+            var before = messages.Count;
+            foreach (var message in MailExportReader.Read([path], (source, e) => unreadable.Add($"{source}: {e.GetType().Name}"), notMessages.Add))
             {
-                progress("read", filesSeen.Count, files);
+                messages.Add(message);
+                if (filesSeen.Add(message.Source.Split('#')[0]))
+                {
+                    progress("read", filesSeen.Count, files);
+                }
+            }
+
+            if (messages.Count == before)
+            {
+                emptyPaths.Add(path);
             }
         }
 
@@ -66,6 +77,8 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
         return new BackfillSummary(files, messages.Count, withId.Count - unique.Count, messages.Count - withId.Count, queued, excluded, joined, unreadable)
         {
             UnreadableAddresses = messages.Sum(m => m.UnreadableAddresses),
+            NotMessages = notMessages,
+            PathsWithoutMessages = emptyPaths,
         };
     }
 

@@ -15,4 +15,10 @@ internal sealed record BackfillSummary(
 {
     /// <summary>Entries of From, To and Cc headers that could not be read as an address; the rest of each header counts.</summary>
     public int UnreadableAddresses { get; init; }
+
+    /// <summary>Files under the paths that are neither a message nor an mbox, whatever their names suggested.</summary>
+    public IReadOnlyList<string> NotMessages { get; init; } = [];
+
+    /// <summary>Paths given on the command line that held no message at all: most likely the wrong folder.</summary>
+    public IReadOnlyList<string> PathsWithoutMessages { get; init; } = [];
 }

@@ -11,14 +11,22 @@ internal static class MailExportReader
 {
     private static readonly ParserOptions LooseParsing = new() { AddressParserComplianceMode = RfcComplianceMode.Looser };
 
-    /// <summary>Every message under the given files and folders; unreadable files are reported, not thrown.</summary>
-    public static IEnumerable<ExportedMessage> Read(IEnumerable<string> paths, Action<string, Exception> onError)
+    /// <summary>
+    /// Every message under the given files and folders; unreadable files are reported, not thrown, and files that turn
+    /// out not to be messages (an index, a note) are reported to <paramref name="onNotMessage"/>.
+    /// </summary>
+    public static IEnumerable<ExportedMessage> Read(IEnumerable<string> paths, Action<string, Exception> onError, Action<string>? onNotMessage = null)
     {
         foreach (var path in paths)
         {
             foreach (var (file, kind) in Files(path))
             {
-                var messages = kind == ExportKind.Mbox ? ReadMbox(file, onError) : ReadSingle(file, kind, onError);
+                var messages = kind switch
+                {
+                    ExportKind.Mbox => ReadMbox(file, onError),
+                    ExportKind.Unknown => ReadUnknown(file, onError, onNotMessage ?? (_ => { })),
+                    _ => ReadSingle(file, kind, onError),
+                };
                 foreach (var message in messages)
                 {
                     yield return message;
@@ -57,15 +65,68 @@ internal static class MailExportReader
             return ExportKind.Maildir;
         }
 
+        // A maildir's tmp/ holds deliveries still being written.
+        if (folder is "tmp" && Directory.Exists(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(file))!, "cur")))
+        {
+            return ExportKind.Ignored;
+        }
+
         return Path.GetExtension(file).ToLowerInvariant() switch
         {
             ".eml" => ExportKind.Eml,
             ".mbox" or ".mbx" => ExportKind.Mbox,
 
-            // Thunderbird keeps mbox files without an extension next to .msf indexes.
+            // Thunderbird keeps mbox files without an extension next to .msf indexes; the indexes are never mail.
             "" when File.Exists(file + ".msf") => ExportKind.Mbox,
-            _ => ExportKind.Ignored,
+            ".msf" => ExportKind.Ignored,
+
+            // Converted archives name message files 1., 2., … or anything else: the content decides.
+            _ => ExportKind.Unknown,
         };
+    }
+
+    /// <summary>
+    /// A file of no known name: an mbox when it starts with a "From " line, a message when its header block has the
+    /// fields RFC 5322 requires of one (From and Date) or a Message-ID, otherwise not a message.
+    /// </summary>
+    private static IEnumerable<ExportedMessage> ReadUnknown(string file, Action<string, Exception> onError, Action<string> onNotMessage)
+    {
+        HeaderList? headers = null;
+        bool mbox;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            Span<byte> start = stackalloc byte[5];
+            mbox = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length && start.SequenceEqual("From "u8);
+            if (!mbox)
+            {
+                stream.Position = 0;
+                headers = HeaderList.Load(stream);
+            }
+        }
+        catch (FormatException)
+        {
+            onNotMessage(file);
+            return [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            onError(file, e);
+            return [];
+        }
+
+        if (mbox)
+        {
+            return ReadMbox(file, onError);
+        }
+
+        if (headers![HeaderId.MessageId] is null && (headers[HeaderId.From] is null || headers[HeaderId.Date] is null))
+        {
+            onNotMessage(file);
+            return [];
+        }
+
+        return [FromHeaders(file, headers, draft: false)];
     }
 
     private static IEnumerable<ExportedMessage> ReadSingle(string file, ExportKind kind, Action<string, Exception> onError)
@@ -252,6 +313,7 @@ internal static class MailExportReader
     internal enum ExportKind
     {
         Ignored,
+        Unknown,
         Eml,
         Maildir,
         Mbox,

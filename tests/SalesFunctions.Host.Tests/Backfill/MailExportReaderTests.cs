@@ -111,6 +111,21 @@ public sealed class MailExportReaderTests : IDisposable
         Assert.InRange(message.UnreadableAddresses, 1, 2);
     }
 
+    [Fact]
+    public void Read_WhenFolderHoldsMessageFilesNamedByNumber_ReadsThemAndReportsFilesThatAreNotMessages()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "ava", "inbox"));
+        Write(Path.Combine("ava", "inbox", "1."), Eml("n1", "X-Folder: inbox"));
+        Write(Path.Combine("ava", "inbox", "2."), Eml("n2", "X-Folder: inbox"));
+        Write(Path.Combine("ava", "inbox", "notes"), "shopping list: milk, eggs");
+        var notMessages = new List<string>();
+
+        var messages = MailExportReader.Read([_folder], (_, e) => throw e, notMessages.Add).ToList();
+
+        Assert.Equal(["<n1@acme.example>", "<n2@acme.example>"], messages.Select(m => m.MessageId));
+        Assert.Equal([Path.Combine(_folder, "ava", "inbox", "notes")], notMessages);
+    }
+
     private static string Eml(string id, string header) => $"""
         Message-ID: <{id}@acme.example>
         Date: Mon, 05 Oct 2026 09:00:00 +0000
