@@ -59,7 +59,9 @@ internal static class BackfillCommand
         table.AddRow("without a Message-ID (skipped)", $"{summary.WithoutMessageId}");
         table.AddRow("addresses that could not be read (left out)", $"{summary.UnreadableAddresses}");
         table.AddRow("threads joined without In-Reply-To", $"{summary.JoinedWithoutHeaders}");
-        table.AddRow("[green]queued for scoring[/]", $"{summary.Queued}");
+        table.AddRow("queued for scoring", $"{summary.Queued}");
+        table.AddRow("[green]  new[/]", $"{summary.New}");
+        table.AddRow("  already stored (unchanged ones change nothing)", $"{summary.AlreadyStored}");
         foreach (var (outcome, count) in summary.Excluded.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal))
         {
             table.AddRow($"excluded: {outcome}", $"{count}");
@@ -82,6 +84,8 @@ internal static class BackfillCommand
             AnsiConsole.MarkupLineInterpolated($"[red]warning:[/] {path} holds no message");
         }
 
-        AnsiConsole.MarkupLine("The Host's score step stores the queued activities; the next rollup updates the KPIs. Importing again changes nothing.");
+        AnsiConsole.MarkupLine(summary.New == 0
+            ? "Nothing new: every queued activity was stored before, and the score step changes only those whose content differs."
+            : "The Host's score step stores the queued activities; the next rollup updates the KPIs. Importing again changes nothing.");
     }
 }

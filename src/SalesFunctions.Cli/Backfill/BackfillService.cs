@@ -1,5 +1,6 @@
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Capture;
+using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Traces;
@@ -11,7 +12,7 @@ namespace SalesFunctions.Cli.Backfill;
 /// Graph gives, go through the same normaliser and privacy policy, and reach the score queue, whose idempotent upsert
 /// dedupes them against what Graph captured and against an earlier import of the same export.
 /// </summary>
-internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePublisher queue, CaptureTracer tracer, TimeProvider time)
+internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePublisher queue, IActivityStore activityStore, CaptureTracer tracer, TimeProvider time)
 {
     private const int BatchSize = 64;
 
@@ -51,13 +52,16 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
 
         // Pass 2: normalise and queue in batches; excluded messages are only counted and traced.
         var excluded = new Dictionary<CaptureOutcome, int>();
-        var queued = 0;
+        var (queued, alreadyStored) = (0, 0);
         for (var start = 0; start < unique.Count; start += BatchSize)
         {
             var batch = unique.Skip(start).Take(BatchSize).Select(m => (Message: m, Normalised: Normalise(directory, m, conversations[m.MessageId!]))).ToList();
             var activities = batch.Select(b => b.Normalised.Activity).OfType<Activity>().ToList();
             if (activities.Count > 0)
             {
+                // Already stored ones are queued all the same: the score step rewrites only those whose content changed.
+                var days = await Task.WhenAll(activities.Select(a => activityStore.FindDayAsync(tenantId, a.ActivityId, cancellationToken)));
+                alreadyStored += days.Count(d => d is not null);
                 await queue.SendBatchAsync(QueueNames.Score, activities, cancellationToken);
             }
 
@@ -77,6 +81,7 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
         return new BackfillSummary(files, messages.Count, withId.Count - unique.Count, messages.Count - withId.Count, queued, excluded, joined, unreadable)
         {
             UnreadableAddresses = messages.Sum(m => m.UnreadableAddresses),
+            AlreadyStored = alreadyStored,
             NotMessages = notMessages,
             PathsWithoutMessages = emptyPaths,
         };

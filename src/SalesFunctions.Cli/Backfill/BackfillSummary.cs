@@ -16,6 +16,12 @@ internal sealed record BackfillSummary(
     /// <summary>Entries of From, To and Cc headers that could not be read as an address; the rest of each header counts.</summary>
     public int UnreadableAddresses { get; init; }
 
+    /// <summary>Of the queued activities, those stored before this run (by Graph capture or an earlier import).</summary>
+    public int AlreadyStored { get; init; }
+
+    /// <summary>Queued activities not stored before this run.</summary>
+    public int New => Queued - AlreadyStored;
+
     /// <summary>Files under the paths that are neither a message nor an mbox, whatever their names suggested.</summary>
     public IReadOnlyList<string> NotMessages { get; init; } = [];
 
