@@ -31,7 +31,7 @@ internal static class BackfillCommand
                 {
                     var read = context.AddTask("Reading headers");
                     var queue = context.AddTask("Queueing for scoring");
-                    return await services.GetRequiredService<BackfillService>().RunAsync(command.TenantId, command.Paths, (stage, done, total) =>
+                    return await services.GetRequiredService<BackfillService>().RunAsync(command.TenantId, command.Paths, command.DedupeCopies, (stage, done, total) =>
                     {
                         var task = stage == "read" ? read : queue;
                         task.MaxValue = Math.Max(total, 1);
@@ -56,6 +56,7 @@ internal static class BackfillCommand
         table.AddRow("files that were not messages", $"{summary.NotMessages.Count}");
         table.AddRow("messages read", $"{summary.Messages}");
         table.AddRow("duplicates within the export", $"{summary.DuplicatesInExport}");
+        table.AddRow("copies under another Message-ID", summary.CopiesUnderOtherIds is { } copies ? $"{copies} (counted once)" : "not checked (--dedupe-copies)");
         table.AddRow("without a Message-ID (skipped)", $"{summary.WithoutMessageId}");
         table.AddRow("addresses that could not be read (left out)", $"{summary.UnreadableAddresses}");
         table.AddRow("threads joined without In-Reply-To", $"{summary.JoinedWithoutHeaders}");

@@ -16,8 +16,9 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
 {
     private const int BatchSize = 64;
 
+    /// <param name="dedupeCopies">Count copies of one message under different Message-IDs once (<see cref="MessageCopies"/>).</param>
     /// <param name="progress">Called with (stage, done, total) as files are read and messages queued.</param>
-    public async Task<BackfillSummary> RunAsync(string tenantId, IReadOnlyList<string> paths, Action<string, int, int> progress, CancellationToken cancellationToken)
+    public async Task<BackfillSummary> RunAsync(string tenantId, IReadOnlyList<string> paths, bool dedupeCopies, Action<string, int, int> progress, CancellationToken cancellationToken)
     {
         var directory = await directories.GetAsync(tenantId, cancellationToken);
 
@@ -47,7 +48,10 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
         }
 
         var withId = messages.Where(m => m.MessageId is not null).ToList();
-        var unique = withId.DistinctBy(m => m.MessageId, StringComparer.Ordinal).ToList();
+        var byMessageId = withId.DistinctBy(m => m.MessageId, StringComparer.Ordinal).ToList();
+
+        // Before threads are joined: a copy left in would join its original by subject and people as if it answered it.
+        var unique = dedupeCopies ? MessageCopies.WithoutCopies(byMessageId) : byMessageId;
         var (conversations, joined) = ThreadJoiner.Join(unique);
 
         // Pass 2: normalise and queue in batches; excluded messages are only counted and traced.
@@ -78,10 +82,11 @@ internal sealed class BackfillService(TenantDirectoryCache directories, IQueuePu
             progress("queue", Math.Min(start + BatchSize, unique.Count), unique.Count);
         }
 
-        return new BackfillSummary(files, messages.Count, withId.Count - unique.Count, messages.Count - withId.Count, queued, excluded, joined, unreadable)
+        return new BackfillSummary(files, messages.Count, withId.Count - byMessageId.Count, messages.Count - withId.Count, queued, excluded, joined, unreadable)
         {
             UnreadableAddresses = messages.Sum(m => m.UnreadableAddresses),
             AlreadyStored = alreadyStored,
+            CopiesUnderOtherIds = dedupeCopies ? byMessageId.Count - unique.Count : null,
             NotMessages = notMessages,
             PathsWithoutMessages = emptyPaths,
         };

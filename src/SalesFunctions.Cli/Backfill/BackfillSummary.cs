@@ -16,6 +16,9 @@ internal sealed record BackfillSummary(
     /// <summary>Entries of From, To and Cc headers that could not be read as an address; the rest of each header counts.</summary>
     public int UnreadableAddresses { get; init; }
 
+    /// <summary>Copies of a message under another Message-ID, left out by the opt-in copy dedupe; null when it was off.</summary>
+    public int? CopiesUnderOtherIds { get; init; }
+
     /// <summary>Of the queued activities, those stored before this run (by Graph capture or an earlier import).</summary>
     public int AlreadyStored { get; init; }
 

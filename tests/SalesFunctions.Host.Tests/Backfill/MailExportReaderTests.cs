@@ -126,6 +126,24 @@ public sealed class MailExportReaderTests : IDisposable
         Assert.Equal([Path.Combine(_folder, "ava", "inbox", "notes")], notMessages);
     }
 
+    [Fact]
+    public void WithoutCopies_WhenOneMessageSitsInTwoFoldersUnderTwoIds_KeepsOneAndThreadJoiningSeesNoReply()
+    {
+        var at = new DateTimeOffset(2001, 5, 3, 9, 0, 0, TimeSpan.Zero);
+        ExportedMessage Copy(string id, string to = "kim@acme.example", int minutes = 0) =>
+            new($"folder/{id}", id, null, [], at.AddMinutes(minutes), "ava@contoso-sales.example", [to, "bo@contoso-sales.example"], [], "Pricing", null, false, false);
+        var messages = new[] { Copy("<inbox-copy>"), Copy("<sent-copy>"), Copy("<other-people>", to: "lee@acme.example"), Copy("<later>", minutes: 5) };
+
+        var (_, joinedWithCopies) = ThreadJoiner.Join(messages);
+        var unique = MessageCopies.WithoutCopies(messages);
+        var (_, joinedWithout) = ThreadJoiner.Join(unique);
+
+        Assert.Equal(["<inbox-copy>", "<later>", "<other-people>"], unique.Select(m => m.MessageId));
+        Assert.Equal(2, joinedWithCopies);
+        Assert.Equal(1, joinedWithout);
+        Assert.DoesNotContain("Pricing", MessageCopies.Key(messages[0]), StringComparison.Ordinal);
+    }
+
     private static string Eml(string id, string header) => $"""
         Message-ID: <{id}@acme.example>
         Date: Mon, 05 Oct 2026 09:00:00 +0000
