@@ -64,7 +64,7 @@ public static class HostSetup
         Map(api, FunctionRegistry.GetQualification, QualificationEndpoints.GetAsync);
 
         var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
-        Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
+        Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryJsonAsync);
         Map(admin, FunctionRegistry.ImportDirectoryCsv, AdminEndpoints.ImportDirectoryCsvAsync);
         Map(admin, FunctionRegistry.ImportKpiTargets, KpiTargetEndpoints.ImportAsync);
         Map(admin, FunctionRegistry.GetKpiTargets, KpiTargetEndpoints.GetAsync);

@@ -18,6 +18,16 @@ public static class AdminEndpoints
             : Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. errors] }, title: "Invalid directory; the stored one is unchanged");
     }
 
+    /// <summary>PUT admin/tenants/{tenantId}/directory: the JSON body is read here so that an unknown field is refused with its line.</summary>
+    public static async Task<IResult> ImportDirectoryJsonAsync(
+        string tenantId, HttpRequest request, TenantDirectoryService directories, CancellationToken cancellationToken)
+    {
+        var (document, line, error) = await DirectoryDocument.ReadAsync(request.Body, cancellationToken);
+        return document is null
+            ? TenantProblems.InvalidFile("Invalid directory; the stored one is unchanged", [(line, error!)], $"line {line}: {error}")
+            : await ImportDirectoryAsync(tenantId, document, directories, cancellationToken);
+    }
+
     /// <summary>A CRM or spreadsheet export of 100,000 accounts is about 10 MiB.</summary>
     public const int MaxCsvBytes = 32 * 1024 * 1024;
 

@@ -1,4 +1,5 @@
 using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 
@@ -13,6 +14,22 @@ public sealed class TenantDirectoryTests
     [InlineData("kim@northwind.example", false)]
     public void IsInternal_WhenDomainOrSubdomain_Matches(string email, bool expected) =>
         Assert.Equal(expected, TestData.Directory().IsInternal(email));
+
+    [Fact]
+    public void Credits_WhenMailReachesARepAtAnAlias_CountsForTheRepAndAliasesAreValidatedLikeAddresses()
+    {
+        var ava = new Rep("rep-ava", TestData.Ava, "Ava", "team-a") { Aliases = ["ava.stone@contoso-sales.example", "Ava@Old.Contoso-Sales.example"] };
+        var directory = TestData.Directory() with { Reps = [ava, new Rep("rep-bo", TestData.Bo, "Bo", "team-a")] };
+        var received = TestData.Email("e1", TestData.Kim, ["ava.stone@contoso-sales.example"]);
+        var sent = TestData.Email("e2", "ava@old.contoso-sales.example", [TestData.Kim]);
+        var clash = directory with { Reps = [ava, new Rep("rep-bo", TestData.Bo, "Bo", "team-a") { Aliases = ["AVA.STONE@contoso-sales.example", "bo@elsewhere.example"] }] };
+
+        Assert.Equal([("rep-ava", KpiCalculator.CreditKind.Received)], KpiCalculator.Credits(directory, received).Select(c => (c.Rep.Id, c.Kind)));
+        Assert.Equal([("rep-ava", KpiCalculator.CreditKind.Sent)], KpiCalculator.Credits(directory, sent).Select(c => (c.Rep.Id, c.Kind)));
+        Assert.Empty(directory.Validate());
+        Assert.Contains("rep address 'ava.stone@contoso-sales.example' appears more than once.", clash.Validate());
+        Assert.Contains("rep 'rep-bo' has an address outside the internal domains.", clash.Validate());
+    }
 
     [Theory]
     [InlineData("kim@northwind.example", "acc-northwind")]
