@@ -76,7 +76,7 @@ public sealed class TenantDirectoryTests
 
         Assert.Contains("Mars/Olympus", errors, StringComparison.Ordinal);
         Assert.Contains("rep id 'rep-1' appears more than once", errors, StringComparison.Ordinal);
-        Assert.Contains("rep email 'a@contoso-sales.example' appears more than once", errors, StringComparison.Ordinal);
+        Assert.Contains("rep address 'a@contoso-sales.example' appears more than once", errors, StringComparison.Ordinal);
         Assert.Contains("unknown team 'team-x'", errors, StringComparison.Ordinal);
         Assert.Contains("outside the internal domains", errors, StringComparison.Ordinal);
         Assert.Contains("domain 'one.example' belongs to more than one account", errors, StringComparison.Ordinal);
