@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
@@ -132,11 +133,12 @@ public static class AdminEndpoints
     }
 
     public static async Task<IResult> GetStatusAsync(
-        StorageQueues queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, CancellationToken cancellationToken)
+        StorageQueues queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, ICrmStore crm, CancellationToken cancellationToken)
     {
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);
         var lastRollup = await rollups.GetLastAsync(cancellationToken);
-        return Results.Ok(new { queues = depths, dirtyCells = dirty.Count, lastRollup });
+        var connectorWarnings = await crm.ListWarningsAsync(cancellationToken);
+        return Results.Ok(new { queues = depths, dirtyCells = dirty.Count, lastRollup, connectorWarnings });
     }
 }

@@ -62,6 +62,39 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         Assert.Equal(1, await CrmQueueLengthAsync());
     }
 
+    [Fact]
+    public async Task Webhook_WhenSalesforceMessageLacksSystemModstamp_AcknowledgesMergesByReceiveTimeAndWarnsInTheStatus()
+    {
+        using var signed = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal("salesforce"), 0, DateTimeOffset.UtcNow);
+        var body = System.Text.RegularExpressions.Regex.Replace(await signed.Content!.ReadAsStringAsync(), "<sf:(SystemModstamp|LastModifiedDate)>[^<]*</sf:(SystemModstamp|LastModifiedDate)>", string.Empty);
+        Assert.DoesNotContain("SystemModstamp", body, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, signed.RequestUri) { Content = new StringContent(body, Encoding.UTF8, "text/xml") };
+        request.Headers.Add("SOAPAction", "\"\"");
+
+        using var directory = await _host.Client.PutAsync($"api/admin/tenants/{Tenant}/directory", new StringContent(
+            """{"internalDomains":["contoso-sales.example"],"teams":[],"reps":[],"accounts":[]}""", Encoding.UTF8, "application/json"));
+        directory.EnsureSuccessStatusCode();
+
+        using var response = await _host.Client.SendAsync(request);
+        var queue = _host.Service<StorageClients>().Queues.GetQueueClient(_host.Service<StorageNames>().Queue(QueueNames.Crm));
+        var queued = (await queue.ReceiveMessageAsync()).Value;
+        var message = JsonSerializer.Deserialize<Core.Crm.CrmMessage>(Encoding.UTF8.GetString(Convert.FromBase64String(queued.MessageText)), JsonSerializerOptions.Web)!;
+        await _host.Service<Core.Crm.CrmEventProcessor>().ProcessAsync(message, CancellationToken.None);
+        var status = JsonDocument.Parse(await _host.Client.GetStringAsync("api/admin/status")).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var deals = new List<Core.Crm.CrmRecord>();
+        await foreach (var stored in _host.Service<Core.Crm.ICrmStore>().ListAsync(Tenant, Core.Crm.CrmEntityKind.Deal, CancellationToken.None))
+        {
+            deals.Add(stored);
+        }
+
+        Assert.All(Assert.Single(deals).Fields.Values, f => Assert.Equal(message.ReceivedAt, f.Version));
+        var warning = Assert.Single(status.GetProperty("connectorWarnings").EnumerateArray());
+        Assert.Equal(message.ConnectorId, warning.GetProperty("connectorId").GetString());
+        Assert.Contains("SystemModstamp", warning.GetProperty("warning").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Webhook_WhenCredentialWrong_Answers401ProblemAndStoresNothing(string provider)
