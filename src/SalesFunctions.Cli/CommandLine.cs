@@ -17,7 +17,8 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
           Storage defaults to the hosts' settings: Storage__ConnectionString, or Storage__*ServiceUri with a managed identity.
                salesfn kpis recompute --tenant <tenant id> [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--storage <connection string>] [--prefix <name prefix>]
           Recomputes and replaces the stored KPI cells (every grain and dimension) from the stored activities and CRM records:
-          without --from the tenant's whole history, from its first stored fact; --to defaults to the tenant's local today.
+          without --from the tenant's whole history, from its first stored fact however old (1970-01-01 at the earliest);
+          --to defaults to the tenant's local today.
                salesfn territories validate <model.json>...
                salesfn qualification validate <config.json>...
           Check territory models or qualification configurations as the admin API would before storing them;
