@@ -95,6 +95,30 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         Assert.Contains("SystemModstamp", warning.GetProperty("warning").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Webhook_WhenHubSpotSignedThePublicUrlOfAPathRewritingProxy_HonoursForwardedHeadersOnlyFromTrustedProxies()
+    {
+        var settings = CrmDemoConnectors.Settings(Tenant);
+        settings["Http:TrustedProxies:0"] = "127.0.0.1";
+        settings["Http:TrustedProxies:1"] = "::1";
+        await using var behindProxy = await HostUnderTest.StartAsync(settings);
+        HttpRequestMessage Forwarded(HostUnderTest host)
+        {
+            var request = CrmWebhookWriter.Deal(new Uri("https://sales.contoso.example/hooks/"), Deal("hubspot"), 0, DateTimeOffset.UtcNow);
+            request.RequestUri = new Uri(host.Client.BaseAddress!, request.RequestUri!.AbsolutePath["/hooks/".Length..]);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-Host", "sales.contoso.example");
+            request.Headers.Add("X-Forwarded-Prefix", "/hooks");
+            return request;
+        }
+
+        using var trusted = await behindProxy.Client.SendAsync(Forwarded(behindProxy));
+        using var untrusted = await _host.Client.SendAsync(Forwarded(_host));
+
+        Assert.Equal(HttpStatusCode.OK, trusted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, untrusted.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Webhook_WhenCredentialWrong_Answers401ProblemAndStoresNothing(string provider)
