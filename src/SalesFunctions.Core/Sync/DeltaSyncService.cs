@@ -193,82 +193,14 @@ public sealed partial class DeltaSyncService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Delta sync of {Folder} complete; {ItemsSeen} items seen in all")]
     private static partial void LogSynced(ILogger logger, string folder, long itemsSeen);
 
-    /// <summary>
-    /// A delta item can come without the property that makes it one activity across mailboxes (a calendarView item
-    /// without iCalUId, a message change without internetMessageId): it is read by its Graph id before it is judged, and
-    /// kept as it came when the read has no more (or the item is gone: the normaliser then excludes it as before).
-    /// </summary>
-    private static async Task<List<T>> WithStableIdsAsync<T>(IReadOnlyList<T> items, Func<T, string?> stableId, Func<T, Task<T?>> read)
-        where T : class
-    {
-        var complete = new List<T>(items.Count);
-        foreach (var item in items)
-        {
-            complete.Add(string.IsNullOrWhiteSpace(stableId(item)) && await read(item) is { } fetched && !string.IsNullOrWhiteSpace(stableId(fetched)) ? fetched : item);
-        }
-
-        return complete;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {Folders} filed mail folders; each is queued for delta sync")]
     private static partial void LogDiscovered(ILogger logger, int folders);
-
-    /// <summary>
-    /// A delta item can come without the property that makes it one activity across mailboxes (a calendarView item
-    /// without iCalUId, a message change without internetMessageId): it is read by its Graph id before it is judged, and
-    /// kept as it came when the read has no more (or the item is gone: the normaliser then excludes it as before).
-    /// </summary>
-    private static async Task<List<T>> WithStableIdsAsync<T>(IReadOnlyList<T> items, Func<T, string?> stableId, Func<T, Task<T?>> read)
-        where T : class
-    {
-        var complete = new List<T>(items.Count);
-        foreach (var item in items)
-        {
-            complete.Add(string.IsNullOrWhiteSpace(stableId(item)) && await read(item) is { } fetched && !string.IsNullOrWhiteSpace(stableId(fetched)) ? fetched : item);
-        }
-
-        return complete;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delta sync of {Folder} paused for {Seconds} s: the score queue is over its backlog limit")]
     private static partial void LogPaused(ILogger logger, string folder, int seconds);
 
-    /// <summary>
-    /// A delta item can come without the property that makes it one activity across mailboxes (a calendarView item
-    /// without iCalUId, a message change without internetMessageId): it is read by its Graph id before it is judged, and
-    /// kept as it came when the read has no more (or the item is gone: the normaliser then excludes it as before).
-    /// </summary>
-    private static async Task<List<T>> WithStableIdsAsync<T>(IReadOnlyList<T> items, Func<T, string?> stableId, Func<T, Task<T?>> read)
-        where T : class
-    {
-        var complete = new List<T>(items.Count);
-        foreach (var item in items)
-        {
-            complete.Add(string.IsNullOrWhiteSpace(stableId(item)) && await read(item) is { } fetched && !string.IsNullOrWhiteSpace(stableId(fetched)) ? fetched : item);
-        }
-
-        return complete;
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delta cursor of {Folder} expired; starting a full resync")]
     private static partial void LogCursorExpired(ILogger logger, string folder);
-
-    /// <summary>
-    /// A delta item can come without the property that makes it one activity across mailboxes (a calendarView item
-    /// without iCalUId, a message change without internetMessageId): it is read by its Graph id before it is judged, and
-    /// kept as it came when the read has no more (or the item is gone: the normaliser then excludes it as before).
-    /// </summary>
-    private static async Task<List<T>> WithStableIdsAsync<T>(IReadOnlyList<T> items, Func<T, string?> stableId, Func<T, Task<T?>> read)
-        where T : class
-    {
-        var complete = new List<T>(items.Count);
-        foreach (var item in items)
-        {
-            complete.Add(string.IsNullOrWhiteSpace(stableId(item)) && await read(item) is { } fetched && !string.IsNullOrWhiteSpace(stableId(fetched)) ? fetched : item);
-        }
-
-        return complete;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delta sync of {Folder} failed: {Kind}")]
     private static partial void LogFailed(ILogger logger, string folder, SyncFailureKind kind);
