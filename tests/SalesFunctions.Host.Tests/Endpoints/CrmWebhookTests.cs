@@ -71,9 +71,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, signed.RequestUri) { Content = new StringContent(body, Encoding.UTF8, "text/xml") };
         request.Headers.Add("SOAPAction", "\"\"");
 
-        using var directory = await _host.Client.PutAsync($"api/admin/tenants/{Tenant}/directory", new StringContent(
-            """{"internalDomains":["contoso-sales.example"],"teams":[],"reps":[],"accounts":[]}""", Encoding.UTF8, "application/json"));
-        directory.EnsureSuccessStatusCode();
+        await _host.ImportDirectoryAsync(Tenant, [], []);
 
         using var response = await _host.Client.SendAsync(request);
         var queue = _host.Service<StorageClients>().Queues.GetQueueClient(_host.Service<StorageNames>().Queue(QueueNames.Crm));
