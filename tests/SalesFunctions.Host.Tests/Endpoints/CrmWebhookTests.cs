@@ -76,7 +76,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         using var response = await _host.Client.SendAsync(request);
         var queue = _host.Service<StorageClients>().Queues.GetQueueClient(_host.Service<StorageNames>().Queue(QueueNames.Crm));
         var queued = (await queue.ReceiveMessageAsync()).Value;
-        var message = JsonSerializer.Deserialize<Core.Crm.CrmMessage>(Encoding.UTF8.GetString(Convert.FromBase64String(queued.MessageText)), JsonSerializerOptions.Web)!;
+        var message = JsonSerializer.Deserialize<Core.Crm.CrmMessage>(queued.MessageText, JsonSerializerOptions.Web)!;
         await _host.Service<Core.Crm.CrmEventProcessor>().ProcessAsync(message, CancellationToken.None);
         var status = JsonDocument.Parse(await _host.Client.GetStringAsync("api/admin/status")).RootElement;
 
