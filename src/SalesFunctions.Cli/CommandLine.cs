@@ -10,12 +10,15 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
     public const string KpisRecompute = "kpis recompute";
 
     public const string Usage = """
-        usage: salesfn backfill --tenant <tenant id> [--storage <connection string>] [--prefix <name prefix>] <export path>...
-          An export path is an mbox file, an .eml file, or a folder of them or of maildir trees (cur/, new/).
+        usage: salesfn backfill --tenant <tenant id> [--dedupe-copies] [--storage <connection string>] [--prefix <name prefix>] <export path>...
+          An export path is an mbox file, a message file (.eml or any name), or a folder of them or of maildir trees (cur/, new/).
+          --dedupe-copies counts once the copies of one message that an export holds under different Message-IDs
+          (same sender, date, subject and recipients); off by default.
           Storage defaults to the hosts' settings: Storage__ConnectionString, or Storage__*ServiceUri with a managed identity.
                salesfn kpis recompute --tenant <tenant id> [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--storage <connection string>] [--prefix <name prefix>]
           Recomputes and replaces the stored KPI cells (every grain and dimension) from the stored activities and CRM records:
-          without --from the tenant's whole history, from its first stored fact; --to defaults to the tenant's local today.
+          without --from the tenant's whole history, from its first stored fact however old (1970-01-01 at the earliest);
+          --to defaults to the tenant's local today.
                salesfn territories validate <model.json>...
                salesfn qualification validate <config.json>...
           Check territory models or qualification configurations as the admin API would before storing them;
@@ -24,6 +27,9 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
           For each account of an accounts CSV (as PUT .../directory/accounts takes it), the territories the model assigns
           and every rule that matched, with its reasons.
         """;
+
+    /// <summary>backfill: count copies of one message under different Message-IDs once (sender, date, subject, recipients).</summary>
+    public bool DedupeCopies { get; init; }
 
     /// <summary>kpis recompute: the first day to recompute; null for the tenant's whole history.</summary>
     public DateOnly? From { get; init; }
@@ -46,6 +52,7 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
 
         string? tenant = null;
         DateOnly? from = null, to = null;
+        var dedupeCopies = false;
         var paths = new List<string>();
         var settings = new Dictionary<string, string?>();
         for (var i = first; i < args.Count; i++)
@@ -57,6 +64,9 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
                     break;
                 case "--storage" when i + 1 < args.Count:
                     settings["Storage:ConnectionString"] = args[++i];
+                    break;
+                case "--dedupe-copies" when command == Backfill:
+                    dedupeCopies = true;
                     break;
                 case "--prefix" when i + 1 < args.Count:
                     settings["Storage:Prefix"] = args[++i];
@@ -89,7 +99,7 @@ internal sealed record CommandLine(string Command, string TenantId, IReadOnlyLis
         // A backfill needs something to read; a recompute reads storage only, so a stray word is a typo.
         var valid = tenant is not null
             && (command == Backfill ? paths.Count > 0 : paths.Count == 0 && !(from > to));
-        return valid ? new CommandLine(command, tenant!, paths, settings) { From = from, To = to } : null;
+        return valid ? new CommandLine(command, tenant!, paths, settings) { From = from, To = to, DedupeCopies = dedupeCopies } : null;
     }
 
     private static DateOnly? Day(string text) =>

@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Api.Endpoints;
 using SalesFunctions.Api.Functions;
@@ -24,6 +26,7 @@ public static class HostSetup
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
         services.AddSingleton<AdminKeyFilter>();
+        ConfigureTrustedProxies(services, builder.Configuration);
 
         services.AddSingleton<IQueueTrigger, CaptureTrigger>();
         services.AddSingleton<IQueueTrigger, ScoreTrigger>();
@@ -46,10 +49,39 @@ public static class HostSetup
         return builder;
     }
 
+    /// <summary>
+    /// X-Forwarded-For, -Proto, -Host and -Prefix are honoured only from the proxies listed in Http:TrustedProxies (IP
+    /// addresses), and not at all when none is listed: anyone else could forge the URL a webhook signature covers.
+    /// </summary>
+    private static void ConfigureTrustedProxies(IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = TrustedProxies(configuration);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(proxy);
+            }
+        });
+    }
+
+    private static List<IPAddress> TrustedProxies(IConfiguration configuration) =>
+        [.. (configuration.GetSection("Http:TrustedProxies").Get<string[]>() ?? []).Select(p => IPAddress.TryParse(p, out var address)
+            ? address
+            : throw new InvalidOperationException($"Http:TrustedProxies: '{p}' is not an IP address."))];
+
     /// <summary>Maps every HTTP function of <see cref="FunctionRegistry"/> under host.json's route prefix.</summary>
     public static WebApplication MapSalesFunctions(this WebApplication app)
     {
         var hostJson = app.Services.GetRequiredService<HostJson>();
+        if (TrustedProxies(app.Configuration).Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var api = app.MapGroup("/" + hostJson.RoutePrefix);

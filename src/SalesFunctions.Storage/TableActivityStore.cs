@@ -21,6 +21,9 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
     /// <summary>Transactions in flight during an import: as many as the KPI store uses for its cells.</summary>
     private const int ImportParallelism = 8;
 
+    /// <summary>Characters per participant property, under the 32K-character limit of a string property.</summary>
+    private const int ParticipantChunkChars = 30_000;
+
     /// <summary>Days per query of <see cref="ListBetweenAsync"/>, and how many such queries run ahead of the reader.</summary>
     public const int ReadSpanDays = 7, ReadAhead = 4;
 
@@ -206,11 +209,12 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
             ["OccurredAt"] = activity.OccurredAt,
             ["EndsAt"] = activity.EndsAt,
             ["ConversationId"] = activity.ConversationId,
-            ["Participants"] = JsonSerializer.Serialize(activity.Participants, JsonSerializerOptions.Web),
             ["Subject"] = activity.Subject,
             ["Sensitivity"] = activity.Sensitivity,
             ["SchemaVersion"] = SchemaVersion,
         };
+
+        WriteParticipants(entity, JsonSerializer.Serialize(activity.Participants, JsonSerializerOptions.Web));
 
         // Added only when set, so that rows of tenants without a territory model keep the content hash they had.
         if (activity.Territories.Count > 0)
@@ -234,13 +238,38 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
         entity.GetDateTimeOffset("OccurredAt")!.Value,
         entity.GetDateTimeOffset("EndsAt"),
         entity.GetString("ConversationId"),
-        JsonSerializer.Deserialize<List<Participant>>(entity.GetString("Participants"), JsonSerializerOptions.Web) ?? [],
+        JsonSerializer.Deserialize<List<Participant>>(ReadParticipants(entity), JsonSerializerOptions.Web) ?? [],
         entity.GetString("Subject"),
         entity.GetString("Sensitivity"))
     {
         Territories = StringList(entity.GetString("Territories")),
         RepsOutsideTerritory = StringList(entity.GetString("RepsOutsideTerritory")),
     };
+
+    /// <summary>
+    /// A string property holds at most 64 KiB (32K UTF-16 characters); a message to hundreds of people has a longer
+    /// participant list. It continues in Participants1, Participants2, … (a row holds 1 MiB), so every message is
+    /// stored whole; a list that fits stays in one property, as rows written before have it.
+    /// </summary>
+    private static void WriteParticipants(TableEntity entity, string json)
+    {
+        entity["Participants"] = json.Length <= ParticipantChunkChars ? json : json[..ParticipantChunkChars];
+        for (var (start, part) = (ParticipantChunkChars, 1); start < json.Length; start += ParticipantChunkChars, part++)
+        {
+            entity[$"Participants{part}"] = json.Substring(start, Math.Min(ParticipantChunkChars, json.Length - start));
+        }
+    }
+
+    private static string ReadParticipants(TableEntity entity)
+    {
+        var json = new StringBuilder(entity.GetString("Participants"));
+        for (var part = 1; entity.GetString($"Participants{part}") is { } more; part++)
+        {
+            json.Append(more);
+        }
+
+        return json.ToString();
+    }
 
     private static List<string> StringList(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Web) ?? [];

@@ -65,6 +65,31 @@ public sealed class TableCrmStore(StorageClients clients, StorageNames names) : 
     public Task MarkProcessedAsync(string tenantId, string connectorId, string eventId, CancellationToken cancellationToken) =>
         Events.UpsertEntityAsync(new TableEntity(EventPartition(tenantId, connectorId), TableKeys.Escape(eventId)), TableUpdateMode.Replace, cancellationToken);
 
+    public Task WarnAsync(CrmConnectorWarning warning, CancellationToken cancellationToken) =>
+        Events.UpsertEntityAsync(new TableEntity(WarningPartition, $"{TableKeys.Escape(warning.TenantId)}|{warning.ConnectorId}|{Hash(warning.Warning)}")
+        {
+            ["TenantId"] = warning.TenantId,
+            ["ConnectorId"] = warning.ConnectorId,
+            ["Warning"] = warning.Warning,
+            ["LastSeen"] = warning.LastSeen,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<IReadOnlyList<CrmConnectorWarning>> ListWarningsAsync(CancellationToken cancellationToken)
+    {
+        var warnings = new List<CrmConnectorWarning>();
+        await foreach (var entity in Events.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {WarningPartition}"), cancellationToken: cancellationToken))
+        {
+            warnings.Add(new CrmConnectorWarning(entity.GetString("TenantId"), entity.GetString("ConnectorId"), entity.GetString("Warning"), entity.GetDateTimeOffset("LastSeen")!.Value));
+        }
+
+        return [.. warnings.OrderByDescending(w => w.LastSeen)];
+    }
+
+    /// <summary>Event partitions are tenant|connector, and a tenant id (letters, digits, '-', '_', '.') never starts with '~'.</summary>
+    private const string WarningPartition = "~warnings";
+
+    private static string Hash(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+
     private static CrmRecord ToRecord(string tenantId, CrmEntityKind kind, TableEntity entity) =>
         new(tenantId, entity.GetString("ConnectorId"), kind, entity.GetString("ExternalId"))
         {

@@ -147,6 +147,7 @@ public sealed class TableTraceStore(StorageClients clients, StorageNames names) 
         ["SubscriptionId"] = trace.SubscriptionId,
         ["Folder"] = trace.Folder,
         ["MailboxHash"] = trace.MailboxHash,
+        ["UnreadableAddresses"] = trace.UnreadableAddresses,
     };
 
     private static CaptureTrace FromEntity(TableEntity entity) => new(
@@ -158,5 +159,6 @@ public sealed class TableTraceStore(StorageClients clients, StorageNames names) 
         entity.GetString("Outcome") is { } outcome ? Enum.Parse<CaptureOutcome>(outcome) : null,
         entity.GetString("SubscriptionId"),
         entity.GetString("Folder"),
-        entity.GetString("MailboxHash"));
+        entity.GetString("MailboxHash"),
+        entity.GetInt32("UnreadableAddresses"));
 }

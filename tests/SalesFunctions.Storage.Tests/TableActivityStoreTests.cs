@@ -20,6 +20,26 @@ public sealed class TableActivityStoreTests : StorageTestBase
     }
 
     [Fact]
+    public async Task WriteAsync_WhenAMessageHasHundredsOfRecipients_StoresThemAllAndShrinksBackToOneProperty()
+    {
+        var start = new DateTimeOffset(Monday.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
+        var recipients = Enumerable.Range(0, 600)
+            .Select(i => new Participant($"recipient.with.a.long.name.{i:D4}@customer-{i % 40}.example", ParticipantRole.To, false, AccountId: $"acc-{i % 40}"));
+        var mass = new Activity("tenant-a", "em-mass", ActivityKind.Email, ActivityDirection.Outbound, start, null, "conv",
+            [new Participant("ava@contoso-sales.example", ParticipantRole.From, true), .. recipients]);
+
+        Assert.True((await WriteAndCommitAsync(mass, Monday)).Changed);
+        var stored = Assert.Single(await ListAsync(Monday));
+        Assert.Equal(601, stored.Participants.Count);
+        Assert.True(mass.SameContentAs(stored));
+        Assert.Equal(ActivityWrite.Unchanged, await WriteAndCommitAsync(mass, Monday));
+
+        var few = mass with { Participants = mass.Participants.Take(3).ToList() };
+        Assert.True((await WriteAndCommitAsync(few, Monday)).Changed);
+        Assert.Equal(3, Assert.Single(await ListAsync(Monday)).Participants.Count);
+    }
+
+    [Fact]
     public async Task WriteAsync_WhenTerritoriesAreStampedOrCleared_WritesAndReadsThemBack()
     {
         var plain = Meeting("mt-1", Monday);

@@ -27,6 +27,14 @@ public sealed record SimulatorOptions
 
     public int Days { get; init; } = 30;
 
+    /// <summary>
+    /// The month that holds most of the simulated days (the later one on a tie), as yyyy-MM: the demo's month tables and
+    /// leaderboard show it, since the first month may hold only a few days.
+    /// </summary>
+    public string DataMonth => Enumerable.Range(0, Days).Select(FirstDay.AddDays)
+        .GroupBy(d => (d.Year, d.Month)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
+        .Select(g => g.Key).Select(m => new DateOnly(m.Year, m.Month, 1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).First();
+
     /// <summary>Multiplies the number of threads and meetings per rep and day (1 = about 5,000 messages in 30 days).</summary>
     public double Volume { get; init; } = 1.0;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 
 namespace SalesFunctions.Benchmarks.Fuzz;
 

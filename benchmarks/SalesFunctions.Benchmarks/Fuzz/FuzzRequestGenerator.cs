@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Simulator.Crm;
 
 namespace SalesFunctions.Benchmarks.Fuzz;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using SalesFunctions.Core.Functions;
+using SalesFunctions.Api.Functions;
 using SalesFunctions.Storage;
 
 namespace SalesFunctions.Benchmarks.Fuzz;

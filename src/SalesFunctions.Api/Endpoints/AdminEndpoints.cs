@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
@@ -26,6 +27,16 @@ public static class AdminEndpoints
         return errors.Count == 0
             ? Results.NoContent()
             : Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. errors] }, title: "Invalid directory; the stored one is unchanged");
+    }
+
+    /// <summary>PUT admin/tenants/{tenantId}/directory: the JSON body is read here so that an unknown field is refused with its line.</summary>
+    public static async Task<IResult> ImportDirectoryJsonAsync(
+        string tenantId, HttpRequest request, TenantDirectoryService directories, CancellationToken cancellationToken)
+    {
+        var (document, line, error) = await DirectoryDocument.ReadAsync(request.Body, cancellationToken);
+        return document is null
+            ? TenantProblems.InvalidFile("Invalid directory; the stored one is unchanged", [(line, error!)], $"line {line}: {error}")
+            : await ImportDirectoryAsync(tenantId, document, directories, cancellationToken);
     }
 
     /// <summary>A CRM or spreadsheet export of 100,000 accounts is about 10 MiB.</summary>
@@ -132,12 +143,13 @@ public static class AdminEndpoints
     }
 
     public static async Task<IResult> GetStatusAsync(
-        IQueueDepths queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, CancellationToken cancellationToken)
+        IQueueDepths queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, ICrmStore crm, CancellationToken cancellationToken)
     {
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);
         var lastRollup = await rollups.GetLastAsync(cancellationToken);
         var rollupFailures = await rollups.ListFailuresAsync(cancellationToken);
-        return Results.Ok(new { queues = depths, dirtyDays = dirty.Count, lastRollup, rollupFailures });
+        var connectorWarnings = await crm.ListWarningsAsync(cancellationToken);
+        return Results.Ok(new { queues = depths, dirtyDays = dirty.Count, lastRollup, rollupFailures, connectorWarnings });
     }
 }

@@ -35,7 +35,7 @@ public static class FunctionRegistry
         new(nameof(ExportKpis), TriggerKind.Http, Route: Routes.ExportKpis, Methods: ["GET"], Handler: KpiEndpoints.ExportAsync);
 
     public static readonly FunctionDefinition ImportDirectory =
-        new(nameof(ImportDirectory), TriggerKind.Http, Route: Routes.ImportDirectory, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryAsync, AdminOnly: true);
+        new(nameof(ImportDirectory), TriggerKind.Http, Route: Routes.ImportDirectory, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryJsonAsync, AdminOnly: true);
 
     /// <summary>{list} is accounts or contacts: a CSV body replaces that list of the stored directory.</summary>
     public static readonly FunctionDefinition ImportDirectoryCsv =

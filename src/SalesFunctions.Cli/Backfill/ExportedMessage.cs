@@ -16,5 +16,8 @@ internal sealed record ExportedMessage(
     bool IsDraft,
     bool IsAutomated)
 {
+    /// <summary>Entries of From, To and Cc that could not be read as an address; the readable ones are kept.</summary>
+    public int UnreadableAddresses { get; init; }
+
     public IEnumerable<string> Everyone => To.Concat(Cc).Prepend(From ?? string.Empty).Where(a => a.Length > 0);
 }

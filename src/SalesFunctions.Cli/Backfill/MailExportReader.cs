@@ -9,14 +9,24 @@ namespace SalesFunctions.Cli.Backfill;
 /// </summary>
 internal static class MailExportReader
 {
-    /// <summary>Every message under the given files and folders; unreadable files are reported, not thrown.</summary>
-    public static IEnumerable<ExportedMessage> Read(IEnumerable<string> paths, Action<string, Exception> onError)
+    private static readonly ParserOptions LooseParsing = new() { AddressParserComplianceMode = RfcComplianceMode.Looser };
+
+    /// <summary>
+    /// Every message under the given files and folders; unreadable files are reported, not thrown, and files that turn
+    /// out not to be messages (an index, a note) are reported to <paramref name="onNotMessage"/>.
+    /// </summary>
+    public static IEnumerable<ExportedMessage> Read(IEnumerable<string> paths, Action<string, Exception> onError, Action<string>? onNotMessage = null)
     {
         foreach (var path in paths)
         {
             foreach (var (file, kind) in Files(path))
             {
-                var messages = kind == ExportKind.Mbox ? ReadMbox(file, onError) : ReadSingle(file, kind, onError);
+                var messages = kind switch
+                {
+                    ExportKind.Mbox => ReadMbox(file, onError),
+                    ExportKind.Unknown => ReadUnknown(file, onError, onNotMessage ?? (_ => { })),
+                    _ => ReadSingle(file, kind, onError),
+                };
                 foreach (var message in messages)
                 {
                     yield return message;
@@ -55,15 +65,68 @@ internal static class MailExportReader
             return ExportKind.Maildir;
         }
 
+        // A maildir's tmp/ holds deliveries still being written.
+        if (folder is "tmp" && Directory.Exists(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(file))!, "cur")))
+        {
+            return ExportKind.Ignored;
+        }
+
         return Path.GetExtension(file).ToLowerInvariant() switch
         {
             ".eml" => ExportKind.Eml,
             ".mbox" or ".mbx" => ExportKind.Mbox,
 
-            // Thunderbird keeps mbox files without an extension next to .msf indexes.
+            // Thunderbird keeps mbox files without an extension next to .msf indexes; the indexes are never mail.
             "" when File.Exists(file + ".msf") => ExportKind.Mbox,
-            _ => ExportKind.Ignored,
+            ".msf" => ExportKind.Ignored,
+
+            // Converted archives name message files 1., 2., … or anything else: the content decides.
+            _ => ExportKind.Unknown,
         };
+    }
+
+    /// <summary>
+    /// A file of no known name: an mbox when it starts with a "From " line, a message when its header block has the
+    /// fields RFC 5322 requires of one (From and Date) or a Message-ID, otherwise not a message.
+    /// </summary>
+    private static IEnumerable<ExportedMessage> ReadUnknown(string file, Action<string, Exception> onError, Action<string> onNotMessage)
+    {
+        HeaderList? headers = null;
+        bool mbox;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            Span<byte> start = stackalloc byte[5];
+            mbox = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length && start.SequenceEqual("From "u8);
+            if (!mbox)
+            {
+                stream.Position = 0;
+                headers = HeaderList.Load(stream);
+            }
+        }
+        catch (FormatException)
+        {
+            onNotMessage(file);
+            return [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            onError(file, e);
+            return [];
+        }
+
+        if (mbox)
+        {
+            return ReadMbox(file, onError);
+        }
+
+        if (headers![HeaderId.MessageId] is null && (headers[HeaderId.From] is null || headers[HeaderId.Date] is null))
+        {
+            onNotMessage(file);
+            return [];
+        }
+
+        return [FromHeaders(file, headers, draft: false)];
     }
 
     private static IEnumerable<ExportedMessage> ReadSingle(string file, ExportKind kind, Action<string, Exception> onError)
@@ -127,29 +190,109 @@ internal static class MailExportReader
     internal static ExportedMessage FromHeaders(string source, HeaderList headers, bool draft)
     {
         var labels = headers["X-Gmail-Labels"];
+        var from = Addresses(headers[HeaderId.From]);
+        var to = Addresses(headers[HeaderId.To]);
+        var cc = Addresses(headers[HeaderId.Cc]);
         return new ExportedMessage(
             source,
             Id(headers[HeaderId.MessageId]),
             Id(headers[HeaderId.InReplyTo]),
             headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).Select(r => $"<{r}>").ToList() : [],
             headers[HeaderId.Date] is { } date && DateUtils.TryParse(date, out var parsed) ? parsed : null,
-            Addresses(headers[HeaderId.From]).FirstOrDefault(),
-            Addresses(headers[HeaderId.To]).ToList(),
-            Addresses(headers[HeaderId.Cc]).ToList(),
+            from.Readable.FirstOrDefault(),
+            to.Readable,
+            cc.Readable,
             headers[HeaderId.Subject],
             Sensitivity(headers["Sensitivity"]),
             draft || headers["X-Mozilla-Draft-Info"] is not null || (labels?.Split(',').Any(l => l.Trim() is "Draft" or "Drafts") ?? false),
-            IsAutomated(headers));
+            IsAutomated(headers))
+        {
+            UnreadableAddresses = from.Unreadable + to.Unreadable + cc.Unreadable,
+        };
     }
 
     /// <summary>Message ids with their angle brackets, as Graph's internetMessageId has them, so both give one activity id.</summary>
     private static string? Id(string? header) =>
         header is null ? null : MimeUtils.EnumerateReferences(header).FirstOrDefault() is { } id ? $"<{id}>" : null;
 
-    private static IEnumerable<string> Addresses(string? header) =>
-        header is not null && InternetAddressList.TryParse(header, out var list)
-            ? list.Mailboxes.Select(m => m.Address).Where(a => a.Contains('@', StringComparison.Ordinal))
-            : [];
+    /// <summary>
+    /// The addresses of one header, and how many of its entries could not be read. Strict parsing refuses a whole list
+    /// for one address with a double or leading dot in its local part (Exchange and converted archives have them), so
+    /// the list is parsed loosely, and when even that fails, address by address, keeping every good one.
+    /// </summary>
+    internal static (List<string> Readable, int Unreadable) Addresses(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return ([], 0);
+        }
+
+        if (InternetAddressList.TryParse(LooseParsing, header, out var list))
+        {
+            return Mailboxes(list);
+        }
+
+        var (readable, unreadable) = (new List<string>(), 0);
+        foreach (var entry in SplitEntries(header))
+        {
+            if (InternetAddressList.TryParse(LooseParsing, entry, out var single))
+            {
+                var (good, bad) = Mailboxes(single);
+                readable.AddRange(good);
+                unreadable += bad;
+            }
+            else
+            {
+                unreadable++;
+            }
+        }
+
+        return (readable, unreadable);
+    }
+
+    private static (List<string> Readable, int Unreadable) Mailboxes(InternetAddressList list)
+    {
+        var addresses = list.Mailboxes.Select(m => m.Address).ToList();
+        var readable = addresses.Where(a => a.Contains('@', StringComparison.Ordinal)).ToList();
+        return (readable, addresses.Count - readable.Count);
+    }
+
+    /// <summary>The comma-separated entries of an address header; commas inside quotes, comments or angle brackets stay.</summary>
+    private static IEnumerable<string> SplitEntries(string header)
+    {
+        var (start, depth, quoted) = (0, 0, false);
+        for (var i = 0; i < header.Length; i++)
+        {
+            switch (header[i])
+            {
+                case '\\' when quoted:
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '(' or '<' when !quoted:
+                    depth++;
+                    break;
+                case ')' or '>' when !quoted && depth > 0:
+                    depth--;
+                    break;
+                case ',' when !quoted && depth == 0:
+                    if (header[start..i].Trim() is { Length: > 0 } entry)
+                    {
+                        yield return entry;
+                    }
+
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        if (header[start..].Trim() is { Length: > 0 } last)
+        {
+            yield return last;
+        }
+    }
 
     // RFC 2156's Sensitivity header, as Outlook writes it, in Graph's words.
     private static string? Sensitivity(string? header) => header?.Trim().ToLowerInvariant() switch
@@ -170,6 +313,7 @@ internal static class MailExportReader
     internal enum ExportKind
     {
         Ignored,
+        Unknown,
         Eml,
         Maildir,
         Mbox,

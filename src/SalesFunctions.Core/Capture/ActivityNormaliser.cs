@@ -28,13 +28,20 @@ public static class ActivityNormaliser
             return Normalised.Excluded(CaptureOutcome.NoTime);
         }
 
+        // Direction and every credit hang on the sender: a message whose From could not be read is neither sent nor
+        // received by anyone (docs/kpis.md credits a received email only from an external sender).
+        var id = ActivityIds.ForEmail(directory.TenantId, message.InternetMessageId);
+        if (string.IsNullOrWhiteSpace(message.From?.Address))
+        {
+            return new Normalised(null, CaptureOutcome.NoSender, id);
+        }
+
         var participants = Distinct(
-            (message.From is null ? [] : new[] { (message.From.Address, ParticipantRole.From) })
+            new[] { (message.From.Address, ParticipantRole.From) }
                 .Concat(message.To.Select(a => (a.Address, ParticipantRole.To)))
                 .Concat(message.Cc.Select(a => (a.Address, ParticipantRole.Cc)))
                 .Select(p => Participant(directory, p.Address, p.Item2, declined: false)));
         var fromInternal = participants.FirstOrDefault(p => p.Role == ParticipantRole.From)?.IsInternal ?? false;
-        var id = ActivityIds.ForEmail(directory.TenantId, message.InternetMessageId);
         return PrivacyFilter.Apply(directory.Privacy, new Activity(
             directory.TenantId,
             id,

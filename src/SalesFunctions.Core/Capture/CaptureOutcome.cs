@@ -11,6 +11,9 @@ public enum CaptureOutcome
     InternalOnly,
     NoMessageId,
     NoTime,
+
+    /// <summary>An email whose sender could not be read: without a sender it is neither sent nor received.</summary>
+    NoSender,
     Cancelled,
     AllDay,
     SeriesMaster,

@@ -46,13 +46,14 @@ public static class CrmAuthenticator
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     /// <summary>
-    /// The URL as HubSpot signed it: the public base when configured (proxies and the Functions front end change scheme
-    /// and host), with the characters HubSpot's docs say to decode before signing decoded.
+    /// The URL as HubSpot signed it: the connector's full public URL when configured (a proxy that rewrites the path),
+    /// else its public base (proxies and the Functions front end change scheme and host), with the characters HubSpot's
+    /// docs say to decode before signing decoded.
     /// </summary>
     public static string HubSpotUri(CrmConnector connector, Uri url)
     {
-        var uri = connector.PublicBaseUrl is { } publicBase
-            ? publicBase.TrimEnd('/') + url.PathAndQuery
+        var uri = connector.PublicUrl is { } publicUrl ? publicUrl + url.Query
+            : connector.PublicBaseUrl is { } publicBase ? publicBase.TrimEnd('/') + url.PathAndQuery
             : url.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped);
         foreach (var (encoded, plain) in DecodedInV3)
         {

@@ -20,6 +20,13 @@ public sealed class CrmConnector
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// HubSpot v2 and v3: the full public URL the webhook is registered under at HubSpot (e.g.
+    /// https://sales.contoso.com/hooks/hubspot), for a proxy that rewrites the path as well; the request's query string
+    /// is appended. Takes precedence over <see cref="PublicBaseUrl"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>Salesforce: the org whose outbound messages are accepted (15 or 18 characters).</summary>
     public string? OrganizationId { get; set; }
 
@@ -88,6 +95,11 @@ public sealed class CrmConnector
         if (PublicBaseUrl is not null && !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _))
         {
             yield return $"Crm:Connectors:{id}:PublicBaseUrl must be an absolute URL.";
+        }
+
+        if (PublicUrl is not null && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUrl) || publicUrl.Query.Length > 0))
+        {
+            yield return $"Crm:Connectors:{id}:PublicUrl must be an absolute URL without a query string (the request's is appended).";
         }
     }
 }

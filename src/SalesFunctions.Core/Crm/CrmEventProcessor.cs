@@ -38,7 +38,11 @@ public sealed partial class CrmEventProcessor(
         var headers = message.Trimmed
             ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [DynamicsPayload.SizeExceededHeader] = "true" }
             : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var payload = CrmPayload.Parse(connector, body, headers);
+        var payload = CrmPayload.Parse(connector, body, headers, message.ReceivedAt);
+        foreach (var warning in payload.Warnings)
+        {
+            await records.WarnAsync(new CrmConnectorWarning(message.TenantId, message.ConnectorId, warning, message.ReceivedAt), cancellationToken);
+        }
 
         int applied = 0, unchanged = 0, duplicates = 0;
         foreach (var change in payload.Changes)

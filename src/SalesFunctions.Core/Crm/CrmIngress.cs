@@ -42,7 +42,7 @@ public sealed partial class CrmIngress(
         CrmPayload payload;
         try
         {
-            payload = CrmPayload.Parse(connector, request.Body, request.Headers);
+            payload = CrmPayload.Parse(connector, request.Body, request.Headers, time.GetUtcNow());
         }
         catch (CrmPayloadException e)
         {

@@ -13,16 +13,20 @@ public sealed record CrmPayload(IReadOnlyList<CrmChange> Changes, int Ignored, s
     /// </summary>
     public const int MaxIdLength = 128;
 
+    /// <summary>What the connector's setup lacks, though the payload was accepted (a field the CRM admin did not select).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>
     /// Parses a body of the connector's provider; throws <see cref="CrmPayloadException"/> when it is not one, or when an
     /// id is one no provider sends: refused before the acknowledgement, never poisoned on every replay after it.
     /// </summary>
-    public static CrmPayload Parse(CrmConnector connector, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> headers)
+    /// <param name="receivedAt">When the webhook arrived: the version of a change whose payload carries no time of its own.</param>
+    public static CrmPayload Parse(CrmConnector connector, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> headers, DateTimeOffset receivedAt)
     {
         var payload = connector.Provider switch
         {
             CrmProvider.HubSpot => HubSpotPayload.Parse(connector, body),
-            CrmProvider.Salesforce => SalesforcePayload.Parse(body),
+            CrmProvider.Salesforce => SalesforcePayload.Parse(body, receivedAt),
             CrmProvider.Dynamics => DynamicsPayload.Parse(body, headers.ContainsKey(DynamicsPayload.SizeExceededHeader)),
             CrmProvider.Pipedrive => PipedrivePayload.Parse(body),
             CrmProvider.Generic => GenericPayload.Parse(body),

@@ -14,4 +14,10 @@ public interface ICrmStore
     Task<bool> IsProcessedAsync(string tenantId, string connectorId, string eventId, CancellationToken cancellationToken);
 
     Task MarkProcessedAsync(string tenantId, string connectorId, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Records (or refreshes the time of) a warning about a connector's setup, for the admin status.</summary>
+    Task WarnAsync(CrmConnectorWarning warning, CancellationToken cancellationToken);
+
+    /// <summary>Every connector warning of every tenant, latest first.</summary>
+    Task<IReadOnlyList<CrmConnectorWarning>> ListWarningsAsync(CancellationToken cancellationToken);
 }

@@ -6,7 +6,9 @@ namespace SalesFunctions.Core.Crm;
 /// <summary>
 /// Salesforce Outbound Messages: a SOAP 1.1 <c>notifications</c> element with 1–100 <c>Notification</c>s, each the
 /// record's state at send time (protocols.md §4.1). Salesforce retries out of order for 24 hours, so each change is
-/// versioned by the record's SystemModstamp (or LastModifiedDate), which the outbound message must include.
+/// versioned by the record's SystemModstamp, else LastModifiedDate. An outbound message carries only the fields its
+/// admin selected: without either, the change is still accepted (refusing it would make Salesforce retry for 24 hours
+/// and drop it) and versioned by the time the message was received, with a warning for the connector's status.
 /// </summary>
 internal static class SalesforcePayload
 {
@@ -15,7 +17,10 @@ internal static class SalesforcePayload
     private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
     private const int MaxNotifications = 100;
 
-    public static CrmPayload Parse(ReadOnlyMemory<byte> body)
+    public const string MissingModstampWarning =
+        "outbound messages lack SystemModstamp and LastModifiedDate: changes are ordered by the time they were received, so a late retry can overwrite a newer change; add SystemModstamp to the outbound message's fields";
+
+    public static CrmPayload Parse(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
     {
         XDocument document;
         try
@@ -42,9 +47,10 @@ internal static class SalesforcePayload
 
         var changes = new List<CrmChange>();
         var ignored = 0;
+        var unversioned = false;
         foreach (var item in items)
         {
-            var change = Map(item);
+            var change = Map(item, receivedAt, ref unversioned);
             if (change is null)
             {
                 ignored++;
@@ -55,10 +61,10 @@ internal static class SalesforcePayload
             }
         }
 
-        return new CrmPayload(changes, ignored, organizationId);
+        return new CrmPayload(changes, ignored, organizationId) { Warnings = unversioned ? [MissingModstampWarning] : [] };
     }
 
-    private static CrmChange? Map(XElement notification)
+    private static CrmChange? Map(XElement notification, DateTimeOffset receivedAt, ref bool unversioned)
     {
         var id = notification.Element(Outbound + "Id")?.Value;
         var record = notification.Element(Outbound + "sObject");
@@ -87,9 +93,8 @@ internal static class SalesforcePayload
             .GroupBy(e => e.Name.LocalName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var externalId = values.GetValueOrDefault("Id")
             ?? throw new CrmPayloadException($"Notification {id}: the sObject has no Id field.");
-        var version = CrmValues.ReadInstant(values.GetValueOrDefault("SystemModstamp") ?? values.GetValueOrDefault("LastModifiedDate"))
-            ?? throw new CrmPayloadException(
-                $"Notification {id}: add SystemModstamp or LastModifiedDate to the outbound message's fields; without it retried, out-of-order deliveries cannot be ordered.");
+        var version = CrmValues.ReadInstant(values.GetValueOrDefault("SystemModstamp") ?? values.GetValueOrDefault("LastModifiedDate"));
+        unversioned |= version is null;
 
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal) { [CrmFields.Deleted] = CrmValues.Bool(false) };
         void Copy(string from, string to, Func<string, string?>? convert = null)
@@ -143,7 +148,7 @@ internal static class SalesforcePayload
                 break;
         }
 
-        return new CrmChange(id, kind.Value, externalId, version, fields);
+        return new CrmChange(id, kind.Value, externalId, version ?? receivedAt, fields);
     }
 
     /// <summary>The notificationsResponse the WSDL expects; one Ack acknowledges every Notification of the message.</summary>

@@ -17,6 +17,7 @@ namespace SalesFunctions.Core.Sync;
 /// </summary>
 public sealed partial class DeltaSyncService(
     IMailboxDelta delta,
+    IMailboxReader reader,
     ISyncStateStore states,
     TenantDirectoryCache directories,
     IQueuePublisher queue,
@@ -62,8 +63,10 @@ public sealed partial class DeltaSyncService(
                     continue;
                 }
 
-                var normalised = page.Messages.Select(m => (m.Id, Result: ActivityNormaliser.FromMessage(directory, m)))
-                    .Concat(page.Events.Select(e => (e.Id, Result: ActivityNormaliser.FromEvent(directory, e)))).ToList();
+                var messages = await WithStableIdsAsync(page.Messages, m => m.InternetMessageId, m => reader.GetMessageAsync(request.TenantId, request.Mailbox, m.Id, cancellationToken));
+                var events = await WithStableIdsAsync(page.Events, e => e.ICalUId, e => reader.GetEventAsync(request.TenantId, request.Mailbox, e.Id, cancellationToken));
+                var normalised = messages.Select(m => (m.Id, Result: ActivityNormaliser.FromMessage(directory, m)))
+                    .Concat(events.Select(e => (e.Id, Result: ActivityNormaliser.FromEvent(directory, e)))).ToList();
                 var activities = normalised.Select(n => n.Result.Activity).OfType<Activity>().ToList();
                 if (activities.Count > 0)
                 {
@@ -168,6 +171,23 @@ public sealed partial class DeltaSyncService(
             LogCursorExpired(logger, request.Folder);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A delta item can come without the property that makes it one activity across mailboxes (a calendarView item
+    /// without iCalUId, a message change without internetMessageId): it is read by its Graph id before it is judged, and
+    /// kept as it came when the read has no more (or the item is gone: the normaliser then excludes it as before).
+    /// </summary>
+    private static async Task<List<T>> WithStableIdsAsync<T>(IReadOnlyList<T> items, Func<T, string?> stableId, Func<T, Task<T?>> read)
+        where T : class
+    {
+        var complete = new List<T>(items.Count);
+        foreach (var item in items)
+        {
+            complete.Add(string.IsNullOrWhiteSpace(stableId(item)) && await read(item) is { } fetched && !string.IsNullOrWhiteSpace(stableId(fetched)) ? fetched : item);
+        }
+
+        return complete;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delta sync of {Folder} complete; {ItemsSeen} items seen in all")]

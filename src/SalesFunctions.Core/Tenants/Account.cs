@@ -6,6 +6,7 @@ namespace SalesFunctions.Core.Tenants;
 /// A customer account. The firmographics are optional init properties rather than constructor parameters so every
 /// existing caller keeps compiling; territory rules read them (src/SalesFunctions.Core/Territories).
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Account(string Id, string Name, IReadOnlyList<string> Domains)
 {
     // Unset firmographics are left out when written so stored directories keep their previous shape.

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace SalesFunctions.Core.Tenants;
 
 /// <summary>
 /// A person at a customer account, from a directory import (or a CRM). An exact address match beats any domain rule,
 /// so a contact who writes from a personal or free-mail address still counts for their account.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Contact(string Email, string AccountId)
 {
     public string? Name { get; init; }

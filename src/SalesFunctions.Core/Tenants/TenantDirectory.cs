@@ -43,7 +43,8 @@ public sealed record TenantDirectory(
 
     public Rep? RepByEmail(string email)
     {
-        _repsByEmail ??= Reps.ToDictionary(r => EmailAddresses.Normalise(r.Email), StringComparer.Ordinal);
+        _repsByEmail ??= Reps.SelectMany(r => r.Addresses.Select(a => (Address: EmailAddresses.Normalise(a), Rep: r)))
+            .DistinctBy(a => a.Address, StringComparer.Ordinal).ToDictionary(a => a.Address, a => a.Rep, StringComparer.Ordinal);
         return _repsByEmail.GetValueOrDefault(EmailAddresses.Normalise(email));
     }
 
@@ -109,7 +110,7 @@ public sealed record TenantDirectory(
         var teamIds = Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(Duplicates(Teams.Select(t => t.Id)).Select(id => $"team id '{id}' appears more than once."));
         errors.AddRange(Duplicates(Reps.Select(r => r.Id)).Select(id => $"rep id '{id}' appears more than once."));
-        errors.AddRange(Duplicates(Reps.Select(r => EmailAddresses.Normalise(r.Email))).Select(e => $"rep email '{e}' appears more than once."));
+        errors.AddRange(Duplicates(Reps.SelectMany(r => r.Addresses.Select(EmailAddresses.Normalise).Distinct())).Select(e => $"rep address '{e}' appears more than once."));
         errors.AddRange(Duplicates(Accounts.Select(a => a.Id)).Select(id => $"account id '{id}' appears more than once."));
         errors.AddRange(Duplicates(Accounts.SelectMany(a => a.Domains.Select(EmailAddresses.Normalise))).Select(d => $"domain '{d}' belongs to more than one account."));
         errors.AddRange(Reps.Where(r => !teamIds.Contains(r.TeamId)).Select(r => $"rep '{r.Id}' names unknown team '{r.TeamId}'."));
@@ -117,7 +118,7 @@ public sealed record TenantDirectory(
         errors.AddRange(Contacts.Where(c => !accountIds.Contains(c.AccountId)).Select(c => $"a contact names unknown account '{c.AccountId}'."));
         errors.AddRange(Duplicates(Contacts.Select(c => EmailAddresses.Normalise(c.Email))).Select(_ => "a contact address appears more than once."));
         errors.AddRange(Contacts.Where(c => IsInternal(c.Email)).Select(c => $"a contact of account '{c.AccountId}' has an internal address; colleagues are never customers."));
-        errors.AddRange(Reps.Where(r => !IsInternal(r.Email)).Select(r => $"rep '{r.Id}' has an address outside the internal domains."));
+        errors.AddRange(Reps.Where(r => r.Addresses.Any(a => !IsInternal(a))).Select(r => $"rep '{r.Id}' has an address outside the internal domains."));
         errors.AddRange(new[] { TenantId }.Concat(Teams.Select(t => t.Id)).Concat(Reps.Select(r => r.Id)).Concat(Accounts.Select(a => a.Id))
             .Where(id => !KeyText.IsSafeId(id)).Select(id => $"id '{id}' must be 1-100 characters of letters, digits, '-', '_' or '.'."));
         return errors;

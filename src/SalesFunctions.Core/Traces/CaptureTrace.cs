@@ -7,6 +7,7 @@ namespace SalesFunctions.Core.Traces;
 /// maps to, the subscription, and a hash of the mailbox, never an address or a subject.
 /// </summary>
 /// <param name="Key">The activity id the item maps to (also when it was excluded), or <see cref="TraceKeys.ForItem"/>.</param>
+/// <param name="UnreadableAddresses">Entries of the item's address headers that could not be read (imports only).</param>
 public sealed record CaptureTrace(
     string TenantId,
     DateTimeOffset At,
@@ -16,4 +17,5 @@ public sealed record CaptureTrace(
     CaptureOutcome? Outcome,
     string? SubscriptionId = null,
     string? Folder = null,
-    string? MailboxHash = null);
+    string? MailboxHash = null,
+    int? UnreadableAddresses = null);

@@ -13,7 +13,5 @@ public sealed class ImportDirectoryFunction(TenantDirectoryService directories)
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.ImportDirectory)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
-        await JsonBody.ReadAsync<DirectoryDocument>(request, cancellationToken) is { } document
-            ? await AdminEndpoints.ImportDirectoryAsync(tenantId, document, directories, cancellationToken)
-            : JsonBody.Invalid<DirectoryDocument>();
+        await AdminEndpoints.ImportDirectoryJsonAsync(tenantId, request, directories, cancellationToken);
 }

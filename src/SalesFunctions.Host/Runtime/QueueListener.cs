@@ -111,11 +111,11 @@ public sealed partial class QueueListener(
             {
                 if (message.DequeueCount >= Settings.MaxDequeueCount)
                 {
-                    await MoveToPoisonAsync(message, receipt, e.GetType().Name, CancellationToken.None);
+                    await MoveToPoisonAsync(message, receipt, Failure(e), CancellationToken.None);
                 }
                 else
                 {
-                    LogRetry(logger, trigger.Definition.Name, message.MessageId, message.DequeueCount, e.GetType().Name);
+                    LogRetry(logger, trigger.Definition.Name, message.MessageId, message.DequeueCount, Failure(e));
                     await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: Settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
                 }
             }
@@ -126,6 +126,11 @@ public sealed partial class QueueListener(
             }
         }
     }
+
+    /// <summary>The exception type, and for a storage error its status and error code (PropertyValueTooLarge, …), which say what to fix.</summary>
+    internal static string Failure(Exception e) => e is RequestFailedException storage
+        ? $"{e.GetType().Name} {storage.Status} {storage.ErrorCode ?? "(no error code)"}"
+        : e.GetType().Name;
 
     private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt, string reason, CancellationToken cancellationToken)
     {

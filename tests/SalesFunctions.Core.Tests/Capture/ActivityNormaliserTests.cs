@@ -61,6 +61,20 @@ public sealed class ActivityNormaliserTests
         Assert.Equal(expected, ActivityNormaliser.FromMessage(Directory, message).Outcome);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void FromMessage_WhenNoReadableSender_IsExcludedWithItsKeySoTheTraceSaysWhy(string? from)
+    {
+        var message = Message(TestData.Ava, [TestData.Kim], [TestData.Bo]) with { From = from is null ? null : new MailAddress(from) };
+
+        var result = ActivityNormaliser.FromMessage(Directory, message);
+
+        Assert.Null(result.Activity);
+        Assert.Equal(CaptureOutcome.NoSender, result.Outcome);
+        Assert.Equal(ActivityIds.ForEmail(TestData.Tenant, message.InternetMessageId!), result.Key);
+    }
+
     [Fact]
     public void FromMessage_WhenOnlyInternalPeople_IsInternalOnly() =>
         Assert.Equal(CaptureOutcome.InternalOnly, ActivityNormaliser.FromMessage(Directory, Message(TestData.Ava, [TestData.Colleague], [TestData.Bo])).Outcome);

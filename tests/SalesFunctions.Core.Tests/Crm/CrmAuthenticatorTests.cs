@@ -74,6 +74,26 @@ public sealed class CrmAuthenticatorTests
         Assert.NotNull(CrmAuthenticator.Check(HubSpot("s3cret"), Request(headers, Body, internalUrl), Now));
     }
 
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public void Check_WhenAProxyRewritesThePath_SignsTheConnectorsFullPublicUrlWithTheRequestsQuery(string version)
+    {
+        var timestamp = Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signed = "https://sales.contoso.example/hooks/hubspot?portal=62515";
+        var headers = version == "v3"
+            ? Headers(("X-HubSpot-Signature-v3", CrmAuthenticator.HubSpotV3("s3cret", "POST", signed, Body, timestamp)), ("X-HubSpot-Request-Timestamp", timestamp))
+            : Headers(("X-HubSpot-Signature-Version", "v2"), ("X-HubSpot-Signature", CrmAuthenticator.HubSpotV2("s3cret", "POST", signed, Body)));
+        var internalUrl = new Uri("http://10.0.0.4:8080/api/crm/hubspot/hs-1?portal=62515");
+        var withBase = HubSpot("s3cret");
+        withBase.PublicBaseUrl = "https://sales.contoso.example";
+        var withUrl = HubSpot("s3cret");
+        withUrl.PublicUrl = "https://sales.contoso.example/hooks/hubspot";
+
+        Assert.NotNull(CrmAuthenticator.Check(withBase, Request(headers, Body, internalUrl), Now));
+        Assert.Null(CrmAuthenticator.Check(withUrl, Request(headers, Body, internalUrl), Now));
+    }
+
     [Fact]
     public void Check_WhenHubSpotSendsNoSignature_SaysSo()
     {

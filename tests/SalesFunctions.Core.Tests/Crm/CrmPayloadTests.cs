@@ -115,13 +115,15 @@ public sealed class CrmPayloadTests
     }
 
     [Fact]
-    public void Parse_WhenSalesforceNotificationHasNoModstamp_AsksForTheField()
+    public void Parse_WhenSalesforceNotificationHasNoModstamp_AcceptsItVersionedByReceiveTimeWithAWarning()
     {
         var body = SalesforceSamples.Envelope(SalesforceSamples.Notification("04l000000000001AAA", "Opportunity", "<sf:Id>006000000000001AAA</sf:Id><sf:IsClosed>false</sf:IsClosed>"));
 
-        var error = Assert.Throws<CrmPayloadException>(() => Parse(CrmProvider.Salesforce, Encoding.UTF8.GetBytes(body)));
+        var payload = Parse(CrmProvider.Salesforce, Encoding.UTF8.GetBytes(body));
 
-        Assert.Contains("SystemModstamp", error.Message, StringComparison.Ordinal);
+        var change = Assert.Single(payload.Changes);
+        Assert.Equal((ReceivedAt, CrmFields.Open), (change.Version, change.Fields[CrmFields.Status]));
+        Assert.Contains("SystemModstamp", Assert.Single(payload.Warnings), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -175,7 +177,7 @@ public sealed class CrmPayloadTests
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["x-ms-dynamics-msg-size-exceeded"] = "true" };
 
-        var change = Assert.Single(CrmPayload.Parse(Connector(CrmProvider.Dynamics), Encoding.UTF8.GetBytes(DynamicsSamples.OpportunityWon), headers).Changes);
+        var change = Assert.Single(CrmPayload.Parse(Connector(CrmProvider.Dynamics), Encoding.UTF8.GetBytes(DynamicsSamples.OpportunityWon), headers, ReceivedAt).Changes);
 
         Assert.Equal([CrmFields.Deleted], change.Fields.Keys);
     }
@@ -191,7 +193,9 @@ public sealed class CrmPayloadTests
         Assert.Contains("password", Assert.Throws<CrmPayloadException>(() => Parse(CrmProvider.Generic, Encoding.UTF8.GetBytes(bad))).Message, StringComparison.Ordinal);
     }
 
-    private static CrmPayload Parse(CrmProvider provider, byte[] body) => CrmPayload.Parse(Connector(provider), body, NoHeaders);
+    private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    private static CrmPayload Parse(CrmProvider provider, byte[] body) => CrmPayload.Parse(Connector(provider), body, NoHeaders, ReceivedAt);
 
     private static CrmConnector Connector(CrmProvider provider) => new() { Provider = provider };
 }

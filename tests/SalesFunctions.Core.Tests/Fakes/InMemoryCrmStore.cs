@@ -10,6 +10,7 @@ internal sealed class InMemoryCrmStore : ICrmStore, ICrmPayloadStore
     private readonly ConcurrentDictionary<(string, CrmEntityKind, string, string), (CrmRecord Record, int Version)> _records = new();
     private readonly ConcurrentDictionary<(string, string, string), bool> _events = new();
     private readonly ConcurrentDictionary<string, byte[]> _payloads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string, string), CrmConnectorWarning> _warnings = new();
     private int _version;
 
     public int Saves;
@@ -73,4 +74,13 @@ internal sealed class InMemoryCrmStore : ICrmStore, ICrmPayloadStore
     public Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken) => Task.FromResult(_payloads[name]);
 
     public IReadOnlyList<CrmRecord> All => [.. _records.Values.Select(v => v.Record).OrderBy(r => r.Kind).ThenBy(r => r.ExternalId, StringComparer.Ordinal)];
+
+    public Task WarnAsync(CrmConnectorWarning warning, CancellationToken cancellationToken)
+    {
+        _warnings[(warning.TenantId, warning.ConnectorId, warning.Warning)] = warning;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CrmConnectorWarning>> ListWarningsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CrmConnectorWarning>>([.. _warnings.Values.OrderByDescending(w => w.LastSeen)]);
 }

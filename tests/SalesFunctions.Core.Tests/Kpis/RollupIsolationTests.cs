@@ -28,7 +28,7 @@ public sealed class RollupIsolationTests
         Assert.Equal((TestData.Tenant, $"dirty day {year:0000}-{month:00}-{day:00}"), (failure.TenantId, failure.Input));
         Assert.StartsWith("ArgumentOutOfRangeException", failure.Cause, StringComparison.Ordinal);
         Assert.Empty(pipeline.Stores.DirtyDays);
-        Assert.Equal(0, next.Cells);
+        Assert.Equal(0, next.DirtyDays);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class DeltaSyncServiceTests
 {
     private static readonly SyncRequest Request = new(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, "sweep");
     private readonly Mock<IMailboxDelta> _delta = new(MockBehavior.Strict);
+    private readonly Mock<IMailboxReader> _reader = new(MockBehavior.Strict);
     private readonly Mock<IQueuePublisher> _queue = new();
     private readonly InMemorySyncStateStore _states = new();
     private readonly InMemoryStores _stores = new();
@@ -173,7 +174,27 @@ public sealed class DeltaSyncServiceTests
         Assert.Equal((SyncStatus.Failed, (SyncFailureKind?)kind), (state.Status, state.LastError));
     }
 
-    private DeltaSyncService Service(int maxPages = 20, int backlogLimit = 2000) => new(_delta.Object, _states, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object,
+    [Fact]
+    public async Task SyncAsync_WhenDeltaItemsLackTheirStableIds_ReadsThemByIdBeforeDeciding()
+    {
+        var message = Message("<m1@x>") with { Id = "graph-m1", InternetMessageId = null };
+        var gone = Message("<m2@x>") with { Id = "graph-m2", InternetMessageId = null };
+        var start = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+        var meeting = new EventMetadata("graph-e1", null, new MailAddress(TestData.Ava), [new EventAttendee(TestData.Kim, "accepted")], start, start.AddMinutes(30), false, false, "occurrence");
+        _delta.Setup(d => d.GetPageAsync(TestData.Tenant, TestData.Ava, SyncFolders.Inbox, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DeltaPage([message, gone, Message("<m3@x>")], [meeting], 0, null, "delta-1"));
+        _reader.Setup(r => r.GetMessageAsync(TestData.Tenant, TestData.Ava, "graph-m1", It.IsAny<CancellationToken>())).ReturnsAsync(message with { InternetMessageId = "<m1@x>" });
+        _reader.Setup(r => r.GetMessageAsync(TestData.Tenant, TestData.Ava, "graph-m2", It.IsAny<CancellationToken>())).ReturnsAsync((MessageMetadata?)null);
+        _reader.Setup(r => r.GetEventAsync(TestData.Tenant, TestData.Ava, "graph-e1", It.IsAny<CancellationToken>())).ReturnsAsync(meeting with { ICalUId = "ical-1" });
+
+        await Service().SyncAsync(Request, CancellationToken.None);
+
+        Assert.Equal([ActivityIds.ForEmail(TestData.Tenant, "<m1@x>"), ActivityIds.ForEmail(TestData.Tenant, "<m3@x>"), ActivityIds.ForMeeting(TestData.Tenant, "ical-1")],
+            _scored.Select(a => a.ActivityId));
+        _reader.Verify(r => r.GetMessageAsync(TestData.Tenant, TestData.Ava, "<m3@x>", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private DeltaSyncService Service(int maxPages = 20, int backlogLimit = 2000) => new(_delta.Object, _reader.Object, _states, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object,
         new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), Options.Create(new SyncOptions { MaxPagesPerRun = maxPages, ScoreBacklogLimit = backlogLimit }), TestClock.Provider, NullLogger<DeltaSyncService>.Instance);
 
     private void Page(string? link, MessageMetadata[] messages, string? next = null, string? delta = null) =>

@@ -1,4 +1,6 @@
+using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Activities;
+using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Scoring;
 using SalesFunctions.Core.Tenants;
 
@@ -13,6 +15,22 @@ public sealed class TenantDirectoryTests
     [InlineData("kim@northwind.example", false)]
     public void IsInternal_WhenDomainOrSubdomain_Matches(string email, bool expected) =>
         Assert.Equal(expected, TestData.Directory().IsInternal(email));
+
+    [Fact]
+    public void Credits_WhenMailReachesARepAtAnAlias_CountsForTheRepAndAliasesAreValidatedLikeAddresses()
+    {
+        var ava = new Rep("rep-ava", TestData.Ava, "Ava", "team-a") { Aliases = ["ava.stone@contoso-sales.example", "Ava@Old.Contoso-Sales.example"] };
+        var directory = TestData.Directory() with { Reps = [ava, new Rep("rep-bo", TestData.Bo, "Bo", "team-a")] };
+        var received = TestData.Email("e1", TestData.Kim, ["ava.stone@contoso-sales.example"]);
+        var sent = TestData.Email("e2", "ava@old.contoso-sales.example", [TestData.Kim]);
+        var clash = directory with { Reps = [ava, new Rep("rep-bo", TestData.Bo, "Bo", "team-a") { Aliases = ["AVA.STONE@contoso-sales.example", "bo@elsewhere.example"] }] };
+
+        Assert.Equal([("rep-ava", ActivityCredits.CreditKind.Received)], ActivityCredits.Credits(directory, received).Select(c => (c.Rep.Id, c.Kind)));
+        Assert.Equal([("rep-ava", ActivityCredits.CreditKind.Sent)], ActivityCredits.Credits(directory, sent).Select(c => (c.Rep.Id, c.Kind)));
+        Assert.Empty(directory.Validate());
+        Assert.Contains("rep address 'ava.stone@contoso-sales.example' appears more than once.", clash.Validate());
+        Assert.Contains("rep 'rep-bo' has an address outside the internal domains.", clash.Validate());
+    }
 
     [Theory]
     [InlineData("kim@northwind.example", "acc-northwind")]
@@ -59,7 +77,7 @@ public sealed class TenantDirectoryTests
 
         Assert.Contains("Mars/Olympus", errors, StringComparison.Ordinal);
         Assert.Contains("rep id 'rep-1' appears more than once", errors, StringComparison.Ordinal);
-        Assert.Contains("rep email 'a@contoso-sales.example' appears more than once", errors, StringComparison.Ordinal);
+        Assert.Contains("rep address 'a@contoso-sales.example' appears more than once", errors, StringComparison.Ordinal);
         Assert.Contains("unknown team 'team-x'", errors, StringComparison.Ordinal);
         Assert.Contains("outside the internal domains", errors, StringComparison.Ordinal);
         Assert.Contains("domain 'one.example' belongs to more than one account", errors, StringComparison.Ordinal);

@@ -76,6 +76,48 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
         Assert.Contains("usage: salesfn backfill", usage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Backfill_WhenNumberedFilesCopiesAndBadAddressesImportedTwice_SummaryCountsWhatWasReadNewAndAlreadyStored()
+    {
+        var organisation = _simulator.Services.GetRequiredService<DemoOrganisation>();
+        (await _host.Client.PutAsJsonAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/directory", organisation.Directory())).EnsureSuccessStatusCode();
+        var driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(5));
+        var inbox = Directory.CreateDirectory(Path.Combine(_export, "ava", "inbox")).FullName;
+        var empty = Directory.CreateDirectory(Path.Combine(_export, "empty")).FullName;
+        string Message(string id) => $"""
+            Message-ID: <{id}@customer.example>
+            Date: {DateTimeOffset.UtcNow.AddDays(-3):R}
+            From: "Presto, M" <m..presto@customer.example>
+            To: {organisation.Reps[0].Email}, Sales Team
+            Subject: Order
+
+            Body
+
+            """.ReplaceLineEndings("\n");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "1."), Message("copy-1"));
+        await File.WriteAllTextAsync(Path.Combine(inbox, "2."), Message("copy-2"));
+        await File.WriteAllTextAsync(Path.Combine(inbox, "notes"), "not mail at all");
+        var inboxFolder = Path.Combine(_export, "ava");
+
+        var (exit, output) = await Salesfn.RunAsync(_host, "backfill", "--tenant", DemoOrganisation.TenantId, "--dedupe-copies", inboxFolder);
+        await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var (reexit, reimport) = await Salesfn.RunAsync(_host, "backfill", "--tenant", DemoOrganisation.TenantId, "--dedupe-copies", inboxFolder);
+        var (emptyExit, emptyOutput) = await Salesfn.RunAsync(_host, "backfill", "--tenant", DemoOrganisation.TenantId, empty);
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"files that were not messages\W+1\b", output);
+        Assert.Matches(@"addresses that could not be read \(left out\)\W+2\b", output);
+        Assert.Matches(@"copies under another Message-ID\W+1 \(counted once\)", output);
+        Assert.Matches(@"\bnew\W+1\b", output);
+        Assert.Matches(@"already stored \(unchanged ones change nothing\)\W+0\b", output);
+        Assert.True(reexit == 0, reimport);
+        Assert.Matches(@"\bnew\W+0\b", reimport);
+        Assert.Matches(@"already stored \(unchanged ones change nothing\)\W+1\b", reimport);
+        Assert.Equal(1, await _host.CountActivityRowsAsync());
+        Assert.Equal(1, emptyExit);
+        Assert.Contains("holds no message", emptyOutput, StringComparison.Ordinal);
+    }
+
     private async Task<List<string>> AllRowsAsync(DemoOrganisation organisation)
     {
         var rows = new List<string>();

@@ -88,6 +88,62 @@ public sealed class MailExportReaderTests : IDisposable
         Assert.Equal(1, joined);
     }
 
+    [Fact]
+    public void Read_WhenOneAddressOfAHeaderIsMalformed_KeepsTheOthersAndCountsTheUnreadable()
+    {
+        Write("dots.eml", """
+            Message-ID: <d1@acme.example>
+            Date: Mon, 05 Oct 2026 09:00:00 +0000
+            From: "Presto, M" <m..presto@contoso-sales.example>
+            To: kim@acme.example, <.ward@acme.example>, "Lee" <lee@acme.example>
+            Cc: ava@contoso-sales.example, not an address at all, bo@contoso-sales.example
+            Subject: Pricing
+
+            Body
+            """);
+
+        var message = Assert.Single(MailExportReader.Read([_folder], (_, e) => throw e));
+
+        Assert.Equal("m..presto@contoso-sales.example", message.From);
+        Assert.Contains("kim@acme.example", message.To);
+        Assert.Contains("lee@acme.example", message.To);
+        Assert.Equal(["ava@contoso-sales.example", "bo@contoso-sales.example"], message.Cc);
+        Assert.InRange(message.UnreadableAddresses, 1, 2);
+    }
+
+    [Fact]
+    public void Read_WhenFolderHoldsMessageFilesNamedByNumber_ReadsThemAndReportsFilesThatAreNotMessages()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "ava", "inbox"));
+        Write(Path.Combine("ava", "inbox", "1."), Eml("n1", "X-Folder: inbox"));
+        Write(Path.Combine("ava", "inbox", "2."), Eml("n2", "X-Folder: inbox"));
+        Write(Path.Combine("ava", "inbox", "notes"), "shopping list: milk, eggs");
+        var notMessages = new List<string>();
+
+        var messages = MailExportReader.Read([_folder], (_, e) => throw e, notMessages.Add).ToList();
+
+        Assert.Equal(["<n1@acme.example>", "<n2@acme.example>"], messages.Select(m => m.MessageId));
+        Assert.Equal([Path.Combine(_folder, "ava", "inbox", "notes")], notMessages);
+    }
+
+    [Fact]
+    public void WithoutCopies_WhenOneMessageSitsInTwoFoldersUnderTwoIds_KeepsOneAndThreadJoiningSeesNoReply()
+    {
+        var at = new DateTimeOffset(2001, 5, 3, 9, 0, 0, TimeSpan.Zero);
+        ExportedMessage Copy(string id, string to = "kim@acme.example", int minutes = 0) =>
+            new($"folder/{id}", id, null, [], at.AddMinutes(minutes), "ava@contoso-sales.example", [to, "bo@contoso-sales.example"], [], "Pricing", null, false, false);
+        var messages = new[] { Copy("<inbox-copy>"), Copy("<sent-copy>"), Copy("<other-people>", to: "lee@acme.example"), Copy("<later>", minutes: 5) };
+
+        var (_, joinedWithCopies) = ThreadJoiner.Join(messages);
+        var unique = MessageCopies.WithoutCopies(messages);
+        var (_, joinedWithout) = ThreadJoiner.Join(unique);
+
+        Assert.Equal(["<inbox-copy>", "<later>", "<other-people>"], unique.Select(m => m.MessageId));
+        Assert.Equal(2, joinedWithCopies);
+        Assert.Equal(1, joinedWithout);
+        Assert.DoesNotContain("Pricing", MessageCopies.Key(messages[0]), StringComparison.Ordinal);
+    }
+
     private static string Eml(string id, string header) => $"""
         Message-ID: <{id}@acme.example>
         Date: Mon, 05 Oct 2026 09:00:00 +0000

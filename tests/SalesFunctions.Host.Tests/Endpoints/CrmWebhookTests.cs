@@ -62,6 +62,61 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         Assert.Equal(1, await CrmQueueLengthAsync());
     }
 
+    [Fact]
+    public async Task Webhook_WhenSalesforceMessageLacksSystemModstamp_AcknowledgesMergesByReceiveTimeAndWarnsInTheStatus()
+    {
+        using var signed = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal("salesforce"), 0, DateTimeOffset.UtcNow);
+        var body = System.Text.RegularExpressions.Regex.Replace(await signed.Content!.ReadAsStringAsync(), "<sf:(SystemModstamp|LastModifiedDate)>[^<]*</sf:(SystemModstamp|LastModifiedDate)>", string.Empty);
+        Assert.DoesNotContain("SystemModstamp", body, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, signed.RequestUri) { Content = new StringContent(body, Encoding.UTF8, "text/xml") };
+        request.Headers.Add("SOAPAction", "\"\"");
+
+        await _host.ImportDirectoryAsync(Tenant, [], []);
+
+        using var response = await _host.Client.SendAsync(request);
+        var queue = _host.Service<StorageClients>().Queues.GetQueueClient(_host.Service<StorageNames>().Queue(QueueNames.Crm));
+        var queued = (await queue.ReceiveMessageAsync()).Value;
+        var message = JsonSerializer.Deserialize<Core.Crm.CrmMessage>(queued.MessageText, JsonSerializerOptions.Web)!;
+        await _host.Service<Core.Crm.CrmEventProcessor>().ProcessAsync(message, CancellationToken.None);
+        var status = JsonDocument.Parse(await _host.Client.GetStringAsync("api/admin/status")).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var deals = new List<Core.Crm.CrmRecord>();
+        await foreach (var stored in _host.Service<Core.Crm.ICrmStore>().ListAsync(Tenant, Core.Crm.CrmEntityKind.Deal, CancellationToken.None))
+        {
+            deals.Add(stored);
+        }
+
+        Assert.All(Assert.Single(deals).Fields.Values, f => Assert.Equal(message.ReceivedAt, f.Version));
+        var warning = Assert.Single(status.GetProperty("connectorWarnings").EnumerateArray());
+        Assert.Equal(message.ConnectorId, warning.GetProperty("connectorId").GetString());
+        Assert.Contains("SystemModstamp", warning.GetProperty("warning").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_WhenHubSpotSignedThePublicUrlOfAPathRewritingProxy_HonoursForwardedHeadersOnlyFromTrustedProxies()
+    {
+        var settings = CrmDemoConnectors.Settings(Tenant);
+        settings["Http:TrustedProxies:0"] = "127.0.0.1";
+        settings["Http:TrustedProxies:1"] = "::1";
+        await using var behindProxy = await HostUnderTest.StartAsync(settings);
+        HttpRequestMessage Forwarded(HostUnderTest host)
+        {
+            var request = CrmWebhookWriter.Deal(new Uri("https://sales.contoso.example/hooks/"), Deal("hubspot"), 0, DateTimeOffset.UtcNow);
+            request.RequestUri = new Uri(host.Client.BaseAddress!, request.RequestUri!.AbsolutePath["/hooks/".Length..]);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-Host", "sales.contoso.example");
+            request.Headers.Add("X-Forwarded-Prefix", "/hooks");
+            return request;
+        }
+
+        using var trusted = await behindProxy.Client.SendAsync(Forwarded(behindProxy));
+        using var untrusted = await _host.Client.SendAsync(Forwarded(_host));
+
+        Assert.Equal(HttpStatusCode.OK, trusted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, untrusted.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Webhook_WhenCredentialWrong_Answers401ProblemAndStoresNothing(string provider)

@@ -105,6 +105,34 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportDirectory_WhenRepsHaveAliasesOrAFieldIsUnknown_StoresTheAliasesAndRefusesTheUnknownFieldWithItsLine()
+    {
+        const string WithAliases = """
+            {
+              "internalDomains": ["contoso-sales.example"],
+              "teams": [{"id": "team-a", "name": "A"}],
+              "reps": [{"id": "rep-01", "email": "ava@contoso-sales.example", "name": "Ava", "teamId": "team-a",
+                        "aliases": ["ava.stone@contoso-sales.example"]}],
+              "accounts": []
+            }
+            """;
+        using var ok = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory", new StringContent(WithAliases, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
+
+        using var rejected = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory",
+            new StringContent(WithAliases.Replace("\"aliases\"", "\"alias\"", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        var problem = await rejected.Content.ReadFromJsonAsync<JsonElement>();
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(5, error.GetProperty("line").GetInt32());
+        Assert.Contains("alias", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var stored = await _host.Service<Core.Tenants.ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
+        Assert.Equal(["ava.stone@contoso-sales.example"], Assert.Single(stored!.Reps).Aliases);
+        Assert.Equal("rep-01", stored.RepByEmail("Ava.Stone@contoso-sales.example")?.Id);
+    }
+
+    [Fact]
     public async Task GetStatus_WhenFresh_ListsEveryQueueAndPoisonQueue()
     {
         var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");

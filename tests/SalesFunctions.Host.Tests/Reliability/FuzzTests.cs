@@ -31,7 +31,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Routes_WhenReadFromTheRegistry_AreEveryHttpFunctionTheHostMaps()
     {
-        Assert.Equal(Core.Functions.FunctionRegistry.All.Count(f => f.Trigger == Core.Functions.TriggerKind.Http), FuzzRunner.Routes.Count);
+        Assert.Equal(Api.Functions.FunctionRegistry.All.Count(f => f.Trigger == Api.Functions.TriggerKind.Http), FuzzRunner.Routes.Count);
         Assert.Contains(FuzzRunner.Routes, r => r.Route == "graph/notifications");
     }
 

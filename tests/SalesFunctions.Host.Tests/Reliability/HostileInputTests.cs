@@ -129,7 +129,7 @@ public sealed class HostileInputTests : IAsyncLifetime
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(3, problem.GetProperty("errors")[0].GetProperty("line").GetInt32());
-        Assert.Empty(await _host.Service<Core.Kpis.IDirtyDayStore>().ListAsync(CancellationToken.None));
+        Assert.Empty(await _host.Service<Core.Kpis.Rollup.IDirtyDayStore>().ListAsync(CancellationToken.None));
         using var stored = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
         Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
     }
@@ -214,7 +214,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         var stored = (await blob.DownloadContentAsync()).Value.Content.ToString();
         await blob.UploadAsync(BinaryData.FromString(stored.Replace("2026-Q4", "0001-01-01", StringComparison.Ordinal)), overwrite: true);
 
-        await _host.Service<Core.Kpis.KpiRollupService>().RunAsync(CancellationToken.None);
+        await _host.Service<Core.Kpis.Rollup.KpiRollupService>().RunAsync(CancellationToken.None);
         var status = await _host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");
         var kpis = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-05&to=2026-10-05");
 

@@ -31,6 +31,15 @@ public sealed class QueueListenerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Failure_WhenStorageRefusesAWrite_NamesStatusAndErrorCodeNotOnlyTheType()
+    {
+        var storage = new Azure.RequestFailedException(400, "The property value exceeds the maximum allowed size (64KB).", "PropertyValueTooLarge", null);
+
+        Assert.Equal("RequestFailedException 400 PropertyValueTooLarge", QueueListener.Failure(storage));
+        Assert.Equal("TimeoutException", QueueListener.Failure(new TimeoutException()));
+    }
+
+    [Fact]
     public async Task ProcessAsync_WhenTriggerSucceeds_DeletesTheMessage()
     {
         var trigger = new RecordingQueueTrigger();

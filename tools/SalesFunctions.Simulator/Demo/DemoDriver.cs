@@ -317,7 +317,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     /// </summary>
     private async Task WriteActivityVsPerformanceAsync(SimulatorOptions options, CancellationToken cancellationToken)
     {
-        var month = options.FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = options.DataMonth;
         foreach (var dimension in new[] { "rep", "team", "territory" })
         {
             var body = await host.GetFromJsonAsync<JsonElement>($"api/kpis/activity-vs-performance?tenant={DemoOrganisation.TenantId}&dimension={dimension}&period={month}", cancellationToken);

@@ -29,8 +29,12 @@ public sealed partial class KpiRollupService(
     /// <summary>The failure input of a tenant that could not be rolled up at all; its days stay dirty.</summary>
     private const string WholeTenant = "tenant";
 
-    /// <summary>How far back a full recompute reaches at most.</summary>
-    public const int MaxHistoryYears = 10;
+    /// <summary>
+    /// Where a full recompute starts at the earliest, whatever the age of the history (ADR 0016): a mail archive from
+    /// 1999 counts. No mail or CRM system kept records before 1970, so a fact dated earlier is a typo (1900, 0001), and a
+    /// floor keeps it from turning into a computation of every period since.
+    /// </summary>
+    public static readonly DateOnly HistoryFloor = new(1970, 1, 1);
 
     public async Task<RollupRun> RunAsync(CancellationToken cancellationToken)
     {
@@ -164,9 +168,9 @@ public sealed partial class KpiRollupService(
             }
         }
 
-        // A CRM date typed decades back (1900, 0001) must not turn into a computation of every period since.
-        var floor = to.AddYears(-MaxHistoryYears);
-        var written = first is { } from && from <= to ? await RecomputeAsync(directory, [(from < floor ? floor : from, to)], records, progress, cancellationToken) : 0;
+        var written = first is { } from && from <= to
+            ? await RecomputeAsync(directory, [(from < HistoryFloor ? HistoryFloor : from, to)], records, progress, cancellationToken)
+            : 0;
         await status.SaveCatalogueStampAsync(directory.TenantId, stamp, cancellationToken);
         return written;
     }

@@ -1,4 +1,4 @@
-namespace SalesFunctions.Core.Kpis;
+namespace SalesFunctions.Core.Kpis.Rollup;
 
 /// <summary>
 /// One input the rollup could not use for a tenant, set aside so that the tenant's other KPIs keep updating; listed by

@@ -27,6 +27,21 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task RunAsync_WhenTheTenantsHistoryIsOlderThanTenYears_CountsItOnTheFirstRebuild()
+    {
+        var pipeline = new Pipeline();
+        var at = new DateTimeOffset(2001, 5, 3, 9, 0, 0, TimeSpan.Zero);
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e-2001", TestData.Kim, [TestData.Ava], at: at), CancellationToken.None);
+        await pipeline.Scoring.ScoreAsync(TestData.Email("e-now", TestData.Kim, [TestData.Ava]), CancellationToken.None);
+
+        await pipeline.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, (await Series(pipeline, "rep-ava", new DateOnly(2001, 5, 3))).EmailsReceived);
+        Assert.Equal(1, (await Series(pipeline, "rep-ava", Monday)).EmailsReceived);
+        Assert.Empty(pipeline.Stores.DirtyDays);
+    }
+
+    [Fact]
     public async Task ScoreAsync_WhenMeetingRescheduledToAnotherDay_RecomputesBothDays()
     {
         var pipeline = new Pipeline();
