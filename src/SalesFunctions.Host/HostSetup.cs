@@ -4,6 +4,7 @@ using SalesFunctions.Core.Functions;
 using SalesFunctions.Graph;
 using SalesFunctions.Host.Endpoints;
 using SalesFunctions.Host.Runtime;
+using SalesFunctions.Host.SignIn;
 using SalesFunctions.Host.Triggers;
 using SalesFunctions.Storage;
 
@@ -21,9 +22,8 @@ public static class HostSetup
         services.AddSalesFunctionsCore();
         services.AddSalesFunctionsStorage(builder.Configuration);
         services.AddSalesFunctionsGraph(builder.Configuration);
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
-        services.AddSingleton<AdminKeyFilter>();
+        services.AddSalesFunctionsSignIn(builder.Environment);
 
         services.AddSingleton<IQueueTrigger, CaptureTrigger>();
         services.AddSingleton<IQueueTrigger, ScoreTrigger>();
@@ -52,6 +52,12 @@ public static class HostSetup
         var hostJson = app.Services.GetRequiredService<HostJson>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var signIn = app.Services.GetRequiredService<IOptions<SignInOptions>>().Value;
+        if (signIn.DevelopmentIssuer.Enabled)
+        {
+            app.MapDevelopmentIssuer(signIn);
+        }
+
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
         Map(api, FunctionRegistry.GraphNotifications, GraphEndpoints.NotificationsAsync);
         Map(api, FunctionRegistry.GraphLifecycle, GraphEndpoints.LifecycleAsync);
@@ -62,33 +68,40 @@ public static class HostSetup
         Map(api, FunctionRegistry.GetActivityVsPerformance, KpiEndpoints.GetActivityVsPerformanceAsync);
         Map(api, FunctionRegistry.ExportKpis, KpiEndpoints.ExportAsync);
         Map(api, FunctionRegistry.GetQualification, QualificationEndpoints.GetAsync);
-
-        var admin = api.MapGroup(string.Empty).AddEndpointFilter<AdminKeyFilter>();
-        Map(admin, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
-        Map(admin, FunctionRegistry.ImportDirectoryCsv, AdminEndpoints.ImportDirectoryCsvAsync);
-        Map(admin, FunctionRegistry.ImportKpiTargets, KpiTargetEndpoints.ImportAsync);
-        Map(admin, FunctionRegistry.GetKpiTargets, KpiTargetEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
-        Map(admin, FunctionRegistry.RemoveMailbox, AdminEndpoints.RemoveMailboxAsync);
-        Map(admin, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.SetPrivacyPolicy, PrivacyEndpoints.SetAsync);
-        Map(admin, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
-        Map(admin, FunctionRegistry.SetQualificationConfig, QualificationEndpoints.SetConfigAsync);
-        Map(admin, FunctionRegistry.GetUnmatched, MatchingEndpoints.GetUnmatchedAsync);
-        Map(admin, FunctionRegistry.ExplainActivity, MatchingEndpoints.ExplainActivityAsync);
-        Map(admin, FunctionRegistry.RematchAccounts, MatchingEndpoints.RematchAsync);
-        Map(admin, FunctionRegistry.SetTerritoryModel, TerritoryEndpoints.SetAsync);
-        Map(admin, FunctionRegistry.GetTerritoryModels, TerritoryEndpoints.ListAsync);
-        Map(admin, FunctionRegistry.ExplainTerritory, TerritoryEndpoints.ExplainAsync);
-        Map(admin, FunctionRegistry.ReassignTerritories, TerritoryEndpoints.ReassignAsync);
-        Map(admin, FunctionRegistry.GetTraces, TraceEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
-        Map(admin, FunctionRegistry.GetSyncStates, AdminEndpoints.GetSyncStatesAsync);
-        Map(admin, FunctionRegistry.GetPoison, PoisonEndpoints.GetAsync);
-        Map(admin, FunctionRegistry.ReplayPoison, PoisonEndpoints.ReplayAsync);
+        Map(api, FunctionRegistry.ImportDirectory, AdminEndpoints.ImportDirectoryAsync);
+        Map(api, FunctionRegistry.ImportDirectoryCsv, AdminEndpoints.ImportDirectoryCsvAsync);
+        Map(api, FunctionRegistry.ImportKpiTargets, KpiTargetEndpoints.ImportAsync);
+        Map(api, FunctionRegistry.GetKpiTargets, KpiTargetEndpoints.GetAsync);
+        Map(api, FunctionRegistry.AddMailbox, AdminEndpoints.AddMailboxAsync);
+        Map(api, FunctionRegistry.RemoveMailbox, AdminEndpoints.RemoveMailboxAsync);
+        Map(api, FunctionRegistry.GetPrivacyPolicy, PrivacyEndpoints.GetAsync);
+        Map(api, FunctionRegistry.SetPrivacyPolicy, PrivacyEndpoints.SetAsync);
+        Map(api, FunctionRegistry.DryRunPrivacyPolicy, PrivacyEndpoints.DryRunAsync);
+        Map(api, FunctionRegistry.SetQualificationConfig, QualificationEndpoints.SetConfigAsync);
+        Map(api, FunctionRegistry.GetUnmatched, MatchingEndpoints.GetUnmatchedAsync);
+        Map(api, FunctionRegistry.ExplainActivity, MatchingEndpoints.ExplainActivityAsync);
+        Map(api, FunctionRegistry.RematchAccounts, MatchingEndpoints.RematchAsync);
+        Map(api, FunctionRegistry.SetTerritoryModel, TerritoryEndpoints.SetAsync);
+        Map(api, FunctionRegistry.GetTerritoryModels, TerritoryEndpoints.ListAsync);
+        Map(api, FunctionRegistry.ExplainTerritory, TerritoryEndpoints.ExplainAsync);
+        Map(api, FunctionRegistry.ReassignTerritories, TerritoryEndpoints.ReassignAsync);
+        Map(api, FunctionRegistry.GetTraces, TraceEndpoints.GetAsync);
+        Map(api, FunctionRegistry.GetStatus, AdminEndpoints.GetStatusAsync);
+        Map(api, FunctionRegistry.GetSyncStates, AdminEndpoints.GetSyncStatesAsync);
+        Map(api, FunctionRegistry.GetPoison, PoisonEndpoints.GetAsync);
+        Map(api, FunctionRegistry.ReplayPoison, PoisonEndpoints.ReplayAsync);
         return app;
     }
 
-    private static void Map(IEndpointRouteBuilder group, FunctionDefinition function, Delegate handler) =>
-        group.MapMethods(function.Route!, function.Methods!, handler).WithName(function.Name);
+    /// <summary>Every function behind its <see cref="RouteGuard"/>: no route is mapped without the access rule of its registry entry.</summary>
+    private static void Map(IEndpointRouteBuilder group, FunctionDefinition function, Delegate handler)
+    {
+        if (function.Access is null)
+        {
+            throw new InvalidOperationException($"{function.Name} has no access rule in the function registry.");
+        }
+
+        group.MapMethods(function.Route!, function.Methods!, handler).WithName(function.Name)
+            .AddEndpointFilter(new RouteGuardFilter(group.ServiceProvider.GetRequiredService<RouteGuard>(), function));
+    }
 }

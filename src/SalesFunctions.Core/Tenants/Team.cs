@@ -1,3 +1,10 @@
 namespace SalesFunctions.Core.Tenants;
 
-public sealed record Team(string Id, string Name);
+public sealed record Team(string Id, string Name)
+{
+    /// <summary>
+    /// The sign-in addresses of the team's managers: a caller in the Manager role reads the teams that list them
+    /// (docs/security.md).
+    /// </summary>
+    public IReadOnlyList<string> Managers { get; init; } = [];
+}

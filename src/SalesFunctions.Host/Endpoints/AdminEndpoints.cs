@@ -5,6 +5,8 @@ using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Storage;
 
+using SalesFunctions.Host.SignIn;
+
 namespace SalesFunctions.Host.Endpoints;
 
 public static class AdminEndpoints
@@ -121,12 +123,17 @@ public static class AdminEndpoints
         }));
     }
 
+    /// <summary>
+    /// The pipeline as the caller's tenant sees it: the shared queues' depths (counts only), its own dirty days, and the
+    /// last rollup run.
+    /// </summary>
     public static async Task<IResult> GetStatusAsync(
-        StorageQueues queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, CancellationToken cancellationToken)
+        HttpContext context, StorageQueues queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, CancellationToken cancellationToken)
     {
+        var tenant = context.GetCallerScope().Caller.TenantId;
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);
         var lastRollup = await rollups.GetLastAsync(cancellationToken);
-        return Results.Ok(new { queues = depths, dirtyCells = dirty.Count, lastRollup });
+        return Results.Ok(new { tenant, queues = depths, dirtyCells = dirty.Count(d => d.TenantId == tenant), lastRollup });
     }
 }

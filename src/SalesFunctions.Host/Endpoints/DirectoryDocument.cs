@@ -9,8 +9,13 @@ public sealed record DirectoryDocument(
     List<Team>? Teams,
     List<Rep>? Reps,
     List<Account>? Accounts,
-    List<Contact>? Contacts = null)
+    List<Contact>? Contacts = null,
+    TenantAccess? Access = null)
 {
     public TenantDirectory ToDirectory(string tenantId) =>
-        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []) { Contacts = Contacts ?? [] };
+        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? [])
+        {
+            Contacts = Contacts ?? [],
+            Access = Access ?? TenantAccess.Default,
+        };
 }
