@@ -66,6 +66,8 @@ public sealed class HostUnderTest : IAsyncDisposable
         configuration["Auth:Audience"] = Audience;
         configuration["Auth:OperatorTenant"] = HomeTenant;
         configuration["Auth:DevelopmentIssuer:Enabled"] = "true";
+        // Far above what the tests send; the rate-limit test sets its own.
+        configuration["Auth:RequestsPerMinute"] = configuration["Auth:TenantRequestsPerMinute"] = configuration["Auth:IngressRequestsPerMinute"] = "10000000";
         configuration["Auth:DevelopmentIssuer:KeyPath"] = Path.Combine(Path.GetTempPath(), "salesfunctions-tests", "development-issuer-key.pem");
         foreach (var tenant in Tenants)
         {

@@ -37,7 +37,7 @@ public sealed partial class RouteGuard : IDisposable
         var limits = options.Value;
         _perClient = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, k => Window(
             k.StartsWith("ingress|", StringComparison.Ordinal) ? limits.IngressRequestsPerMinute : limits.RequestsPerMinute)));
-        _perTenant = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limits.RequestsPerMinute * 10)));
+        _perTenant = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limits.TenantRequestsPerMinute)));
     }
 
     public void Dispose()
@@ -66,15 +66,15 @@ public sealed partial class RouteGuard : IDisposable
             };
         }
 
-        var client = $"{(access == RouteAccess.Ingress ? "ingress" : "api")}|{context.Connection.RemoteIpAddress}";
-        if (TooMany(context, _perClient, client) is { } tooMany)
-        {
-            LogRefused(_logger, function.Name, StatusCodes.Status429TooManyRequests, "client rate limit");
-            return tooMany;
-        }
-
         if (access == RouteAccess.Ingress)
         {
+            // Graph and the CRMs send from their own addresses; one sender cannot starve the others.
+            if (TooMany(context, _perClient, $"ingress|{context.Connection.RemoteIpAddress}") is { } tooMany)
+            {
+                LogRefused(_logger, function.Name, StatusCodes.Status429TooManyRequests, "sender rate limit");
+                return tooMany;
+            }
+
             return null;
         }
 
@@ -115,10 +115,10 @@ public sealed partial class RouteGuard : IDisposable
             return Forbidden("The tenant in the request is not the caller's.");
         }
 
-        if (TooMany(context, _perTenant, caller.TenantId) is { } tenantTooMany)
+        if ((TooMany(context, _perClient, $"api|{caller.TenantId}|{caller.Subject}") ?? TooMany(context, _perTenant, caller.TenantId)) is { } tooManyCalls)
         {
-            LogRefusedCaller(_logger, function.Name, caller.Subject, caller.TenantId, "tenant rate limit");
-            return tenantTooMany;
+            LogRefusedCaller(_logger, function.Name, caller.Subject, caller.TenantId, "rate limit");
+            return tooManyCalls;
         }
 
         var directory = await TryDirectoryAsync(caller.TenantId, context.RequestAborted);

@@ -30,12 +30,16 @@ public sealed class SignInOptions : IValidatableObject
     /// <summary>The development issuer (Development and Demo environments only): the Host signs tokens itself.</summary>
     public DevelopmentIssuerOptions DevelopmentIssuer { get; set; } = new();
 
-    /// <summary>Requests per minute that one caller (a signed-in person, or one address on the ingress routes) may send.</summary>
-    [Range(1, 1_000_000)]
+    /// <summary>API requests per minute of one signed-in caller; past it, 429 with Retry-After.</summary>
+    [Range(1, 10_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
 
+    /// <summary>API requests per minute of all callers of one tenant together.</summary>
+    [Range(1, 10_000_000)]
+    public int TenantRequestsPerMinute { get; set; } = 3000;
+
     /// <summary>Requests per minute on the Graph and CRM ingress per sending address.</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, 10_000_000)]
     public int IngressRequestsPerMinute { get; set; } = 6000;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -19,6 +19,7 @@ public static class SignInSetup
                 $"Auth:DevelopmentIssuer:Enabled is allowed only in the {string.Join(", ", DevelopmentEnvironments)} environments.")
             .ValidateOnStart();
         services.AddSingleton<RouteGuard>();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddSingleton<DevelopmentIssuer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<SignInOptions>>((jwt, signIn) => Configure(jwt, signIn.Value));
