@@ -36,11 +36,11 @@ mkdir -p "$root/.azurite/demo"
   >"$root/.azurite/demo/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1 60); do
-  curl -fsS -o /dev/null -H 'x-admin-key: demo-admin-key' http://127.0.0.1:7071/api/admin/status 2>/dev/null && break
+  curl -fsS -o /dev/null http://127.0.0.1:7071/dev/organizations/v2.0/.well-known/openid-configuration 2>/dev/null && break
   kill -0 "$host_pid" 2>/dev/null || { echo "demo.sh: the Host exited; log:" >&2; cat "$root/.azurite/demo/host.log" >&2; exit 1; }
   sleep 1
 done
 echo "Host listening on http://127.0.0.1:7071 (log: .azurite/demo/host.log)"
 
 dotnet "$root/tools/SalesFunctions.Simulator/bin/Release/net10.0/SalesFunctions.Simulator.dll" demo \
-  --host http://127.0.0.1:7071 --admin-key demo-admin-key --urls http://127.0.0.1:7072 $once
+  --host http://127.0.0.1:7071 --urls http://127.0.0.1:7072 $once

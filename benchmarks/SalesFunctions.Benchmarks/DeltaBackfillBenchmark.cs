@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
+using SalesFunctions.Core.Security;
 using SalesFunctions.Host;
+using SalesFunctions.Api.SignIn;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
@@ -45,7 +47,8 @@ internal static class DeltaBackfillBenchmark
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..6];
         await using var host = await StartHostAsync(connectionString, prefix, hostUrl, simulator.Urls.First());
         using var client = new HttpClient { BaseAddress = new Uri(hostUrl + "/") };
-        client.DefaultRequestHeaders.Add("x-admin-key", AdminKey);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            host.Services.GetRequiredService<DevelopmentIssuer>().Issue(DemoOrganisation.TenantId, CallerRole.Admin, "bench-admin", "bench-admin@bench.example", "Benchmark"));
         var driver = new DemoDriver(client, simulator, timeout);
 
         var clock = Stopwatch.StartNew();
@@ -58,12 +61,11 @@ internal static class DeltaBackfillBenchmark
         return new Result(organisation.Emails.Count, organisation.Meetings.Count, played.ItemsWritten, rows, mismatches.Count, DemoDriver.PoisonCount(status), clock.Elapsed);
     }
 
-    private const string AdminKey = "bench-admin-key";
-
     private static async Task<WebApplication> StartHostAsync(string connectionString, string prefix, string url, string graphUrl)
     {
         // The Host's appsettings.json and host.json are copied next to this program: read them from there.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = AppContext.BaseDirectory });
+        // Testing: the environment in which the development issuer may sign the benchmark's admin in.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(url);
 
         // Production settings except where the simulator stands in for Graph; the rollup runs every 5 seconds so
@@ -72,7 +74,10 @@ internal static class DeltaBackfillBenchmark
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:Prefix"] = prefix,
-            ["Admin:ApiKey"] = AdminKey,
+            ["Auth:Instance"] = url + "/dev/",
+            ["Auth:Audience"] = "api://salesfunctions-bench",
+            [$"Auth:Tenants:{DemoOrganisation.TenantId}"] = DemoOrganisation.TenantId,
+            ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Graph:BaseUrl"] = graphUrl + "/v1.0",
             ["Graph:Authentication"] = "None",
             ["Graph:Subscriptions:NotificationUrl"] = url + "/api/graph/notifications",
@@ -101,7 +106,7 @@ internal static class DeltaBackfillBenchmark
         return count;
     }
 
-    private static string FreeLoopbackUrl()
+    internal static string FreeLoopbackUrl()
     {
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();

@@ -6,6 +6,7 @@ using SalesFunctions.Api.Functions;
 using SalesFunctions.Core;
 using SalesFunctions.Graph;
 using SalesFunctions.Host.Runtime;
+using SalesFunctions.Api.SignIn;
 using SalesFunctions.Host.Triggers;
 using SalesFunctions.Storage;
 
@@ -23,9 +24,8 @@ public static class HostSetup
         services.AddSalesFunctionsCore();
         services.AddSalesFunctionsStorage(builder.Configuration);
         services.AddSalesFunctionsGraph(builder.Configuration);
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
-        services.AddSingleton<AdminKeyFilter>();
+        services.AddSalesFunctionsSignIn(builder.Environment);
         ConfigureTrustedProxies(services, builder.Configuration);
 
         services.AddSingleton<IQueueTrigger, CaptureTrigger>();
@@ -84,14 +84,19 @@ public static class HostSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var signIn = app.Services.GetRequiredService<IOptions<SignInOptions>>().Value;
+        if (signIn.DevelopmentIssuer.Enabled)
+        {
+            app.MapDevelopmentIssuer(signIn);
+        }
+
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
         foreach (var function in FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http))
         {
-            var endpoint = api.MapMethods(function.Route!, function.Methods!, function.Handler!).WithName(function.Name);
-            if (function.AdminOnly)
-            {
-                endpoint.AddEndpointFilter<AdminKeyFilter>();
-            }
+            // No route without the access rule of its registry entry, and none without its guard.
+            var access = function.Access ?? throw new InvalidOperationException($"{function.Name} has no access rule in the function registry.");
+            api.MapMethods(function.Route!, function.Methods!, function.Handler!).WithName(function.Name)
+                .AddEndpointFilter(new RouteGuardFilter(app.Services.GetRequiredService<RouteGuard>(), function));
         }
 
         return app;

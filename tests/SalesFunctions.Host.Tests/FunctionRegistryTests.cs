@@ -31,7 +31,7 @@ public sealed class FunctionRegistryTests
     }
 
     [Fact]
-    public void FunctionsReadme_WhenItsTableIsRead_ListsEveryRegistryEntryWithItsTrigger()
+    public void FunctionsReadme_WhenItsTableIsRead_ListsEveryRegistryEntryWithItsTriggerAndAccessRule()
     {
         var rows = File.ReadAllLines(Path.Combine(Fixtures.RepositoryRoot, "src", "SalesFunctions.Functions", "README.md"))
             .Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries))
@@ -41,7 +41,7 @@ public sealed class FunctionRegistryTests
         {
             var expected = function.Trigger switch
             {
-                TriggerKind.Http => $"HTTP {function.Methods![0]} `api/{function.Route}`",
+                TriggerKind.Http => $"HTTP {function.Methods![0]} `api/{function.Route}` ({function.Access.ToString()!.ToLowerInvariant()})",
                 TriggerKind.Queue => $"queue `{function.Queue}`",
                 _ => $"timer `%{function.ScheduleSetting}%`",
             };

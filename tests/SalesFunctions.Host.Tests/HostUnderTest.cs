@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SalesFunctions.Core.Security;
+using SalesFunctions.Api.SignIn;
 using SalesFunctions.Storage;
 using SalesFunctions.Tests.Shared;
 
@@ -16,16 +18,31 @@ namespace SalesFunctions.Host.Tests;
 /// </summary>
 public sealed class HostUnderTest : IAsyncDisposable
 {
-    public const string AdminKey = "test-admin-key";
+    /// <summary>The API audience of the tests' tokens.</summary>
+    public const string Audience = "api://salesfunctions-tests";
+
+    /// <summary>
+    /// The tenants the tests use, each its own Entra tenant in the development issuer's mapping (tid = tenant id), and
+    /// an Entra-style tenant mapped to one of them. A test of another tenant adds Auth:Tenants:{id} to its settings.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Tenants =
+        ["tenant-a", "tenant-b", "tenant-m", "tenant-t", "tenant-q", "tenant-csv", "tenant-crm", "tenant-targets", "tenant-configured", "recompute-tenant", "nobody",
+         "84bd8158-6d4d-4958-8b9f-9d6445542f95", Simulator.Organisation.DemoOrganisation.TenantId];
+
+    /// <summary>The operator tenant, whose admin the test client is on routes without a tenant (status, poison).</summary>
+    public static string HomeTenant => Simulator.Organisation.DemoOrganisation.TenantId;
 
     private HostUnderTest(WebApplication app, string prefix)
     {
         App = app;
         Prefix = prefix;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
-        Client.DefaultRequestHeaders.Add("x-admin-key", AdminKey);
+        BaseAddress = new Uri(address);
+        Client = new HttpClient(new SignedInAsAdmin(this)) { BaseAddress = BaseAddress };
     }
+
+    /// <summary>The Host's address; an HttpClient of its own sends no token.</summary>
+    public Uri BaseAddress { get; }
 
     public WebApplication App { get; }
 
@@ -41,10 +58,22 @@ public sealed class HostUnderTest : IAsyncDisposable
     public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null, string? prefix = null)
     {
         prefix ??= AzuriteStorage.NewPrefix();
+        url ??= FreeLoopbackUrl();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseUrls(url ?? "http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         var configuration = AzuriteStorage.Settings(prefix);
-        configuration["Admin:ApiKey"] = AdminKey;
+        configuration["Auth:Instance"] = $"{url}/dev/";
+        configuration["Auth:Audience"] = Audience;
+        configuration["Auth:OperatorTenant"] = HomeTenant;
+        configuration["Auth:DevelopmentIssuer:Enabled"] = "true";
+        // Far above what the tests send; the rate-limit test sets its own.
+        configuration["Auth:RequestsPerMinute"] = configuration["Auth:TenantRequestsPerMinute"] = configuration["Auth:IngressRequestsPerMinute"] = "10000000";
+        configuration["Auth:DevelopmentIssuer:KeyPath"] = Path.Combine(Path.GetTempPath(), "salesfunctions-tests", "development-issuer-key.pem");
+        foreach (var tenant in Tenants)
+        {
+            configuration[$"Auth:Tenants:{tenant}"] = tenant;
+        }
+
         configuration["Graph:BaseUrl"] = "http://127.0.0.1:9/v1.0";
         configuration["Graph:Authentication"] = "None";
         configuration["Graph:Subscriptions:NotificationUrl"] = "http://127.0.0.1:9/api/graph/notifications";
@@ -67,16 +96,16 @@ public sealed class HostUnderTest : IAsyncDisposable
     }
 
     /// <summary>
-    /// Imports a one-rep directory (Ava, rep-01, team-a, contoso-sales.example) with the given accounts and contacts
+    /// Imports a one-rep directory (Ava, rep-01, team-a with the given manager, contoso-sales.example) with the given accounts and contacts
     /// through the admin API, as the endpoint tests that need a configured tenant do.
     /// </summary>
-    public async Task ImportDirectoryAsync(string tenantId, object[] accounts, object[] contacts)
+    public async Task ImportDirectoryAsync(string tenantId, object[] accounts, object[] contacts, string? manager = null)
     {
         var directory = new
         {
             internalDomains = new[] { "contoso-sales.example" },
             timeZone = "UTC",
-            teams = new[] { new { id = "team-a", name = "A" } },
+            teams = new[] { new { id = "team-a", name = "A", managers = manager is null ? Array.Empty<string>() : [manager] } },
             reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
             accounts,
             contacts,
@@ -105,6 +134,13 @@ public sealed class HostUnderTest : IAsyncDisposable
         probe.Start();
         return $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
     }
+
+    /// <summary>A bearer token of the development issuer for one person of a tenant mapped above.</summary>
+    public string Token(string tenantId, CallerRole role, string? email = null) =>
+        Service<DevelopmentIssuer>().Issue(tenantId, role, $"test-{role}", email ?? $"{role.ToString().ToLowerInvariant()}@test.example", $"Test {role}");
+
+    /// <summary>A client that sends no token of its own: tests give each request its own Authorization header.</summary>
+    public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress };
 
     public async ValueTask DisposeAsync()
     {

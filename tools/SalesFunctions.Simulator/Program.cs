@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
+using SalesFunctions.Simulator.Organisation;
 
 // serve: the Graph simulator alone. demo: the simulator, driving the demo against a running Host.
 var command = args.FirstOrDefault() ?? "serve";
@@ -29,7 +32,9 @@ Console.WriteLine($"Graph simulator listening on {string.Join(", ", app.Urls)}; 
 if (command == "demo")
 {
     using var host = new HttpClient { BaseAddress = new Uri((Option("--host") ?? "http://127.0.0.1:7071").TrimEnd('/') + "/") };
-    host.DefaultRequestHeaders.Add("x-admin-key", Option("--admin-key") ?? "demo-admin-key");
+    // The demo Host's development issuer signs the driver in as the demo tenant's admin (docs/security.md).
+    var signIn = await host.GetFromJsonAsync<JsonElement>($"dev/token?tenant={DemoOrganisation.TenantId}&role=admin");
+    host.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", signIn.GetProperty("accessToken").GetString());
     var timeout = TimeSpan.FromSeconds(int.Parse(Option("--timeout") ?? "240", CultureInfo.InvariantCulture));
     bool ok;
     try

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using SalesFunctions.Api.SignIn;
+using SalesFunctions.Core.Security;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Host;
 using SalesFunctions.Storage;
@@ -16,15 +16,14 @@ namespace SalesFunctions.Benchmarks.Fuzz;
 /// </summary>
 internal static class FuzzBenchmark
 {
-    private const string AdminKey = "fuzz-admin-key";
-
     public static async Task<int> RunAsync(string connectionString, int requestsPerRoute, int seed, string? routeName, int firstIndex, int checkEvery, Action<string> log)
     {
         var prefix = "fuzz" + Guid.NewGuid().ToString("N")[..6];
-        await using var host = await StartHostAsync(connectionString, prefix);
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = DeltaBackfillBenchmark.FreeLoopbackUrl();
+        await using var host = await StartHostAsync(connectionString, prefix, address);
         using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-        await FuzzSetup.SeedAsync(client, AdminKey, host.Services.GetRequiredService<ISubscriptionStore>(), CancellationToken.None);
+        var token = host.Services.GetRequiredService<DevelopmentIssuer>().Issue(FuzzSetup.Tenant, CallerRole.Admin, "fuzz-admin", "fuzz-admin@fuzz.example", "Fuzz");
+        await FuzzSetup.SeedAsync(client, token, host.Services.GetRequiredService<ISubscriptionStore>(), CancellationToken.None);
 
         var routes = FuzzRunner.Routes.Where(r => routeName is null || r.Name == routeName).ToList();
         if (routes.Count == 0)
@@ -35,7 +34,7 @@ internal static class FuzzBenchmark
 
         log(string.Create(CultureInfo.InvariantCulture, $"fuzz: seed {seed}, {requestsPerRoute} requests per route from index {firstIndex}, {routes.Count} routes, storage prefix {prefix}"));
         var clock = Stopwatch.StartNew();
-        var runner = new FuzzRunner(client, host.Services.GetRequiredService<StorageClients>(), prefix, AdminKey);
+        var runner = new FuzzRunner(client, host.Services.GetRequiredService<StorageClients>(), prefix, token);
         var report = await runner.RunAsync(routes, requestsPerRoute, seed, checkEvery, log, CancellationToken.None, firstIndex);
         log(string.Create(CultureInfo.InvariantCulture, $"statuses: {string.Join(", ", report.ByStatus.Select(s => $"{s.Key} × {s.Value}"))}; {report.Resent} refused requests sent again after an accepted write; {clock.Elapsed.TotalSeconds:F0} s"));
         foreach (var finding in report.Findings.Take(50))
@@ -110,14 +109,19 @@ internal static class FuzzBenchmark
             $"forged batch of {Core.Capture.NotificationIntake.MaxItems:N0} items for as many unknown subscriptions ({most.Length / 1024} KB): {coldStatus}, first {cold:F1} ms (one read of the tenant's subscriptions), repeated p50 {warm[10]:F1} ms, max {warm[^1]:F1} ms over 20 (cached)"));
     }
 
-    private static async Task<WebApplication> StartHostAsync(string connectionString, string prefix)
+    private static async Task<WebApplication> StartHostAsync(string connectionString, string prefix, string url)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Testing: the environment in which the development issuer may sign the harness's admin in.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(url);
         var settings = FuzzSetup.Settings();
         settings["Storage:ConnectionString"] = connectionString;
         settings["Storage:Prefix"] = prefix;
-        settings["Admin:ApiKey"] = AdminKey;
+        settings["Auth:Instance"] = url + "/dev/";
+        settings["Auth:Audience"] = "api://salesfunctions-fuzz";
+        settings["Auth:DevelopmentIssuer:Enabled"] = "true";
+        // Hostile load from one address is what the harness is; the rate limits have their own tests.
+        settings["Auth:RequestsPerMinute"] = settings["Auth:TenantRequestsPerMinute"] = settings["Auth:IngressRequestsPerMinute"] = "10000000";
         settings["Graph:BaseUrl"] = "http://127.0.0.1:9/v1.0";
         settings["Graph:Authentication"] = "None";
         settings["Graph:Subscriptions:NotificationUrl"] = "http://127.0.0.1:9/api/graph/notifications";

@@ -15,7 +15,7 @@ public static partial class FuzzRequestGenerator
 {
     private static readonly IReadOnlyList<string> RouteIds = [.. FuzzValues.Ids.Where(v => !v.Contains('\0', StringComparison.Ordinal))];
 
-    public static FuzzRequest Create(FunctionDefinition route, int seed, int index, string adminKey)
+    public static FuzzRequest Create(FunctionDefinition route, int seed, int index, string bearerToken)
     {
         // Not HashCode.Combine: it is randomised per process, and a failure must reproduce in another run.
         var random = new Random(unchecked((((seed * 1_000_003) ^ StableHash(route.Name)) * 31) + index));
@@ -40,7 +40,7 @@ public static partial class FuzzRequestGenerator
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (random.Next(10) != 0)
         {
-            headers["x-admin-key"] = adminKey;
+            headers["Authorization"] = "Bearer " + bearerToken;
         }
 
         if (route.Name == nameof(FunctionRegistry.CrmWebhook) && body is not null && random.Next(2) == 0)

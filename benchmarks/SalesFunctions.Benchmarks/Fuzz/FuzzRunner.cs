@@ -10,7 +10,7 @@ namespace SalesFunctions.Benchmarks.Fuzz;
 /// on every 4xx. Storage is compared around the requests that must not write (every refusal, every read): a snapshot
 /// is taken after each request that was accepted and may write, and compared every <c>checkEvery</c> requests since.
 /// </summary>
-public sealed class FuzzRunner(HttpClient client, StorageClients storage, string prefix, string adminKey)
+public sealed class FuzzRunner(HttpClient client, StorageClients storage, string prefix, string bearerToken)
 {
     /// <summary>Every HTTP route of the registry; a new route is fuzzed without any change here.</summary>
     public static IReadOnlyList<FunctionDefinition> Routes { get; } = [.. FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http)];
@@ -26,7 +26,7 @@ public sealed class FuzzRunner(HttpClient client, StorageClients storage, string
             var sinceCheck = new List<int>();
             for (var i = firstIndex; i < firstIndex + requestsPerRoute; i++)
             {
-                var request = FuzzRequestGenerator.Create(route, seed, i, adminKey);
+                var request = FuzzRequestGenerator.Create(route, seed, i, bearerToken);
                 requests++;
                 var (status, problem, writes, detail) = await SendAsync(request, cancellationToken);
                 byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
@@ -56,7 +56,7 @@ public sealed class FuzzRunner(HttpClient client, StorageClients storage, string
                     foreach (var j in again)
                     {
                         resent++;
-                        if ((await SendAsync(FuzzRequestGenerator.Create(route, seed, j, adminKey), cancellationToken)).Writes)
+                        if ((await SendAsync(FuzzRequestGenerator.Create(route, seed, j, bearerToken), cancellationToken)).Writes)
                         {
                             baseline = await StorageSnapshot.TakeAsync(storage, prefix, cancellationToken);
                             sinceCheck.Clear();

@@ -22,13 +22,15 @@ public static class FuzzSetup
         var settings = CrmDemoConnectors.Settings(Tenant);
         // Queue and timer steps would change storage by themselves; the harness compares storage around requests only.
         settings["Listeners:Enabled"] = "false";
+        // The tenant's admin signs in through the development issuer, which maps it as its own Entra tenant.
+        settings[$"Auth:Tenants:{Tenant}"] = Tenant;
         return settings;
     }
 
-    public static async Task SeedAsync(HttpClient client, string adminKey, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
+    public static async Task SeedAsync(HttpClient client, string bearerToken, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/tenants/{Tenant}/directory") { Content = JsonContent.Create(FuzzBodies.Directory) };
-        request.Headers.Add("x-admin-key", adminKey);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
         using var response = await client.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         await subscriptions.SaveAsync(new SubscriptionRecord(GraphTenant, SubscriptionId, Mailbox, MailboxResource.Messages, ClientStates.Hash(ClientState),

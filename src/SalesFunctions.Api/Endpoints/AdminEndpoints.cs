@@ -6,6 +6,8 @@ using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
 using SalesFunctions.Core.Tenants;
 
+using SalesFunctions.Api.SignIn;
+
 namespace SalesFunctions.Api.Endpoints;
 
 public static class AdminEndpoints
@@ -142,14 +144,19 @@ public static class AdminEndpoints
         }));
     }
 
+    /// <summary>
+    /// The pipeline as the caller's tenant sees it: the shared queues' depths (counts only), its own dirty days, and the
+    /// last rollup run.
+    /// </summary>
     public static async Task<IResult> GetStatusAsync(
-        IQueueDepths queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, ICrmStore crm, CancellationToken cancellationToken)
+        HttpContext context, IQueueDepths queues, IDirtyDayStore dirtyDays, IRollupStatusStore rollups, ICrmStore crm, CancellationToken cancellationToken)
     {
+        var tenant = context.GetCallerScope().Caller.TenantId;
         var depths = await queues.GetApproximateDepthsAsync(cancellationToken);
         var dirty = await dirtyDays.ListAsync(cancellationToken);
         var lastRollup = await rollups.GetLastAsync(cancellationToken);
-        var rollupFailures = await rollups.ListFailuresAsync(cancellationToken);
-        var connectorWarnings = await crm.ListWarningsAsync(cancellationToken);
-        return Results.Ok(new { queues = depths, dirtyDays = dirty.Count, lastRollup, rollupFailures, connectorWarnings });
+        var rollupFailures = (await rollups.ListFailuresAsync(cancellationToken)).Where(f => f.TenantId == tenant);
+        var connectorWarnings = (await crm.ListWarningsAsync(cancellationToken)).Where(w => w.TenantId == tenant);
+        return Results.Ok(new { tenant, queues = depths, dirtyDays = dirty.Count(d => d.TenantId == tenant), lastRollup, rollupFailures, connectorWarnings });
     }
 }

@@ -50,7 +50,7 @@ public static class KpiEndpoints
             return problem;
         }
 
-        var board = await kpis.GetLeaderboardAsync(query.Tenant, dimension, period, kpi, size, cancellationToken);
+        var board = await kpis.GetLeaderboardAsync(query.Tenant, dimension, period, kpi, size, key => query.Shows(dimension, key), cancellationToken);
         return Results.Ok(new
         {
             tenant = query.Tenant,
@@ -111,7 +111,7 @@ public static class KpiEndpoints
             return problem;
         }
 
-        var cells = await kpis.GetPeriodAsync(query.Tenant, dimension, period, cancellationToken);
+        var cells = (await kpis.GetPeriodAsync(query.Tenant, dimension, period, cancellationToken)).Where(c => query.Shows(dimension, c.Key));
         return Results.Ok(new
         {
             tenant = query.Tenant,
@@ -155,7 +155,7 @@ public static class KpiEndpoints
         csv.Append("\r\n");
         foreach (var period in KpiQueryService.Periods(grain, from, to))
         {
-            foreach (var cell in await kpis.GetPeriodAsync(query.Tenant, dimension, period, cancellationToken))
+            foreach (var cell in (await kpis.GetPeriodAsync(query.Tenant, dimension, period, cancellationToken)).Where(c => query.Shows(dimension, c.Key)))
             {
                 csv.Append(Name(dimension)).Append(',').Append(CsvField(cell.Key)).Append(',').Append(Name(grain)).Append(',')
                     .Append(period.Key).Append(',').Append(Day(period.Start)).Append(',').Append(Day(period.End)).Append(',')

@@ -1,7 +1,9 @@
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Kpis.Query;
+using SalesFunctions.Core.Security;
 using SalesFunctions.Core.Tenants;
+using SalesFunctions.Api.SignIn;
 
 namespace SalesFunctions.Api.Endpoints;
 
@@ -13,11 +15,14 @@ public sealed class KpiQuery
 {
     private static readonly string[] EntityParameters = ["rep", "team", "territory", "account"];
     private readonly HttpRequest _request;
+    private readonly CallerScope _scope;
     private readonly Dictionary<string, string[]> _errors = [];
+    private string? _forbidden;
 
     public KpiQuery(HttpRequest request)
     {
         _request = request;
+        _scope = request.HttpContext.GetCallerScope();
         Tenant = Value("tenant") ?? string.Empty;
         if (!KeyText.IsSafeId(Tenant))
         {
@@ -38,7 +43,7 @@ public sealed class KpiQuery
 
         if (given.Count == 0)
         {
-            return (KpiDimension.Tenant, KpiDefinitions.TenantTotalKey);
+            return Readable(KpiDimension.Tenant, KpiDefinitions.TenantTotalKey);
         }
 
         var key = Value(given[0])!;
@@ -47,14 +52,22 @@ public sealed class KpiQuery
             _errors[given[0]] = ["Not a valid id."];
         }
 
-        return (Enum.Parse<KpiDimension>(given[0], ignoreCase: true), key);
+        return Readable(Enum.Parse<KpiDimension>(given[0], ignoreCase: true), key);
     }
+
+    /// <summary>Whether the caller may see this entity in a list of many (leaderboard, side by side, export).</summary>
+    public bool Shows(KpiDimension dimension, string key) => _scope.CanList(dimension, key);
 
     /// <summary>dimension=rep|team|territory|account|tenant (required).</summary>
     public KpiDimension Dimension()
     {
         if (TryName<KpiDimension>(Value("dimension"), out var dimension))
         {
+            if (!_scope.CanRank(dimension))
+            {
+                _forbidden = $"Your role does not list every {Name(dimension)} of the tenant.";
+            }
+
             return dimension;
         }
 
@@ -139,7 +152,25 @@ public sealed class KpiQuery
         }
     }
 
-    public IResult? Problem() => _errors.Count > 0 ? Results.ValidationProblem(_errors, title: "Invalid KPI query") : null;
+    /// <summary>A 400 naming every invalid parameter, else a 403 when the caller may not read what was asked, else null.</summary>
+    public IResult? Problem() =>
+        _errors.Count > 0 ? Results.ValidationProblem(_errors, title: "Invalid KPI query")
+        : _forbidden is not null ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: _forbidden)
+        : null;
+
+    private (KpiDimension Dimension, string Key) Readable(KpiDimension dimension, string key)
+    {
+        if (!_scope.CanRead(dimension, key))
+        {
+            _forbidden = dimension == KpiDimension.Tenant
+                ? "Your role does not read the tenant totals."
+                : $"That {Name(dimension)} is outside what your role reads.";
+        }
+
+        return (dimension, key);
+    }
+
+    private static string Name(KpiDimension dimension) => dimension.ToString().ToLowerInvariant();
 
     /// <summary>A member's name in any case; Enum.TryParse alone would also take "7" or "1,2".</summary>
     private static bool TryName<T>(string? text, out T value)

@@ -1,3 +1,5 @@
+using SalesFunctions.Core.Security;
+
 namespace SalesFunctions.Api.Functions;
 
 /// <param name="Name">The function name in the Functions host and in the Host's logs.</param>
@@ -5,10 +7,7 @@ namespace SalesFunctions.Api.Functions;
 /// <param name="Queue">Logical queue name for queue triggers.</param>
 /// <param name="ScheduleSetting">App setting that holds the NCRONTAB schedule for timer triggers.</param>
 /// <param name="Handler">The endpoint method the Host maps for an HTTP function; the Functions app calls the same one.</param>
-/// <param name="AdminOnly">
-/// An admin function: the Host asks for the x-admin-key header, the Functions app for the master key
-/// (AuthorizationLevel.Admin).
-/// </param>
+/// <param name="Access">Who may call an HTTP function (docs/security.md); a host refuses to map an HTTP function without one.</param>
 public sealed record FunctionDefinition(
     string Name,
     TriggerKind Trigger,
@@ -17,4 +16,4 @@ public sealed record FunctionDefinition(
     string? Queue = null,
     string? ScheduleSetting = null,
     Delegate? Handler = null,
-    bool AdminOnly = false);
+    RouteAccess? Access = null);

@@ -1,5 +1,6 @@
 using SalesFunctions.Api.Endpoints;
 using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Security;
 
 namespace SalesFunctions.Api.Functions;
 
@@ -11,100 +12,100 @@ namespace SalesFunctions.Api.Functions;
 public static class FunctionRegistry
 {
     public static readonly FunctionDefinition GraphNotifications =
-        new(nameof(GraphNotifications), TriggerKind.Http, Route: Routes.GraphNotifications, Methods: ["POST"], Handler: GraphEndpoints.NotificationsAsync);
+        new(nameof(GraphNotifications), TriggerKind.Http, Route: Routes.GraphNotifications, Methods: ["POST"], Handler: GraphEndpoints.NotificationsAsync, Access: RouteAccess.Ingress);
 
     public static readonly FunctionDefinition GraphLifecycle =
-        new(nameof(GraphLifecycle), TriggerKind.Http, Route: Routes.GraphLifecycle, Methods: ["POST"], Handler: GraphEndpoints.LifecycleAsync);
+        new(nameof(GraphLifecycle), TriggerKind.Http, Route: Routes.GraphLifecycle, Methods: ["POST"], Handler: GraphEndpoints.LifecycleAsync, Access: RouteAccess.Ingress);
 
     public static readonly FunctionDefinition CrmWebhook =
-        new(nameof(CrmWebhook), TriggerKind.Http, Route: Routes.CrmWebhook, Methods: ["POST"], Handler: CrmEndpoints.AcceptAsync);
+        new(nameof(CrmWebhook), TriggerKind.Http, Route: Routes.CrmWebhook, Methods: ["POST"], Handler: CrmEndpoints.AcceptAsync, Access: RouteAccess.Ingress);
 
     public static readonly FunctionDefinition GetKpis =
-        new(nameof(GetKpis), TriggerKind.Http, Route: Routes.GetKpis, Methods: ["GET"], Handler: KpiEndpoints.GetSeriesAsync);
+        new(nameof(GetKpis), TriggerKind.Http, Route: Routes.GetKpis, Methods: ["GET"], Handler: KpiEndpoints.GetSeriesAsync, Access: RouteAccess.Reader);
 
     public static readonly FunctionDefinition GetKpiLeaderboard =
-        new(nameof(GetKpiLeaderboard), TriggerKind.Http, Route: Routes.GetKpiLeaderboard, Methods: ["GET"], Handler: KpiEndpoints.GetLeaderboardAsync);
+        new(nameof(GetKpiLeaderboard), TriggerKind.Http, Route: Routes.GetKpiLeaderboard, Methods: ["GET"], Handler: KpiEndpoints.GetLeaderboardAsync, Access: RouteAccess.Reader);
 
     public static readonly FunctionDefinition CompareKpis =
-        new(nameof(CompareKpis), TriggerKind.Http, Route: Routes.CompareKpis, Methods: ["GET"], Handler: KpiEndpoints.ComparePreviousAsync);
+        new(nameof(CompareKpis), TriggerKind.Http, Route: Routes.CompareKpis, Methods: ["GET"], Handler: KpiEndpoints.ComparePreviousAsync, Access: RouteAccess.Reader);
 
     public static readonly FunctionDefinition GetActivityVsPerformance =
-        new(nameof(GetActivityVsPerformance), TriggerKind.Http, Route: Routes.GetActivityVsPerformance, Methods: ["GET"], Handler: KpiEndpoints.GetActivityVsPerformanceAsync);
+        new(nameof(GetActivityVsPerformance), TriggerKind.Http, Route: Routes.GetActivityVsPerformance, Methods: ["GET"], Handler: KpiEndpoints.GetActivityVsPerformanceAsync, Access: RouteAccess.Reader);
 
     public static readonly FunctionDefinition ExportKpis =
-        new(nameof(ExportKpis), TriggerKind.Http, Route: Routes.ExportKpis, Methods: ["GET"], Handler: KpiEndpoints.ExportAsync);
+        new(nameof(ExportKpis), TriggerKind.Http, Route: Routes.ExportKpis, Methods: ["GET"], Handler: KpiEndpoints.ExportAsync, Access: RouteAccess.Reader);
 
     public static readonly FunctionDefinition ImportDirectory =
-        new(nameof(ImportDirectory), TriggerKind.Http, Route: Routes.ImportDirectory, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryJsonAsync, AdminOnly: true);
+        new(nameof(ImportDirectory), TriggerKind.Http, Route: Routes.ImportDirectory, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryJsonAsync, Access: RouteAccess.Admin);
 
     /// <summary>{list} is accounts or contacts: a CSV body replaces that list of the stored directory.</summary>
     public static readonly FunctionDefinition ImportDirectoryCsv =
-        new(nameof(ImportDirectoryCsv), TriggerKind.Http, Route: Routes.ImportDirectoryCsv, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryCsvAsync, AdminOnly: true);
+        new(nameof(ImportDirectoryCsv), TriggerKind.Http, Route: Routes.ImportDirectoryCsv, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryCsvAsync, Access: RouteAccess.Admin);
 
     /// <summary>A CSV body of quotas, forecasts and spend replaces the tenant's targets in force.</summary>
     public static readonly FunctionDefinition ImportKpiTargets =
-        new(nameof(ImportKpiTargets), TriggerKind.Http, Route: Routes.ImportKpiTargets, Methods: ["PUT"], Handler: KpiTargetEndpoints.ImportAsync, AdminOnly: true);
+        new(nameof(ImportKpiTargets), TriggerKind.Http, Route: Routes.ImportKpiTargets, Methods: ["PUT"], Handler: KpiTargetEndpoints.ImportAsync, Access: RouteAccess.Admin);
 
     /// <summary>The targets in force, uploaded or configured, as the CSV the import takes.</summary>
     public static readonly FunctionDefinition GetKpiTargets =
-        new(nameof(GetKpiTargets), TriggerKind.Http, Route: Routes.GetKpiTargets, Methods: ["GET"], Handler: KpiTargetEndpoints.GetAsync, AdminOnly: true);
+        new(nameof(GetKpiTargets), TriggerKind.Http, Route: Routes.GetKpiTargets, Methods: ["GET"], Handler: KpiTargetEndpoints.GetAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition AddMailbox =
-        new(nameof(AddMailbox), TriggerKind.Http, Route: Routes.AddMailbox, Methods: ["POST"], Handler: AdminEndpoints.AddMailboxAsync, AdminOnly: true);
+        new(nameof(AddMailbox), TriggerKind.Http, Route: Routes.AddMailbox, Methods: ["POST"], Handler: AdminEndpoints.AddMailboxAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition RemoveMailbox =
-        new(nameof(RemoveMailbox), TriggerKind.Http, Route: Routes.RemoveMailbox, Methods: ["DELETE"], Handler: AdminEndpoints.RemoveMailboxAsync, AdminOnly: true);
+        new(nameof(RemoveMailbox), TriggerKind.Http, Route: Routes.RemoveMailbox, Methods: ["DELETE"], Handler: AdminEndpoints.RemoveMailboxAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetPrivacyPolicy =
-        new(nameof(GetPrivacyPolicy), TriggerKind.Http, Route: Routes.GetPrivacyPolicy, Methods: ["GET"], Handler: PrivacyEndpoints.GetAsync, AdminOnly: true);
+        new(nameof(GetPrivacyPolicy), TriggerKind.Http, Route: Routes.GetPrivacyPolicy, Methods: ["GET"], Handler: PrivacyEndpoints.GetAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition SetPrivacyPolicy =
-        new(nameof(SetPrivacyPolicy), TriggerKind.Http, Route: Routes.SetPrivacyPolicy, Methods: ["PUT"], Handler: PrivacyEndpoints.SetAsync, AdminOnly: true);
+        new(nameof(SetPrivacyPolicy), TriggerKind.Http, Route: Routes.SetPrivacyPolicy, Methods: ["PUT"], Handler: PrivacyEndpoints.SetAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition DryRunPrivacyPolicy =
-        new(nameof(DryRunPrivacyPolicy), TriggerKind.Http, Route: Routes.DryRunPrivacyPolicy, Methods: ["POST"], Handler: PrivacyEndpoints.DryRunAsync, AdminOnly: true);
+        new(nameof(DryRunPrivacyPolicy), TriggerKind.Http, Route: Routes.DryRunPrivacyPolicy, Methods: ["POST"], Handler: PrivacyEndpoints.DryRunAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetQualification =
-        new(nameof(GetQualification), TriggerKind.Http, Route: Routes.GetQualification, Methods: ["GET"], Handler: QualificationEndpoints.GetAsync);
+        new(nameof(GetQualification), TriggerKind.Http, Route: Routes.GetQualification, Methods: ["GET"], Handler: QualificationEndpoints.GetAsync, Access: RouteAccess.Manager);
 
     public static readonly FunctionDefinition SetQualificationConfig =
-        new(nameof(SetQualificationConfig), TriggerKind.Http, Route: Routes.SetQualificationConfig, Methods: ["PUT"], Handler: QualificationEndpoints.SetConfigAsync, AdminOnly: true);
+        new(nameof(SetQualificationConfig), TriggerKind.Http, Route: Routes.SetQualificationConfig, Methods: ["PUT"], Handler: QualificationEndpoints.SetConfigAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition ExplainActivity =
-        new(nameof(ExplainActivity), TriggerKind.Http, Route: Routes.ExplainActivity, Methods: ["GET"], Handler: MatchingEndpoints.ExplainActivityAsync, AdminOnly: true);
+        new(nameof(ExplainActivity), TriggerKind.Http, Route: Routes.ExplainActivity, Methods: ["GET"], Handler: MatchingEndpoints.ExplainActivityAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetUnmatched =
-        new(nameof(GetUnmatched), TriggerKind.Http, Route: Routes.GetUnmatched, Methods: ["GET"], Handler: MatchingEndpoints.GetUnmatchedAsync, AdminOnly: true);
+        new(nameof(GetUnmatched), TriggerKind.Http, Route: Routes.GetUnmatched, Methods: ["GET"], Handler: MatchingEndpoints.GetUnmatchedAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition RematchAccounts =
-        new(nameof(RematchAccounts), TriggerKind.Http, Route: Routes.RematchAccounts, Methods: ["POST"], Handler: MatchingEndpoints.RematchAsync, AdminOnly: true);
+        new(nameof(RematchAccounts), TriggerKind.Http, Route: Routes.RematchAccounts, Methods: ["POST"], Handler: MatchingEndpoints.RematchAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition SetTerritoryModel =
-        new(nameof(SetTerritoryModel), TriggerKind.Http, Route: Routes.SetTerritoryModel, Methods: ["PUT"], Handler: TerritoryEndpoints.SetAsync, AdminOnly: true);
+        new(nameof(SetTerritoryModel), TriggerKind.Http, Route: Routes.SetTerritoryModel, Methods: ["PUT"], Handler: TerritoryEndpoints.SetAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetTerritoryModels =
-        new(nameof(GetTerritoryModels), TriggerKind.Http, Route: Routes.GetTerritoryModels, Methods: ["GET"], Handler: TerritoryEndpoints.ListAsync, AdminOnly: true);
+        new(nameof(GetTerritoryModels), TriggerKind.Http, Route: Routes.GetTerritoryModels, Methods: ["GET"], Handler: TerritoryEndpoints.ListAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition ExplainTerritory =
-        new(nameof(ExplainTerritory), TriggerKind.Http, Route: Routes.ExplainTerritory, Methods: ["GET"], Handler: TerritoryEndpoints.ExplainAsync, AdminOnly: true);
+        new(nameof(ExplainTerritory), TriggerKind.Http, Route: Routes.ExplainTerritory, Methods: ["GET"], Handler: TerritoryEndpoints.ExplainAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition ReassignTerritories =
-        new(nameof(ReassignTerritories), TriggerKind.Http, Route: Routes.ReassignTerritories, Methods: ["POST"], Handler: TerritoryEndpoints.ReassignAsync, AdminOnly: true);
+        new(nameof(ReassignTerritories), TriggerKind.Http, Route: Routes.ReassignTerritories, Methods: ["POST"], Handler: TerritoryEndpoints.ReassignAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetTraces =
-        new(nameof(GetTraces), TriggerKind.Http, Route: Routes.GetTraces, Methods: ["GET"], Handler: TraceEndpoints.GetAsync, AdminOnly: true);
+        new(nameof(GetTraces), TriggerKind.Http, Route: Routes.GetTraces, Methods: ["GET"], Handler: TraceEndpoints.GetAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetStatus =
-        new(nameof(GetStatus), TriggerKind.Http, Route: Routes.GetStatus, Methods: ["GET"], Handler: AdminEndpoints.GetStatusAsync, AdminOnly: true);
+        new(nameof(GetStatus), TriggerKind.Http, Route: Routes.GetStatus, Methods: ["GET"], Handler: AdminEndpoints.GetStatusAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetSyncStates =
-        new(nameof(GetSyncStates), TriggerKind.Http, Route: Routes.GetSyncStates, Methods: ["GET"], Handler: AdminEndpoints.GetSyncStatesAsync, AdminOnly: true);
+        new(nameof(GetSyncStates), TriggerKind.Http, Route: Routes.GetSyncStates, Methods: ["GET"], Handler: AdminEndpoints.GetSyncStatesAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetPoison =
-        new(nameof(GetPoison), TriggerKind.Http, Route: Routes.GetPoison, Methods: ["GET"], Handler: PoisonEndpoints.GetAsync, AdminOnly: true);
+        new(nameof(GetPoison), TriggerKind.Http, Route: Routes.GetPoison, Methods: ["GET"], Handler: PoisonEndpoints.GetAsync, Access: RouteAccess.Operator);
 
     public static readonly FunctionDefinition ReplayPoison =
-        new(nameof(ReplayPoison), TriggerKind.Http, Route: Routes.ReplayPoison, Methods: ["POST"], Handler: PoisonEndpoints.ReplayAsync, AdminOnly: true);
+        new(nameof(ReplayPoison), TriggerKind.Http, Route: Routes.ReplayPoison, Methods: ["POST"], Handler: PoisonEndpoints.ReplayAsync, Access: RouteAccess.Operator);
 
     public static readonly FunctionDefinition Capture =
         new(nameof(Capture), TriggerKind.Queue, Queue: QueueNames.Capture);

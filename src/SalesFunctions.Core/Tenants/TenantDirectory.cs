@@ -22,6 +22,9 @@ public sealed record TenantDirectory(
     /// <summary>People at accounts; an exact address match is the first rung of the matching ladder.</summary>
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
 
+    /// <summary>What callers may see beyond their own scope.</summary>
+    public TenantAccess Access { get; init; } = TenantAccess.Default;
+
     private Dictionary<string, Rep>? _repsByEmail;
     private Dictionary<string, Account>? _accountsByDomain;
     private Dictionary<string, Account>? _accountsById;
@@ -33,7 +36,7 @@ public sealed record TenantDirectory(
     {
         (TenantId, InternalDomains, TimeZone, Teams, Reps, Accounts) =
             (original.TenantId, original.InternalDomains, original.TimeZone, original.Teams, original.Reps, original.Accounts);
-        (Privacy, Contacts) = (original.Privacy, original.Contacts);
+        (Privacy, Contacts, Access) = (original.Privacy, original.Contacts, original.Access);
     }
 
     public TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

@@ -5,12 +5,12 @@ using SalesFunctions.Core.Scoring;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.ExplainActivity: why one activity counts where it counts. Admin level.</summary>
+/// <summary>Route as in FunctionRegistry.ExplainActivity: why one activity counts where it counts. Operator access: SignInMiddleware enforces the registry's rule.</summary>
 public sealed class ExplainActivityFunction(ActivityExplainer explainer)
 {
     [Function(nameof(FunctionRegistry.ExplainActivity))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.ExplainActivity)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ExplainActivity)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken)
     {

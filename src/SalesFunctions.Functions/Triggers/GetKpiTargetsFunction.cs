@@ -6,12 +6,12 @@ using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.GetKpiTargets: the targets in force as CSV. Admin level.</summary>
+/// <summary>Route as in FunctionRegistry.GetKpiTargets: the targets in force as CSV. Operator access: SignInMiddleware enforces the registry's rule.</summary>
 public sealed class GetKpiTargetsFunction(ITenantDirectoryStore directories, KpiSettingsSource settings)
 {
     [Function(nameof(FunctionRegistry.GetKpiTargets))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetKpiTargets)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.GetKpiTargets)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         KpiTargetEndpoints.GetAsync(tenantId, directories, settings, cancellationToken);

@@ -5,12 +5,12 @@ using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.GetPrivacyPolicy. Admin level.</summary>
+/// <summary>Route as in FunctionRegistry.GetPrivacyPolicy. Operator access: SignInMiddleware enforces the registry's rule.</summary>
 public sealed class GetPrivacyPolicyFunction(ITenantDirectoryStore directories)
 {
     [Function(nameof(FunctionRegistry.GetPrivacyPolicy))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetPrivacyPolicy)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.GetPrivacyPolicy)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         PrivacyEndpoints.GetAsync(tenantId, directories, cancellationToken);

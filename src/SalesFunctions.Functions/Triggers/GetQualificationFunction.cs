@@ -5,12 +5,12 @@ using SalesFunctions.Core.Qualification;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.GetQualification; a function key is required, as for the KPI API.</summary>
+/// <summary>Route as in FunctionRegistry.GetQualification. Anonymous to the Functions host: SignInMiddleware enforces the registry's access rule, as the Host's RouteGuard does.</summary>
 public sealed class GetQualificationFunction(QualificationService qualification)
 {
     [Function(nameof(FunctionRegistry.GetQualification))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.GetQualification)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.GetQualification)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         string? Query(string name) => request.Query.TryGetValue(name, out var value) ? value.ToString() : null;

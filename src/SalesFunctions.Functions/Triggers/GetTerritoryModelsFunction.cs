@@ -6,12 +6,12 @@ using SalesFunctions.Core.Territories;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.GetTerritoryModels: the tenant's model versions. Admin level.</summary>
+/// <summary>Route as in FunctionRegistry.GetTerritoryModels: the tenant's model versions. Operator access: SignInMiddleware enforces the registry's rule.</summary>
 public sealed class GetTerritoryModelsFunction(TerritoryModels models, ITenantDirectoryStore directories)
 {
     [Function(nameof(FunctionRegistry.GetTerritoryModels))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetTerritoryModels)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.GetTerritoryModels)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken) =>
         TerritoryEndpoints.ListAsync(tenantId, models, directories, cancellationToken);

@@ -5,12 +5,12 @@ using SalesFunctions.Core.Scoring;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.GetUnmatched: external domains no account claims, with counts. Admin level.</summary>
+/// <summary>Route as in FunctionRegistry.GetUnmatched: external domains no account claims, with counts. Operator access: SignInMiddleware enforces the registry's rule.</summary>
 public sealed class GetUnmatchedFunction(UnmatchedExternals unmatched)
 {
     [Function(nameof(FunctionRegistry.GetUnmatched))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.GetUnmatched)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.GetUnmatched)] HttpRequest request,
         string tenantId,
         CancellationToken cancellationToken)
     {

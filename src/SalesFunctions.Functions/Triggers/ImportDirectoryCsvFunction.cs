@@ -5,12 +5,12 @@ using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.ImportDirectoryCsv: accounts or contacts as CSV. Admin level.</summary>
+/// <summary>Route as in FunctionRegistry.ImportDirectoryCsv: accounts or contacts as CSV. Operator access: SignInMiddleware enforces the registry's rule.</summary>
 public sealed class ImportDirectoryCsvFunction(ITenantDirectoryStore store, TenantDirectoryService directories)
 {
     [Function(nameof(FunctionRegistry.ImportDirectoryCsv))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.ImportDirectoryCsv)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.ImportDirectoryCsv)] HttpRequest request,
         string tenantId,
         string list,
         CancellationToken cancellationToken) =>

@@ -5,12 +5,12 @@ using SalesFunctions.Core.Subscriptions;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.RemoveMailbox. Admin level: the Functions master key replaces the Host's x-admin-key.</summary>
+/// <summary>Route as in FunctionRegistry.RemoveMailbox. Anonymous to the Functions host: SignInMiddleware enforces the registry's access rule, as the Host's RouteGuard does.</summary>
 public sealed class RemoveMailboxFunction(MailboxRemoval removal)
 {
     [Function(nameof(FunctionRegistry.RemoveMailbox))]
     public Task<IResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = Routes.RemoveMailbox)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.RemoveMailbox)] HttpRequest request,
         string tenantId,
         string mailbox,
         CancellationToken cancellationToken) =>

@@ -64,7 +64,7 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
     [Theory]
     [InlineData(Tenant, "deals", HttpStatusCode.NotFound)]
     [InlineData("nobody", "accounts", HttpStatusCode.NotFound)]
-    [InlineData("bad id!", "accounts", HttpStatusCode.BadRequest)]
+    [InlineData("bad id!", "accounts", HttpStatusCode.Forbidden)]
     public async Task PutCsv_WhenListOrTenantIsUnknown_AnswersAProblem(string tenant, string list, HttpStatusCode expected)
     {
         using var response = await _host.Client.PutAsync($"/api/admin/tenants/{Uri.EscapeDataString(tenant)}/directory/{list}",

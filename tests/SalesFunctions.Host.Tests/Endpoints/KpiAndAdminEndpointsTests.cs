@@ -62,21 +62,21 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [InlineData("POST", "/api/admin/poison/capture/replay")]
     [InlineData("PUT", "/api/admin/tenants/tenant-a/territories")]
     [InlineData("POST", "/api/admin/tenants/tenant-a/territories/reassign?from=2026-10-01")]
-    public async Task Admin_WhenKeyMissingOrWrong_Answers401Problem(string method, string url)
+    public async Task Admin_WhenTokenMissingOrWrong_Answers401Problem(string method, string url)
     {
-        foreach (var key in new[] { null, "wrong" })
+        foreach (var token in new[] { null, "wrong" })
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) };
-            request.Headers.Remove("x-admin-key");
-            if (key is not null)
+            if (token is not null)
             {
-                request.Headers.Add("x-admin-key", key);
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             }
 
-            using var anonymous = new HttpClient { BaseAddress = _host.Client.BaseAddress };
+            using var anonymous = _host.AnonymousClient();
             using var response = await anonymous.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
     }
 

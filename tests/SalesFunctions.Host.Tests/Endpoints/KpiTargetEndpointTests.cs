@@ -90,7 +90,7 @@ public sealed class KpiTargetEndpointTests : IAsyncLifetime
     [Theory]
     [InlineData("nobody", "PUT", HttpStatusCode.NotFound)]
     [InlineData("nobody", "GET", HttpStatusCode.NotFound)]
-    [InlineData("bad id!", "PUT", HttpStatusCode.BadRequest)]
+    [InlineData("bad id!", "PUT", HttpStatusCode.Forbidden)]
     public async Task Request_WhenTheTenantIsUnknownOrInvalid_AnswersTheDirectoryImportsProblem(string tenant, string method, HttpStatusCode expected)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/admin/tenants/{Uri.EscapeDataString(tenant)}/kpis/targets")

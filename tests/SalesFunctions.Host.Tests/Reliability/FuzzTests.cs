@@ -1,4 +1,5 @@
 using SalesFunctions.Benchmarks.Fuzz;
+using SalesFunctions.Core.Security;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Storage;
 using Xunit.Abstractions;
@@ -17,8 +18,10 @@ public sealed class FuzzTests(ITestOutputHelper output)
     public async Task EveryRoute_WhenSentHostileRequests_AnswersNo5xxAProblemOnEvery4xxAndRefusalsStoreNothing()
     {
         await using var host = await HostUnderTest.StartAsync(FuzzSetup.Settings());
-        await FuzzSetup.SeedAsync(host.Client, HostUnderTest.AdminKey, host.Service<ISubscriptionStore>(), CancellationToken.None);
-        var runner = new FuzzRunner(host.Client, host.Service<StorageClients>(), host.Prefix, HostUnderTest.AdminKey);
+        var token = host.Token(FuzzSetup.Tenant, CallerRole.Admin);
+        using var client = host.AnonymousClient();
+        await FuzzSetup.SeedAsync(client, token, host.Service<ISubscriptionStore>(), CancellationToken.None);
+        var runner = new FuzzRunner(client, host.Service<StorageClients>(), host.Prefix, token);
 
         // Fixed, so that CI is deterministic; scripts/fuzz.sh --seed explores others.
         const int seed = 26;

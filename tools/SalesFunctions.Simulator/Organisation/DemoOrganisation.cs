@@ -125,6 +125,12 @@ public sealed class DemoOrganisation
 
     public IReadOnlyList<SimMeeting> Meetings { get; }
 
+    /// <summary>
+    /// The sign-in address of a team's manager: Dana (a mailbox of the organisation) manages East; West and Central have
+    /// managers without a captured mailbox, as sales managers often do.
+    /// </summary>
+    public string ManagerOf(string teamId) => teamId == "team-east" ? $"dana.manager@{InternalDomain}" : $"{teamId.Replace("team-", string.Empty, StringComparison.Ordinal)}.manager@{InternalDomain}";
+
     /// <summary>Every mailbox of the organisation: reps and colleagues.</summary>
     public IEnumerable<SimPerson> Mailboxes => Reps.Concat(Colleagues);
 
@@ -133,7 +139,7 @@ public sealed class DemoOrganisation
     {
         internalDomains = new[] { InternalDomain },
         timeZone = "UTC",
-        teams = Teams.Select(t => new { id = t.Id, name = t.Name }),
+        teams = Teams.Select(t => new { id = t.Id, name = t.Name, managers = new[] { ManagerOf(t.Id) } }),
         reps = Reps.Select(r => new { id = r.RepId, email = r.Email, name = r.Name, teamId = r.TeamId }),
         accounts = Accounts.Select(a => new
         {

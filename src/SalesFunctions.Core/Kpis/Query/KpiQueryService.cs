@@ -33,10 +33,14 @@ public sealed class KpiQueryService(IKpiStore kpis)
         return new KpiSeries(tenantId, dimension, key, grain, cells);
     }
 
-    /// <summary>The top and bottom <paramref name="size"/> entities by one KPI; entities whose value is undefined are not ranked.</summary>
+    /// <summary>
+    /// The top and bottom <paramref name="size"/> entities by one KPI, among those <paramref name="visible"/> to the caller
+    /// (ranks count only those); entities whose value is undefined are not ranked.
+    /// </summary>
     public async Task<KpiLeaderboard> GetLeaderboardAsync(
-        string tenantId, KpiDimension dimension, KpiPeriod period, string kpi, int size, CancellationToken cancellationToken)
+        string tenantId, KpiDimension dimension, KpiPeriod period, string kpi, int size, Func<string, bool> visible, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(visible);
         if (KpiCatalogue.Definitions.All(d => d.Name != kpi))
         {
             throw new ArgumentException($"Unknown KPI '{kpi}'.", nameof(kpi));
@@ -45,7 +49,7 @@ public sealed class KpiQueryService(IKpiStore kpis)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxLeaderboardSize);
         var valued = (await kpis.GetPeriodAsync(tenantId, period, dimension, cancellationToken))
-            .Where(c => c.Cell.Values[kpi] is not null)
+            .Where(c => c.Cell.Values[kpi] is not null && visible(c.Cell.Key))
             .Select(c => (c.Cell.Key, Value: c.Cell.Values[kpi]!.Value))
             .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
             .ToList();
