@@ -26,7 +26,7 @@ public sealed class HostUnderTest : IAsyncDisposable
     /// an Entra-style tenant mapped to one of them. A test of another tenant adds Auth:Tenants:{id} to its settings.
     /// </summary>
     public static readonly IReadOnlyList<string> Tenants =
-        ["tenant-a", "tenant-b", "tenant-m", "tenant-t", "tenant-q", "tenant-csv", "tenant-crm", "tenant-targets", "tenant-configured", "recompute-tenant", "nobody",
+        ["tenant-a", "tenant-b", "tenant-m", "tenant-t", "tenant-q", "tenant-csv", "tenant-crm", "tenant-targets", "tenant-configured", "tenant-hostile", "recompute-tenant", "nobody",
          "84bd8158-6d4d-4958-8b9f-9d6445542f95", Simulator.Organisation.DemoOrganisation.TenantId];
 
     /// <summary>The operator tenant, whose admin the test client is on routes without a tenant (status, poison).</summary>
@@ -139,8 +139,19 @@ public sealed class HostUnderTest : IAsyncDisposable
     public string Token(string tenantId, CallerRole role, string? email = null) =>
         Service<DevelopmentIssuer>().Issue(tenantId, role, $"test-{role}", email ?? $"{role.ToString().ToLowerInvariant()}@test.example", $"Test {role}");
 
-    /// <summary>A client that sends no token of its own: tests give each request its own Authorization header.</summary>
-    public HttpClient AnonymousClient() => new() { BaseAddress = BaseAddress };
+    /// <summary>
+    /// A client that sends no token of its own: tests give each request its own Authorization header. It waits for the
+    /// answer to an Expect: 100-continue, which a route over its body cap gives before reading.
+    /// </summary>
+    public HttpClient AnonymousClient() => new(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in as an admin of one tenant, for routes that name no tenant (status).</summary>
+    public HttpClient AdminClientOf(string tenantId)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(tenantId, CallerRole.Admin));
+        return client;
+    }
 
     public async ValueTask DisposeAsync()
     {

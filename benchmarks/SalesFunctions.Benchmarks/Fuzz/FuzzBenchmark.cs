@@ -21,7 +21,7 @@ internal static class FuzzBenchmark
         var prefix = "fuzz" + Guid.NewGuid().ToString("N")[..6];
         var address = DeltaBackfillBenchmark.FreeLoopbackUrl();
         await using var host = await StartHostAsync(connectionString, prefix, address);
-        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
         var token = host.Services.GetRequiredService<DevelopmentIssuer>().Issue(FuzzSetup.Tenant, CallerRole.Admin, "fuzz-admin", "fuzz-admin@fuzz.example", "Fuzz");
         await FuzzSetup.SeedAsync(client, token, host.Services.GetRequiredService<ISubscriptionStore>(), CancellationToken.None);
 

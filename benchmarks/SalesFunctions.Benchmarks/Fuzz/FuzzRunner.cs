@@ -105,6 +105,9 @@ public sealed class FuzzRunner(HttpClient client, StorageClients storage, string
     public async Task<(int Status, bool Problem, bool Writes, string Detail)> SendAsync(FuzzRequest request, CancellationToken cancellationToken)
     {
         using var message = request.ToMessage();
+        // A route refuses a body over its cap before reading it; with 100-continue the client hears that answer instead
+        // of writing into a closed connection (the runner's HttpClient must wait for it: SocketsHttpHandler.Expect100ContinueTimeout).
+        message.Headers.ExpectContinue = message.Content is not null;
         try
         {
             using var response = await client.SendAsync(message, cancellationToken);

@@ -78,7 +78,8 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         var queued = (await queue.ReceiveMessageAsync()).Value;
         var message = JsonSerializer.Deserialize<Core.Crm.CrmMessage>(queued.MessageText, JsonSerializerOptions.Web)!;
         await _host.Service<Core.Crm.CrmEventProcessor>().ProcessAsync(message, CancellationToken.None);
-        var status = JsonDocument.Parse(await _host.Client.GetStringAsync("api/admin/status")).RootElement;
+        using var admin = _host.AdminClientOf(Tenant);
+        var status = JsonDocument.Parse(await admin.GetStringAsync("api/admin/status")).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var deals = new List<Core.Crm.CrmRecord>();

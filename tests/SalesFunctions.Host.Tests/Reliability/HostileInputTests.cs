@@ -215,14 +215,15 @@ public sealed class HostileInputTests : IAsyncLifetime
         await blob.UploadAsync(BinaryData.FromString(stored.Replace("2026-Q4", "0001-01-01", StringComparison.Ordinal)), overwrite: true);
 
         await _host.Service<Core.Kpis.Rollup.KpiRollupService>().RunAsync(CancellationToken.None);
-        var status = await _host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");
+        using var admin = _host.AdminClientOf(Tenant);
+        var status = await admin.GetFromJsonAsync<JsonElement>("/api/admin/status");
         var kpis = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-05&to=2026-10-05");
 
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var failure = Assert.Single(status.GetProperty("rollupFailures").EnumerateArray());
         Assert.Equal((Tenant, "KPI targets"), (failure.GetProperty("tenantId").GetString(), failure.GetProperty("input").GetString()));
         Assert.Contains("0001-01-01", failure.GetProperty("cause").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, status.GetProperty("dirtyCells").GetInt32());
+        Assert.Equal(0, status.GetProperty("dirtyDays").GetInt32());
         Assert.Equal(1, kpis.GetProperty("series")[0].GetProperty("emailsReceived").GetInt32());
     }
 

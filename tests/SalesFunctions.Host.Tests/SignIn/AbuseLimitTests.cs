@@ -56,7 +56,7 @@ public sealed class AbuseLimitTests : IAsyncLifetime
     [Fact]
     public async Task Body_WhenLargerThanTheRouteAllows_IsRefusedWith413AndNotStored()
     {
-        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = _host.BaseAddress };
+        using var client = _host.AnonymousClient();
         await _host.ImportDirectoryAsync("tenant-a", [], []);
         var before = await StorageSnapshot.TakeAsync(_host);
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/tenants/tenant-a/directory/accounts")
@@ -65,7 +65,7 @@ public sealed class AbuseLimitTests : IAsyncLifetime
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Token("tenant-a", CallerRole.Admin));
         // The Host answers before it reads the body; with 100-continue the client waits for that answer instead of
-        // sending 21 MB into a closed connection.
+        // sending 21 MB into a closed connection (AnonymousClient waits for it).
         request.Headers.ExpectContinue = true;
         using var response = await client.SendAsync(request);
 
