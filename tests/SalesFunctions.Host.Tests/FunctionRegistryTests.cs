@@ -49,6 +49,18 @@ public sealed class FunctionRegistryTests
         }
     }
 
+    [Fact]
+    public void SecurityDoc_WhenItsTableIsRead_ListsEveryHttpRouteWithItsAccessRule()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Fixtures.RepositoryRoot, "docs", "security.md"))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(cells => FunctionRegistry.All.Any(f => f.Name == cells[1])).ToDictionary(cells => cells[1], cells => (Route: cells[2], Access: cells[3]));
+        var http = FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http).ToList();
+
+        Assert.Equal(http.Select(f => f.Name).Order(), rows.Keys.Order());
+        Assert.All(http, f => Assert.Equal(($"{f.Methods![0]} `api/{f.Route}`", f.Access.ToString()!.ToLowerInvariant()), rows[f.Name]));
+    }
+
     private static IOrderedEnumerable<(string Name, string Value)> Constants(Type type) =>
         type.GetFields().Where(f => f.IsLiteral).Select(f => (f.Name, (string)f.GetRawConstantValue()!)).Order();
 }
