@@ -36,11 +36,14 @@ if [[ -z "$days" ]]; then
   if [[ "$short" == 1 ]]; then days="$short_days"; else days="$all_days"; fi
 fi
 
-export AZURITE_DIR="$root/.azurite/date-sweep" AZURITE_EPHEMERAL=1
-export AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10110}" AZURITE_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10111}" AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10112}"
-SALESFUNCTIONS_TEST_STORAGE="$(scripts/azurite.sh start)"
-export SALESFUNCTIONS_TEST_STORAGE
-trap 'scripts/azurite.sh stop' EXIT
+# Called from scripts/test.sh, it uses that script's Azurite; alone, it starts one of its own on other ports.
+if [[ -z "${SALESFUNCTIONS_TEST_STORAGE:-}" ]]; then
+  export AZURITE_DIR="$root/.azurite/date-sweep" AZURITE_EPHEMERAL=1
+  export AZURITE_BLOB_PORT=10110 AZURITE_QUEUE_PORT=10111 AZURITE_TABLE_PORT=10112
+  SALESFUNCTIONS_TEST_STORAGE="$(scripts/azurite.sh start)"
+  export SALESFUNCTIONS_TEST_STORAGE
+  trap 'scripts/azurite.sh stop' EXIT
+fi
 
 [[ "$build" == 1 ]] && dotnet build SalesFunctions.Offline.slnf -c Release --nologo -v quiet >/dev/null
 
