@@ -177,6 +177,8 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     public async Task<JsonElement> WaitForRollupAsync(bool progress, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
+        // The Host stamps its rollup runs with its own clock, which is the simulator's (a test may move both to another day).
+        var hostClock = simulator.Services.GetRequiredService<SimulatorOptions>().Clock;
         DateTimeOffset? drainedAt = null;
         var slowPolls = 0;
         JsonElement? last = null;
@@ -212,7 +214,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             }
             else
             {
-                drainedAt ??= DateTimeOffset.UtcNow;
+                drainedAt ??= hostClock.GetUtcNow();
                 if (status.GetProperty("lastRollup") is { ValueKind: JsonValueKind.Object } rollup
                     && rollup.GetProperty("startedAt").GetDateTimeOffset() > drainedAt.Value.AddSeconds(-1) && rollup.GetProperty("stillDirty").GetInt32() == 0)
                 {
