@@ -91,12 +91,17 @@ public static class HostSetup
         }
 
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
+        var guard = app.Services.GetRequiredService<RouteGuard>();
         foreach (var function in FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http))
         {
             // No route without the access rule of its registry entry, and none without its guard.
-            var access = function.Access ?? throw new InvalidOperationException($"{function.Name} has no access rule in the function registry.");
+            if (function.Access is null)
+            {
+                throw new InvalidOperationException($"{function.Name} has no access rule in the function registry.");
+            }
+
             api.MapMethods(function.Route!, function.Methods!, function.Handler!).WithName(function.Name)
-                .AddEndpointFilter(new RouteGuardFilter(app.Services.GetRequiredService<RouteGuard>(), function));
+                .AddEndpointFilter(new RouteGuardFilter(guard, function));
         }
 
         return app;

@@ -135,6 +135,10 @@ public sealed class HostUnderTest : IAsyncDisposable
         return $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
     }
 
+    /// <summary>Everything stored under this Host's prefix (the fuzz harness's snapshot): equal snapshots, nothing written.</summary>
+    public Task<Benchmarks.Fuzz.StorageSnapshot> SnapshotStorageAsync() =>
+        Benchmarks.Fuzz.StorageSnapshot.TakeAsync(Service<StorageClients>(), Prefix, CancellationToken.None);
+
     /// <summary>A bearer token of the development issuer for one person of a tenant mapped above.</summary>
     public string Token(string tenantId, CallerRole role, string? email = null) =>
         Service<DevelopmentIssuer>().Issue(tenantId, role, $"test-{role}", email ?? $"{role.ToString().ToLowerInvariant()}@test.example", $"Test {role}");

@@ -61,7 +61,7 @@ public sealed class KpiQuery
     /// <summary>dimension=rep|team|territory|account|tenant (required).</summary>
     public KpiDimension Dimension()
     {
-        if (TryName<KpiDimension>(Value("dimension"), out var dimension))
+        if (EnumNames.TryParse<KpiDimension>(Value("dimension"), out var dimension))
         {
             if (!_scope.CanRank(dimension))
             {
@@ -84,7 +84,7 @@ public sealed class KpiQuery
             return KpiGrain.Day;
         }
 
-        if (TryName<KpiGrain>(text, out var grain))
+        if (EnumNames.TryParse<KpiGrain>(text, out var grain))
         {
             return grain;
         }
@@ -171,11 +171,6 @@ public sealed class KpiQuery
     }
 
     private static string Name(KpiDimension dimension) => dimension.ToString().ToLowerInvariant();
-
-    /// <summary>A member's name in any case; Enum.TryParse alone would also take "7" or "1,2".</summary>
-    private static bool TryName<T>(string? text, out T value)
-        where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
 
     private string? Value(string name) => _request.Query.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using SalesFunctions.Api.Endpoints;
 using SalesFunctions.Core.Security;
 using SalesFunctions.Core.Tenants;
 
@@ -26,7 +27,7 @@ public static class DevelopmentIssuerEndpoints
         string? tenant, string? role, string? rep, string? team, DevelopmentIssuer issuer, IOptions<SignInOptions> options,
         TenantDirectoryCache directories, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<CallerRole>(role, ignoreCase: true, out var callerRole) || !Enum.IsDefined(callerRole) || int.TryParse(role, out _))
+        if (!EnumNames.TryParse<CallerRole>(role, out var callerRole))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["role is admin, manager or rep."] });
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Security;
@@ -28,26 +28,30 @@ public sealed partial class RouteGuard : IDisposable
     private readonly IOptions<SignInOptions> _options;
     private readonly TenantDirectoryCache _directories;
     private readonly ILogger<RouteGuard> _logger;
-    private readonly PartitionedRateLimiter<string> _perClient;
+    private readonly PartitionedRateLimiter<string> _perSender;
+    private readonly PartitionedRateLimiter<string> _perCaller;
     private readonly PartitionedRateLimiter<string> _perTenant;
 
     public RouteGuard(IOptions<SignInOptions> options, TenantDirectoryCache directories, ILogger<RouteGuard> logger)
     {
         (_options, _directories, _logger) = (options, directories, logger);
         var limits = options.Value;
-        _perClient = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, k => Window(
-            k.StartsWith("ingress|", StringComparison.Ordinal) ? limits.IngressRequestsPerMinute : limits.RequestsPerMinute)));
-        _perTenant = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limits.TenantRequestsPerMinute)));
+        _perSender = PerMinute(limits.IngressRequestsPerMinute);
+        _perCaller = PerMinute(limits.RequestsPerMinute);
+        _perTenant = PerMinute(limits.TenantRequestsPerMinute);
     }
 
     public void Dispose()
     {
-        _perClient.Dispose();
+        _perSender.Dispose();
+        _perCaller.Dispose();
         _perTenant.Dispose();
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits) =>
-        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+    /// <summary>A fixed one-minute window of <paramref name="permits"/> per key, no queueing.</summary>
+    private static PartitionedRateLimiter<string> PerMinute(int permits) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true }));
 
     /// <returns>null when the call may go on; otherwise the problem to answer with.</returns>
     public async Task<IResult?> AuthorizeAsync(HttpContext context, FunctionDefinition function)
@@ -69,7 +73,7 @@ public sealed partial class RouteGuard : IDisposable
         if (access == RouteAccess.Ingress)
         {
             // Graph and the CRMs send from their own addresses; one sender cannot starve the others.
-            if (TooMany(context, _perClient, $"ingress|{context.Connection.RemoteIpAddress}") is { } tooMany)
+            if (TooMany(context, _perSender, context.Connection.RemoteIpAddress?.ToString() ?? string.Empty) is { } tooMany)
             {
                 LogRefused(_logger, function.Name, StatusCodes.Status429TooManyRequests, "sender rate limit");
                 return tooMany;
@@ -115,7 +119,7 @@ public sealed partial class RouteGuard : IDisposable
             return Forbidden("The tenant in the request is not the caller's.");
         }
 
-        if ((TooMany(context, _perClient, $"api|{caller.TenantId}|{caller.Subject}") ?? TooMany(context, _perTenant, caller.TenantId)) is { } tooManyCalls)
+        if ((TooMany(context, _perCaller, $"{caller.TenantId}|{caller.Subject}") ?? TooMany(context, _perTenant, caller.TenantId)) is { } tooManyCalls)
         {
             LogRefusedCaller(_logger, function.Name, caller.Subject, caller.TenantId, "rate limit");
             return tooManyCalls;

@@ -13,13 +13,13 @@ public sealed class CallerScope
 {
     private readonly HashSet<string> _teams;
     private readonly HashSet<string> _reps;
+    private readonly bool _repsSeeLeaderboards;
 
     private CallerScope(Caller caller, TenantDirectory directory)
     {
         Caller = caller;
-        RepsSeeLeaderboards = directory.Access.RepsSeeLeaderboards;
+        _repsSeeLeaderboards = directory.Access.RepsSeeLeaderboards;
         var email = caller.Email is { } address ? EmailAddresses.Normalise(address) : null;
-        Rep = email is null ? null : directory.RepByEmail(email);
         _teams = caller.Role switch
         {
             CallerRole.Admin => directory.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal),
@@ -28,22 +28,11 @@ public sealed class CallerScope
             _ => [],
         };
         _reps = caller.Role == CallerRole.Rep
-            ? Rep is { } self ? [self.Id] : []
+            ? email is not null && directory.RepByEmail(email) is { } self ? [self.Id] : []
             : directory.Reps.Where(r => _teams.Contains(r.TeamId)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     public Caller Caller { get; }
-
-    /// <summary>The directory's rep who is calling, when the caller is one.</summary>
-    public Rep? Rep { get; }
-
-    public bool RepsSeeLeaderboards { get; }
-
-    public bool IsAdmin => Caller.Role == CallerRole.Admin;
-
-    public IReadOnlySet<string> Teams => _teams;
-
-    public IReadOnlySet<string> Reps => _reps;
 
     public static CallerScope For(Caller caller, TenantDirectory directory)
     {
@@ -73,11 +62,11 @@ public sealed class CallerScope
     /// </summary>
     public bool CanRank(KpiDimension dimension) => Caller.Role switch
     {
-        CallerRole.Rep => RepsSeeLeaderboards && dimension is KpiDimension.Rep or KpiDimension.Team,
+        CallerRole.Rep => _repsSeeLeaderboards && dimension is KpiDimension.Rep or KpiDimension.Team,
         _ => true,
     };
 
     /// <summary>May the caller see the entity in a ranking or a listing of many entities?</summary>
     public bool CanList(KpiDimension dimension, string key) =>
-        CanRead(dimension, key) || (Caller.Role == CallerRole.Rep && RepsSeeLeaderboards && dimension is KpiDimension.Rep or KpiDimension.Team);
+        CanRead(dimension, key) || (Caller.Role == CallerRole.Rep && CanRank(dimension));
 }
