@@ -30,7 +30,7 @@ public sealed partial class KpiRollupService(
     private const string WholeTenant = "tenant";
 
     /// <summary>
-    /// Where a full recompute starts at the earliest, whatever the age of the history (ADR 0016): a mail archive from
+    /// Where a full recompute starts at the earliest, whatever the age of the history (ADR 0018): a mail archive from
     /// 1999 counts. No mail or CRM system kept records before 1970, so a fact dated earlier is a typo (1900, 0001), and a
     /// floor keeps it from turning into a computation of every period since.
     /// </summary>
