@@ -27,7 +27,7 @@ public sealed class HostUnderTest : IAsyncDisposable
     /// </summary>
     public static readonly IReadOnlyList<string> Tenants =
         ["tenant-a", "tenant-b", "tenant-m", "tenant-t", "tenant-q", "tenant-csv", "tenant-crm", "tenant-targets", "tenant-configured", "tenant-hostile", "recompute-tenant", "nobody",
-         "84bd8158-6d4d-4958-8b9f-9d6445542f95", Simulator.Organisation.DemoOrganisation.TenantId];
+         "84bd8158-6d4d-4958-8b9f-9d6445542f95", Simulator.Organisation.DemoOrganisation.TenantId, Simulator.Organisation.DemoOrganisation.OtherTenantId];
 
     /// <summary>The operator tenant, whose admin the test client is on routes without a tenant (status, poison).</summary>
     public static string HomeTenant => Simulator.Organisation.DemoOrganisation.TenantId;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SalesFunctions.Api.SignIn;
 using SalesFunctions.Core.Qualification;
 using SalesFunctions.Core.Tenants;
 
@@ -39,9 +40,13 @@ public static class QualificationEndpoints
         });
     }
 
-    /// <summary>GET qualification?tenant=&amp;account= | &amp;connector=&amp;deal= [&amp;pipeline=] [&amp;asOf=] : scores, criteria, evidence, history.</summary>
+    /// <summary>
+    /// GET qualification?tenant=&amp;account= | &amp;connector=&amp;deal= [&amp;pipeline=] [&amp;asOf=] : scores, criteria, evidence,
+    /// history; for an admin, a manager whose teams work the account or deal, or a rep who works it.
+    /// </summary>
     public static async Task<IResult> GetAsync(
-        string? tenant, string? account, string? connector, string? deal, string? pipeline, string? asOf, QualificationService qualification, CancellationToken cancellationToken)
+        string? tenant, string? account, string? connector, string? deal, string? pipeline, string? asOf, QualificationService qualification, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!KeyText.IsSafeId(tenant))
@@ -77,10 +82,16 @@ public static class QualificationEndpoints
             var report = account is not null
                 ? await qualification.ForAccountAsync(tenant!, account, pipeline, instant, cancellationToken)
                 : await qualification.ForDealAsync(tenant!, connector!, deal!, instant, cancellationToken);
-            return report is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: account is not null ? "Unknown account" : "Unknown deal",
-                    detail: account is not null ? "No account with that id in the tenant's directory." : "No such deal, or its account is not in the tenant's directory.")
-                : Results.Ok(Shape(report));
+            if (report is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: account is not null ? "Unknown account" : "Unknown deal",
+                    detail: account is not null ? "No account with that id in the tenant's directory." : "No such deal, or its account is not in the tenant's directory.");
+            }
+
+            return context.GetCallerScope().CanReadWorkOf(report.WorkedBy)
+                ? Results.Ok(Shape(report))
+                : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your account",
+                    detail: "Only an admin, a rep who works this account or deal in the look-back window, or their manager may read its qualification.");
         }
         catch (TenantNotConfiguredException)
         {

@@ -66,7 +66,7 @@ public static class FunctionRegistry
         new(nameof(DryRunPrivacyPolicy), TriggerKind.Http, Route: Routes.DryRunPrivacyPolicy, Methods: ["POST"], Handler: PrivacyEndpoints.DryRunAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition GetQualification =
-        new(nameof(GetQualification), TriggerKind.Http, Route: Routes.GetQualification, Methods: ["GET"], Handler: QualificationEndpoints.GetAsync, Access: RouteAccess.Manager);
+        new(nameof(GetQualification), TriggerKind.Http, Route: Routes.GetQualification, Methods: ["GET"], Handler: QualificationEndpoints.GetAsync, Access: RouteAccess.Reader);
 
     public static readonly FunctionDefinition SetQualificationConfig =
         new(nameof(SetQualificationConfig), TriggerKind.Http, Route: Routes.SetQualificationConfig, Methods: ["PUT"], Handler: QualificationEndpoints.SetConfigAsync, Access: RouteAccess.Admin);

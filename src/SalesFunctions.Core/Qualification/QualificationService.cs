@@ -1,6 +1,8 @@
 using SalesFunctions.Core.Activities;
+using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Tenants;
 
@@ -16,6 +18,7 @@ public sealed class QualificationService(
     IQualificationConfigStore configs,
     IActivityStore activities,
     ICrmStore crm,
+    IOptionsMonitor<CrmOptions> crmOptions,
     TimeProvider time)
 {
     private readonly PerTenantCache<QualificationConfig> _cache = new(time);
@@ -78,7 +81,24 @@ public sealed class QualificationService(
         var frameworks = config.FrameworksFor(pipeline)
             .Select(f => new FrameworkQualification(QualificationEngine.Evaluate(f, input), QualificationEngine.History(f, input, config.Threshold)))
             .ToList();
-        return new QualificationReport(account.Id, deal is null ? null : $"{deal.ConnectorId}/{deal.ExternalId}", pipeline, asOf, config.Threshold, input.Activities.Count, frameworks);
+        return new QualificationReport(
+            account.Id, deal is null ? null : $"{deal.ConnectorId}/{deal.ExternalId}", pipeline, asOf, config.Threshold, input.Activities.Count, frameworks,
+            WorkedBy(directory, input.Activities, deal));
+    }
+
+    private HashSet<string> WorkedBy(TenantDirectory directory, IEnumerable<Activity> accountActivities, CrmRecord? deal)
+    {
+        var reps = accountActivities
+            .SelectMany(a => a.Participants.Where(p => p.IsInternal))
+            .Select(p => directory.RepByEmail(p.Email)?.Id)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        if (deal is not null && CrmCredits.OwnerRep(directory, crmOptions.CurrentValue, deal.ConnectorId, deal[CrmFields.OwnerId]) is { } owner)
+        {
+            reps.Add(owner.Id);
+        }
+
+        return reps;
     }
 
     /// <summary>

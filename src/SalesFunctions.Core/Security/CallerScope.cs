@@ -57,6 +57,13 @@ public sealed class CallerScope
     };
 
     /// <summary>
+    /// May the caller read what these reps work on together (an account's or a deal's qualification)? An admin always; a
+    /// manager when one of them is in a team they manage; a rep when they are one of them.
+    /// </summary>
+    public bool CanReadWorkOf(IEnumerable<string> repIds) =>
+        Caller.Role == CallerRole.Admin || repIds.Any(_reps.Contains);
+
+    /// <summary>
     /// May the caller rank this dimension? A ranking shows every entity of the dimension, so a manager ranks reps and
     /// teams only as far as <see cref="CanRead"/> goes (the caller filters), and a rep only where the tenant allows it.
     /// </summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace SalesFunctions.Core.Tenants;
 
-/// <summary>What the tenant lets its callers see beyond their own scope (docs/security.md).</summary>
+/// <summary>What the tenant lets its callers see beyond their own scope (docs/security.md); the directory import's <c>access</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TenantAccess
 {
     public static TenantAccess Default { get; } = new();

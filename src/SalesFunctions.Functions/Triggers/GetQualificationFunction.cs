@@ -14,6 +14,6 @@ public sealed class GetQualificationFunction(QualificationService qualification)
         CancellationToken cancellationToken)
     {
         string? Query(string name) => request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
-        return QualificationEndpoints.GetAsync(Query("tenant"), Query("account"), Query("connector"), Query("deal"), Query("pipeline"), Query("asOf"), qualification, cancellationToken);
+        return QualificationEndpoints.GetAsync(Query("tenant"), Query("account"), Query("connector"), Query("deal"), Query("pipeline"), Query("asOf"), qualification, request.HttpContext, cancellationToken);
     }
 }

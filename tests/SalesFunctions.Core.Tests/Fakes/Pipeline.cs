@@ -29,7 +29,7 @@ internal sealed class Pipeline
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
         Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, Clock);
         Unmatched = new UnmatchedExternals(directories, Stores);
-        Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, TestClock.Provider);
+        Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, new FixedOptionsMonitor<CrmOptions>(CrmOptions), TestClock.Provider);
         Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
         KpiSettings = new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(KpiOptions), Targets);
         Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, KpiSettings,

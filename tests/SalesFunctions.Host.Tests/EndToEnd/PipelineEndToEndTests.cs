@@ -64,6 +64,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         Assert.True(played.Duplicates > 0, "the simulator should have sent some notifications twice");
         Assert.Empty(mismatches);
         Assert.Equal(0, DemoDriver.PoisonCount(status));
+        Assert.Empty(await _driver.CheckSignInAsync(CancellationToken.None));
         var activityRows = await _host.CountActivityRowsAsync();
         Assert.Equal(ExpectedActivities(player), activityRows);
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SalesFunctions.Simulator.Crm;
@@ -68,6 +70,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         await WriteTerritoriesAsync(options, cancellationToken);
         await WriteActivityVsPerformanceAsync(options, cancellationToken);
         await WriteQualificationAsync(cancellationToken);
+        mismatches.AddRange(await CheckSignInAsync(cancellationToken));
         var poison = PoisonCount(status);
         foreach (var mismatch in mismatches.Take(20))
         {
@@ -79,6 +82,54 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             ? $"check: {organisation.Reps.Count} reps x {options.Days} days, all KPIs match ground truth ({clock.Elapsed.TotalSeconds:F0} s)"
             : $"check: FAILED: {mismatches.Count} mismatches, {poison} poison messages, {played.FailedRequests} failed notification requests, {crmPlayed.Failed} failed CRM webhooks");
         return ok;
+    }
+
+    /// <summary>
+    /// Who may read what, asked of the serving Host as its users would (docs/security.md): each refusal or answer that
+    /// differs from the rule is a mismatch. Tokens come from the Host's development issuer; the other tenant is the
+    /// second organisation the demo configuration maps, which has no data.
+    /// </summary>
+    public async Task<List<string>> CheckSignInAsync(CancellationToken cancellationToken)
+    {
+        var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
+        var options = simulator.Services.GetRequiredService<SimulatorOptions>();
+        var (rep, colleague) = (organisation.Reps[0], organisation.Reps.First(r => r.TeamId != organisation.Reps[0].TeamId));
+        var tenant = DemoOrganisation.TenantId;
+        var series = $"api/kpis?tenant={tenant}&{Window(options)}";
+        (string Check, string Token, string Url, HttpStatusCode Expected)[] checks =
+        [
+            ("no token", string.Empty, $"{series}&rep={rep.RepId}", HttpStatusCode.Unauthorized),
+            ($"rep {rep.RepId} reads their own series", $"tenant={tenant}&role=rep&rep={rep.RepId}", $"{series}&rep={rep.RepId}", HttpStatusCode.OK),
+            ($"rep {rep.RepId} reads {colleague.RepId}'s series", $"tenant={tenant}&role=rep&rep={rep.RepId}", $"{series}&rep={colleague.RepId}", HttpStatusCode.Forbidden),
+            ($"manager of {rep.TeamId} reads {rep.TeamId}", $"tenant={tenant}&role=manager&team={rep.TeamId}", $"{series}&team={rep.TeamId}", HttpStatusCode.OK),
+            ($"manager of {rep.TeamId} reads {colleague.TeamId}", $"tenant={tenant}&role=manager&team={rep.TeamId}", $"{series}&team={colleague.TeamId}", HttpStatusCode.Forbidden),
+            ("admin reads /api/admin/status", $"tenant={tenant}&role=admin", "api/admin/status", HttpStatusCode.OK),
+            ("another tenant's admin reads this tenant", $"tenant={DemoOrganisation.OtherTenantId}&role=admin", $"{series}&rep={rep.RepId}", HttpStatusCode.Forbidden),
+        ];
+        var table = new Table().Title("Sign-in: who may read what (docs/security.md)").AddColumns("Caller and request", "Expected", "Answered");
+        var mismatches = new List<string>();
+        // A client of its own: the driver's shared one carries the admin's token on every request.
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        foreach (var (check, token, url, expected) in checks)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (token.Length > 0)
+            {
+                var issued = await client.GetFromJsonAsync<JsonElement>($"dev/token?{token}", cancellationToken);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issued.GetProperty("accessToken").GetString());
+            }
+
+            using var response = await client.SendAsync(request, cancellationToken);
+            var answered = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            table.AddRow(Markup.Escape(check), ((int)expected).ToString(CultureInfo.InvariantCulture), response.StatusCode == expected ? answered : $"[red]{answered}[/]");
+            if (response.StatusCode != expected)
+            {
+                mismatches.Add($"sign-in: {check}: answered {(int)response.StatusCode}, expected {(int)expected}");
+            }
+        }
+
+        AnsiConsole.Write(table);
+        return mismatches;
     }
 
     /// <summary>Imports the organisation's directory and registers every mailbox, reps and colleagues alike.</summary>

@@ -8,6 +8,9 @@ namespace SalesFunctions.Simulator.Organisation;
 public sealed class DemoOrganisation
 {
     public const string TenantId = "8f1c7a52-3b0e-4d7e-9a61-5d2f0c4b9e17";
+
+    /// <summary>A second organisation the demo Host maps (appsettings.Demo.json) and that holds nothing: its tokens show tenant isolation.</summary>
+    public const string OtherTenantId = "2b7c3e91-6a4d-4f1e-8c55-0e9d7b1a3f60";
     public const string InternalDomain = "contoso-sales.example";
 
     private static readonly string[] FirstNames =
