@@ -19,8 +19,16 @@ param graphClientId string
 @description('Name of the Key Vault secret the operator fills with the Graph client secret.')
 param graphClientSecretName string = 'graph-client-secret'
 
-@description('Name of the Key Vault secret with the Host\'s admin API key; used by the container app only, the Functions app guards its admin routes with its own admin key.')
-param adminApiKeySecretName string = 'admin-api-key'
+@description('Application (client) id of the SalesFunctions API app registration (azd: API_CLIENT_ID): the audience of every bearer token the API accepts (docs/security.md, docs/deploy.md). Its manifest sets requestedAccessTokenVersion 2, so tokens carry this id as aud.')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
+
+@description('Entra tenant id to SalesFunctions tenant id: the organisations whose people may sign in (Auth:Tenants). Empty: nobody can sign in until the operator maps a tenant.')
+param signInTenants { *: string } = {}
+
+@description('The SalesFunctions tenant whose admins operate the poison queues all tenants share (Auth:OperatorTenant); empty for nobody.')
+param operatorTenant string = ''
 
 @description('Object id of the user or group that writes secrets to the vault (azd: AZURE_PRINCIPAL_ID); empty for nobody.')
 param operatorPrincipalId string = ''
@@ -122,6 +130,16 @@ module keyVault 'modules/keyvault.bicep' = {
   dependsOn: [identity]
 }
 
+@description('Sign-in settings of both hosts (SignInOptions, section Auth): Entra ID tokens of the API registration from the mapped tenants only.')
+var signInSettings = union(
+  {
+    Auth__Instance: environment().authentication.loginEndpoint
+    Auth__Audience: apiClientId
+    Auth__OperatorTenant: operatorTenant
+  },
+  reduce(items(signInTenants), {}, (settings, tenant) => union(settings, { 'Auth__Tenants__${tenant.key}': tenant.value }))
+)
+
 module functionApp 'modules/functionapp.bicep' = if (deployFunctionApp) {
   params: {
     planName: names.plan
@@ -135,6 +153,8 @@ module functionApp 'modules/functionapp.bicep' = if (deployFunctionApp) {
     keyVaultUri: keyVault.outputs.vaultUri
     graphClientId: graphClientId
     graphClientSecretName: graphClientSecretName
+    apiClientId: apiClientId
+    signInSettings: signInSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -154,7 +174,8 @@ module containerApp 'modules/containerapp.bicep' = if (deployContainerApp) {
     containerRegistryServer: containerRegistryServer
     graphClientId: graphClientId
     graphClientSecretName: graphClientSecretName
-    adminApiKeySecretName: adminApiKeySecretName
+    apiClientId: apiClientId
+    signInSettings: signInSettings
     maxReplicas: containerMaxReplicas
   }
   // Referenced by name only: the storage roles and the log workspace must exist before the first replica starts.

@@ -39,8 +39,11 @@ param graphClientId string
 @description('Name of the Key Vault secret with the Graph client secret.')
 param graphClientSecretName string
 
-@description('Name of the Key Vault secret with the Host\'s admin API key (x-admin-key header).')
-param adminApiKeySecretName string
+@description('Application (client) id of the SalesFunctions API app registration: the audience of accepted tokens.')
+param apiClientId string
+
+@description('Sign-in app settings (Auth__*) from main.bicep.')
+param signInSettings { *: string }
 
 @description('Most replicas the scale rules may reach.')
 @minValue(1)
@@ -116,11 +119,6 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
           keyVaultUrl: '${keyVaultUri}secrets/${graphClientSecretName}'
           identity: identity.id
         }
-        {
-          name: 'admin-api-key'
-          keyVaultUrl: '${keyVaultUri}secrets/${adminApiKeySecretName}'
-          identity: identity.id
-        }
       ]
     }
     template: {
@@ -132,7 +130,7 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
             cpu: json('0.5')
             memory: '1Gi'
           }
-          env: [
+          env: concat([
             // A plain Urls variable, because appsettings.json sets Urls to 127.0.0.1:7071 and would win over
             // ASPNETCORE_URLS (read before appsettings.json); environment variables are read after it.
             { name: 'Urls', value: 'http://+:${port}' }
@@ -145,9 +143,8 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
             { name: 'Graph__ClientSecret', secretRef: 'graph-client-secret' }
             { name: 'Graph__Subscriptions__NotificationUrl', value: '${baseUrl}/api/graph/notifications' }
             { name: 'Graph__Subscriptions__LifecycleNotificationUrl', value: '${baseUrl}/api/graph/lifecycle' }
-            { name: 'Admin__ApiKey', secretRef: 'admin-api-key' }
             // The timer schedules come from the image's appsettings.json, the same values as the Functions app's.
-          ]
+          ], map(items(signInSettings), setting => { name: setting.key, value: setting.value }))
         }
       ]
       scale: {
@@ -175,6 +172,37 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
             }
           }
         ]
+      }
+    }
+  }
+}
+
+// Entra ID authentication in front of the app (App Service / Container Apps authentication): a request with a bearer token
+// that is not a valid token of the API registration is refused before the app runs. Anonymous requests pass through, because
+// the Graph and CRM ingress authenticate their senders themselves (clientState, provider signatures) and the app refuses
+// every other anonymous request with 401 itself; the app, not this layer, enforces tenant and role (docs/security.md).
+// The common v2.0 issuer turns off the platform's issuer check, as a multi-tenant registration needs: the app checks
+// that the token's tenant is one Auth:Tenants maps.
+resource authentication 'Microsoft.App/containerApps/authConfigs@2025-01-01' = {
+  parent: app
+  name: 'current'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: apiClientId
+          openIdIssuer: '${az.environment().authentication.loginEndpoint}common/v2.0'
+        }
+        validation: {
+          allowedAudiences: [apiClientId, 'api://${apiClientId}']
+        }
       }
     }
   }

@@ -35,6 +35,12 @@ param graphClientId string
 @description('Name of the Key Vault secret with the Graph client secret.')
 param graphClientSecretName string
 
+@description('Application (client) id of the SalesFunctions API app registration: the audience of accepted tokens.')
+param apiClientId string
+
+@description('Sign-in app settings (Auth__*) from main.bicep.')
+param signInSettings { *: string }
+
 @description('Flex Consumption scale-out limit.')
 param maximumInstanceCount int
 
@@ -139,7 +145,7 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(schedules, {
+  properties: union(schedules, signInSettings, {
     AzureWebJobsStorage__accountName: storage.name
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identity.properties.clientId
@@ -158,6 +164,43 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Graph__Subscriptions__NotificationUrl: 'https://${site.properties.defaultHostName}/api/graph/notifications'
     Graph__Subscriptions__LifecycleNotificationUrl: 'https://${site.properties.defaultHostName}/api/graph/lifecycle'
   })
+}
+
+// Entra ID authentication in front of the app (App Service / Container Apps authentication): a request with a bearer token
+// that is not a valid token of the API registration is refused before the app runs. Anonymous requests pass through, because
+// the Graph and CRM ingress authenticate their senders themselves (clientState, provider signatures) and the app refuses
+// every other anonymous request with 401 itself; the app, not this layer, enforces tenant and role (docs/security.md).
+// The common v2.0 issuer turns off the platform's issuer check, as a multi-tenant registration needs: the app checks
+// that the token's tenant is one Auth:Tenants maps.
+resource authentication 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: apiClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}common/v2.0'
+        }
+        validation: {
+          allowedAudiences: [apiClientId, 'api://${apiClientId}']
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 @description('Default host name of the app.')

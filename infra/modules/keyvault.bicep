@@ -1,4 +1,4 @@
-// The vault for the secrets the app needs: the Graph client secret, the Host's admin API key and, later, CRM secrets.
+// The vault for the secrets the app needs: the Graph client secret and the CRM webhook secrets.
 // The template creates no secret: the operator writes them (docs/deploy.md), and app settings hold only Key Vault
 // references that the platform resolves with the app identity.
 

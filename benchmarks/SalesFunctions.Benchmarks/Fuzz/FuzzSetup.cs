@@ -16,7 +16,7 @@ public static class FuzzSetup
     public const string ClientState = "fuzz-client-state";
     public const string Mailbox = "ava@contoso-sales.example";
 
-    /// <summary>Host settings on top of storage and the admin key: the demo CRM connectors of the tenant, listeners off.</summary>
+    /// <summary>Host settings on top of storage and sign-in: the demo CRM connectors of the tenant, listeners off.</summary>
     public static Dictionary<string, string?> Settings()
     {
         var settings = CrmDemoConnectors.Settings(Tenant);
