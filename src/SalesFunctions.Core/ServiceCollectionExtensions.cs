@@ -44,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UnmatchedExternals>();
         services.AddSingleton<QualificationService>();
         services.AddSingleton<KpiRollupService>();
+        services.AddSingleton<RollupRequests>();
+        services.AddSingleton<DirtyDays>();
         services.AddSingleton<KpiQueryService>();
         services.AddSingleton<KpiSettingsSource>();
         services.AddOptions<KpiOptions>().BindConfiguration(KpiOptions.Section).ValidateDataAnnotations().ValidateOnStart();

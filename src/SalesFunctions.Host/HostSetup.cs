@@ -34,6 +34,7 @@ public static class HostSetup
         services.AddSingleton<IQueueTrigger, SyncTrigger>();
         services.AddSingleton<IQueueTrigger, CrmTrigger>();
         services.AddSingleton<IQueueTrigger, RematchTrigger>();
+        services.AddSingleton<IQueueTrigger, RollupTrigger>();
         services.AddSingleton<ITimerTrigger, KpiRollupTrigger>();
         services.AddSingleton<ITimerTrigger, SubscriptionRenewalTrigger>();
         services.AddSingleton<ITimerTrigger, DeltaSweepTrigger>();

@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQueueDepths>(sp => sp.GetRequiredService<StorageQueues>());
         services.AddSingleton<IPoisonQueues, StoragePoisonQueues>();
         services.AddSingleton<StorageLocks>();
+        services.AddSingleton<IRollupLocks, BlobRollupLocks>();
         services.AddSingleton<IQueuePublisher, QueuePublisher>();
         services.AddSingleton<ITenantDirectoryStore, BlobTenantDirectoryStore>();
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();

@@ -21,10 +21,15 @@ public sealed class TableDirtyDayStore(StorageClients clients, StorageNames name
         }
     }
 
-    public async Task<IReadOnlyList<DirtyDay>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DirtyDay>> ListAsync(CancellationToken cancellationToken) => QueryAsync(filter: null, cancellationToken);
+
+    public Task<IReadOnlyList<DirtyDay>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(tenantId)}"), cancellationToken);
+
+    private async Task<IReadOnlyList<DirtyDay>> QueryAsync(string? filter, CancellationToken cancellationToken)
     {
         var days = new List<DirtyDay>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             days.Add(new DirtyDay(entity.GetString("TenantId"), TableKeys.ParseDay(entity.RowKey), entity.ETag.ToString()));
         }

@@ -39,5 +39,36 @@ public sealed class TableDirtyDayStoreTests : StorageTestBase
         Assert.True(await Store.ClearAsync(listed, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ListAsync_WhenOneTenantIsAsked_ListsOnlyThatTenantsMarks()
+    {
+        await Store.MarkAsync("tenant-a", [Day], CancellationToken.None);
+        await Store.MarkAsync("tenant-ab", [Day, Day.AddDays(1)], CancellationToken.None);
+
+        var listed = await Store.ListAsync("tenant-a", CancellationToken.None);
+
+        Assert.Equal(["tenant-a"], listed.Select(d => d.TenantId));
+        Assert.Equal(3, (await Store.ListAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task TryLockTenantAsync_WhenHeld_RefusesASecondHolderUntilReleased()
+    {
+        var locks = Get<IRollupLocks>();
+
+        var first = await locks.TryLockTenantAsync("tenant-a", CancellationToken.None);
+        var second = await locks.TryLockTenantAsync("tenant-a", CancellationToken.None);
+        var otherTenant = await locks.TryLockTenantAsync("tenant-b", CancellationToken.None);
+        await first!.DisposeAsync();
+        var afterRelease = await locks.TryLockTenantAsync("tenant-a", CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.NotNull(otherTenant);
+        Assert.NotNull(afterRelease);
+        await otherTenant.DisposeAsync();
+        await afterRelease.DisposeAsync();
+    }
+
     private IDirtyDayStore Store => Get<IDirtyDayStore>();
 }

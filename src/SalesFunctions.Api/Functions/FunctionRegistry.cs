@@ -134,6 +134,9 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition KpiRollup =
         new(nameof(KpiRollup), TriggerKind.Timer, ScheduleSetting: ScheduleSettings.KpiRollup);
 
+    public static readonly FunctionDefinition Rollup =
+        new(nameof(Rollup), TriggerKind.Queue, Queue: QueueNames.Rollup);
+
     public static readonly FunctionDefinition TraceRetention =
         new(nameof(TraceRetention), TriggerKind.Timer, ScheduleSetting: ScheduleSettings.TraceRetention);
 
@@ -143,7 +146,7 @@ public static class FunctionRegistry
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetUnmatched, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        GetUnmatched, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, Rollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

@@ -18,7 +18,7 @@ public sealed partial class CrmEventProcessor(
     IOptionsMonitor<CrmOptions> options,
     ICrmPayloadStore payloads,
     ICrmStore records,
-    IDirtyDayStore dirtyDays,
+    DirtyDays dirtyDays,
     ITenantDirectoryStore directories,
     IQueuePublisher queue,
     TimeProvider time,

@@ -16,7 +16,7 @@ public sealed partial class PrivacyService(
     ITenantDirectoryStore directories,
     TenantDirectoryCache cache,
     IActivityStore activities,
-    IDirtyDayStore dirtyDays,
+    DirtyDays dirtyDays,
     ILogger<PrivacyService> logger)
 {
     private const int SampleSize = 20;

@@ -9,10 +9,11 @@ public static class QueueNames
     public const string Sync = "sync";
     public const string Crm = "crm";
     public const string Rematch = "rematch";
+    public const string Rollup = "rollup";
 
     public const string PoisonSuffix = "-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Capture, Score, Lifecycle, Sync, Crm, Rematch];
+    public static IReadOnlyList<string> All { get; } = [Capture, Score, Lifecycle, Sync, Crm, Rematch, Rollup];
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;
 }

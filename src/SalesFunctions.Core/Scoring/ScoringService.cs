@@ -18,7 +18,7 @@ public sealed partial class ScoringService(
     TenantDirectoryCache directories,
     TerritoryModels territories,
     IActivityStore activities,
-    IDirtyDayStore dirtyDays,
+    DirtyDays dirtyDays,
     SalesFunctionsMetrics metrics,
     ILogger<ScoringService> logger)
 {

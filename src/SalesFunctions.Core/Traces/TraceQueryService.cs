@@ -52,7 +52,7 @@ public sealed class TraceQueryService(ITraceStore traces, IActivityStore activit
         var storedOn = await activities.FindDayAsync(tenantId, key, cancellationToken);
         if (storedOn is { } day)
         {
-            var dirty = (await dirtyDays.ListAsync(cancellationToken)).Any(d => d.TenantId == tenantId && d.Day == day);
+            var dirty = (await dirtyDays.ListAsync(tenantId, cancellationToken)).Any(d => d.Day == day);
             return new TraceExplanation(key, dirty ? "awaiting-rollup" : "captured-and-rolled-up", null, day, ordered);
         }
 

@@ -1,7 +1,6 @@
-using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Specialized;
 using NCrontab;
+using SalesFunctions.Storage;
 
 namespace SalesFunctions.Host.Runtime;
 
@@ -16,8 +15,6 @@ public sealed partial class TimerListener(
     TimeProvider time,
     ILogger<TimerListener> logger) : BackgroundService
 {
-    private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(60);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -47,29 +44,13 @@ public sealed partial class TimerListener(
     /// <summary>One occurrence: true when this instance ran it, false when another instance held the lock.</summary>
     internal async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
-        var blob = locks.GetBlobClient($"timers/{trigger.Definition.Name}");
-        try
-        {
-            await blob.UploadAsync(BinaryData.Empty, overwrite: false, stoppingToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // The lock blob exists already (or is leased right now): either way it is there to lease.
-        }
-
-        var lease = blob.GetBlobLeaseClient();
-        try
-        {
-            await lease.AcquireAsync(LockDuration, cancellationToken: stoppingToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
+        await using var held = await BlobLock.TryAcquireAsync(locks.GetBlobClient($"timers/{trigger.Definition.Name}"), time, stoppingToken);
+        if (held is null)
         {
             LogSkipped(logger, trigger.Definition.Name);
             return false;
         }
 
-        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var renewing = RenewAsync(lease, renewal.Token);
         try
         {
             await trigger.RunAsync(stoppingToken);
@@ -79,41 +60,8 @@ public sealed partial class TimerListener(
             // No retry, as in Functions: the next occurrence runs again, and the work it does is idempotent.
             LogFailed(logger, trigger.Definition.Name, e.GetType().Name);
         }
-        finally
-        {
-            await renewal.CancelAsync();
-            await renewing;
-            try
-            {
-                await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
-            }
-            catch (RequestFailedException)
-            {
-                // The lease lapses by itself within a minute; the next occurrence can take it then.
-            }
-        }
 
         return true;
-    }
-
-    private async Task RenewAsync(BlobLeaseClient lease, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(LockDuration / 3, time, cancellationToken);
-                await lease.RenewAsync(cancellationToken: cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The run finished.
-        }
-        catch (RequestFailedException)
-        {
-            // Renewal failed; the run goes on, and at worst another instance may start the next occurrence early.
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Function}: another instance holds the timer lock; skipping this occurrence")]

@@ -110,6 +110,9 @@ internal sealed class InMemoryStores : IActivityStore, IDirtyDayStore, IKpiStore
         return Task.FromResult(listed);
     }
 
+    public async Task<IReadOnlyList<DirtyDay>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(cancellationToken)).Where(d => d.TenantId == tenantId)];
+
     public Task<bool> ClearAsync(DirtyDay day, CancellationToken cancellationToken)
     {
         if (!_dirty.TryGetValue((day.TenantId, day.Day), out var version))

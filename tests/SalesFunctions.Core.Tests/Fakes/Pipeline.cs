@@ -24,15 +24,17 @@ internal sealed class Pipeline
         Stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
         var directories = new TenantDirectoryCache(Stores, TestClock.Provider, Crm);
         Territories = new TerritoryModels(TerritoryStore, TestClock.Provider);
-        Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
-        var rewriter = new StoredActivityRewriter(Stores, Stores);
+        RollupRequests = new RollupRequests(Queue.Object, new FixedOptionsMonitor<KpiOptions>(KpiOptions), Clock);
+        DirtyDays = new DirtyDays(Stores, RollupRequests);
+        Scoring = new ScoringService(directories, Territories, Stores, DirtyDays, Metrics, NullLogger<ScoringService>.Instance);
+        var rewriter = new StoredActivityRewriter(Stores, DirtyDays);
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
         Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, Clock);
         Unmatched = new UnmatchedExternals(directories, Stores);
         Qualification = new QualificationService(directories, QualificationConfigs, Stores, Crm, new FixedOptionsMonitor<CrmOptions>(CrmOptions), TestClock.Provider);
-        Privacy = new PrivacyService(Stores, directories, Stores, Stores, NullLogger<PrivacyService>.Instance);
+        Privacy = new PrivacyService(Stores, directories, Stores, DirtyDays, NullLogger<PrivacyService>.Instance);
         KpiSettings = new KpiSettingsSource(new FixedOptionsMonitor<KpiOptions>(KpiOptions), Targets);
-        Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, KpiSettings,
+        Rollup = new KpiRollupService(Stores, Stores, Crm, Stores, Stores, Stores, RollupLocks, RollupRequests, KpiSettings,
             new FixedOptionsMonitor<CrmOptions>(CrmOptions), Metrics, RollupClock, NullLogger<KpiRollupService>.Instance);
     }
 
@@ -42,6 +44,13 @@ internal sealed class Pipeline
     public InMemoryStores Stores { get; } = new();
 
     public InMemoryCrmStore Crm { get; } = new();
+
+    /// <summary>Marks dirty days and asks for the tenant's rollup on <see cref="Queue"/>.</summary>
+    public DirtyDays DirtyDays { get; }
+
+    public RollupRequests RollupRequests { get; }
+
+    public InMemoryRollupLocks RollupLocks { get; } = new();
 
     /// <summary>What the steps queue; loose, so a test sets up or verifies only what it is about.</summary>
     public Mock<IQueuePublisher> Queue { get; } = new();

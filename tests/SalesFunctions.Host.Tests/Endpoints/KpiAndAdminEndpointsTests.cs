@@ -138,7 +138,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
         var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");
 
         var queues = body.GetProperty("queues").EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(["capture", "capture-poison", "crm", "crm-poison", "lifecycle", "lifecycle-poison", "rematch", "rematch-poison", "score", "score-poison", "sync", "sync-poison"], queues);
+        Assert.Equal(["capture", "capture-poison", "crm", "crm-poison", "lifecycle", "lifecycle-poison", "rematch", "rematch-poison", "rollup", "rollup-poison", "score", "score-poison", "sync", "sync-poison"], queues);
         Assert.Equal(0, body.GetProperty("dirtyDays").GetInt32());
     }
 

@@ -6,6 +6,9 @@ public interface IDirtyDayStore
 
     Task<IReadOnlyList<DirtyDay>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>One tenant's marks: a query of its own, however many other tenants have marks.</summary>
+    Task<IReadOnlyList<DirtyDay>> ListAsync(string tenantId, CancellationToken cancellationToken);
+
     /// <summary>Removes the mark unless it was marked again after it was listed; returns false in that case.</summary>
     Task<bool> ClearAsync(DirtyDay day, CancellationToken cancellationToken);
 }

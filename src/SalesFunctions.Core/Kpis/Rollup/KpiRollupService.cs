@@ -9,7 +9,7 @@ using SalesFunctions.Core.Tenants;
 namespace SalesFunctions.Core.Kpis.Rollup;
 
 /// <summary>
-/// The timer step: recompute the KPI cells (every grain, dimension and catalogue KPI) of the periods that dirty days put
+/// The rollup, run by the timer for every tenant and by the rollup queue for one (ADR 0022): recompute the KPI cells (every grain, dimension and catalogue KPI) of the periods that dirty days put
 /// in question, from the stored activities and CRM records, and replace them. Never increments, so a replayed message,
 /// a late activity or a rerun cannot double count (ADR 0013).
 /// </summary>
@@ -20,6 +20,8 @@ public sealed partial class KpiRollupService(
     IKpiStore kpis,
     ITenantDirectoryStore directories,
     IRollupStatusStore status,
+    IRollupLocks locks,
+    RollupRequests requests,
     KpiSettingsSource settings,
     IOptionsMonitor<CrmOptions> crmOptions,
     SalesFunctionsMetrics metrics,
@@ -36,11 +38,39 @@ public sealed partial class KpiRollupService(
     /// </summary>
     public static readonly DateOnly HistoryFloor = new(1970, 1, 1);
 
-    public async Task<RollupRun> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Every tenant with dirty days or an outdated catalogue stamp; a tenant another run holds is left to it.</summary>
+    public async Task<RollupRun> RunAsync(CancellationToken cancellationToken) => (await RunAsync(null, cancellationToken))!;
+
+    /// <returns>False, with nothing done, when another run holds the tenant.</returns>
+    public async Task<bool> RunTenantAsync(string tenantId, CancellationToken cancellationToken) =>
+        await RunAsync(tenantId, cancellationToken) is not null;
+
+    /// <summary>
+    /// A "rollup" queue message: the tenant now. When another run holds it (the timer, or a request on another
+    /// instance), the request comes back one window later, because that run may have listed the tenant's days before the
+    /// marks that sent this request.
+    /// </summary>
+    public async Task RunRequestedAsync(RollupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!KeyText.IsSafeId(request.TenantId))
+        {
+            throw new ArgumentException("The rollup request names no valid tenant id.", nameof(request));
+        }
+
+        if (!await RunTenantAsync(request.TenantId, cancellationToken))
+        {
+            await requests.RequestAgainAsync(request, cancellationToken);
+        }
+    }
+
+    /// <returns>The run, or null when the one tenant asked for was held by another run.</returns>
+    private async Task<RollupRun?> RunAsync(string? onlyTenant, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
-        var dirty = await dirtyDays.ListAsync(cancellationToken);
-        var stamps = await status.GetCatalogueStampsAsync(cancellationToken);
+        var dirty = onlyTenant is null ? await dirtyDays.ListAsync(cancellationToken) : await dirtyDays.ListAsync(onlyTenant, cancellationToken);
+        var stamps = (await status.GetCatalogueStampsAsync(cancellationToken))
+            .Where(s => onlyTenant is null || s.Key == onlyTenant).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         var options = crmOptions.CurrentValue;
         var daysByTenant = dirty.GroupBy(d => d.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
@@ -49,11 +79,19 @@ public sealed partial class KpiRollupService(
         var currentStamps = daysByTenant.Keys.Union(stamps.Keys, StringComparer.Ordinal).ToDictionary(
             t => t, t => new CatalogueStamp(KpiCatalogue.Version, settings.Fingerprint(t, options), kpis.Layout), StringComparer.Ordinal);
         var stopped = (await status.ListFailuresAsync(cancellationToken)).Where(f => f.Input == WholeTenant).Select(f => f.TenantId).ToHashSet(StringComparer.Ordinal);
-        int cells = 0, stillDirty = 0;
+        int cells = 0, stillDirty = 0, held = 0;
         foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
         {
             try
             {
+                await using var tenantLock = await locks.TryLockTenantAsync(tenantId, cancellationToken);
+                if (tenantLock is null)
+                {
+                    // Its days stay dirty: the run that holds it clears only what it listed.
+                    held++;
+                    continue;
+                }
+
                 var (written, remarked) = await RollUpTenantAsync(tenantId, daysByTenant.GetValueOrDefault(tenantId) ?? [], stamps.GetValueOrDefault(tenantId), currentStamps[tenantId], cancellationToken);
                 (cells, stillDirty) = (cells + written, stillDirty + remarked);
                 if (stopped.Contains(tenantId))
@@ -68,6 +106,11 @@ public sealed partial class KpiRollupService(
                 // and the other tenants roll up now.
                 await SetAsideAsync(tenantId, WholeTenant, e, cancellationToken);
             }
+        }
+
+        if (onlyTenant is not null && held > 0)
+        {
+            return null;
         }
 
         var run = new RollupRun(startedAt, time.GetUtcNow(), dirty.Count, cells, stillDirty);

@@ -7,7 +7,7 @@ namespace SalesFunctions.Core.Kpis.Rollup;
 /// those it changes, through the score step's write / mark dirty / commit order (ADR 0008): a crash part way is
 /// repaired by running again, and the rollup recomputes exactly the days that changed.
 /// </summary>
-public sealed class StoredActivityRewriter(IActivityStore activities, IDirtyDayStore dirtyDays)
+public sealed class StoredActivityRewriter(IActivityStore activities, DirtyDays dirtyDays)
 {
     public async Task<RewriteReport> RewriteAsync(string tenantId, DateOnly from, Func<Activity, Activity> change, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace SalesFunctions.Core.Kpis.Targets;
 /// Uploads a tenant's targets as CSV. The upload replaces whatever was in force (uploaded or configured), and the
 /// periods whose summed amounts change are marked dirty, so the rollup recomputes the KPIs that read them.
 /// </summary>
-public sealed partial class KpiTargetService(IKpiTargetStore store, KpiSettingsSource settings, IDirtyDayStore dirtyDays, ILogger<KpiTargetService> logger)
+public sealed partial class KpiTargetService(IKpiTargetStore store, KpiSettingsSource settings, DirtyDays dirtyDays, ILogger<KpiTargetService> logger)
 {
     /// <summary>Throws <see cref="CsvException"/> with every error's line for a bad file; then nothing is stored or marked.</summary>
     public async Task<KpiTargetImport> ImportCsvAsync(string tenantId, string csvText, CancellationToken cancellationToken)

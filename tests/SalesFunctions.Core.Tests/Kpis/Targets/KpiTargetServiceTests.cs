@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SalesFunctions.Core.Csv;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
+using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Kpis.Targets;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Tests.Fakes;
 
 namespace SalesFunctions.Core.Tests.Kpis.Targets;
@@ -120,7 +122,9 @@ public sealed class KpiTargetServiceTests
 
     private KpiSettingsSource Source() => new(new FixedOptionsMonitor<KpiOptions>(_options), _store);
 
-    private KpiTargetService Service() => new(_store, Source(), _dirty, NullLogger<KpiTargetService>.Instance);
+    private KpiTargetService Service() =>
+        new(_store, Source(), new DirtyDays(_dirty, new RollupRequests(new Moq.Mock<IQueuePublisher>().Object, new FixedOptionsMonitor<KpiOptions>(_options), TimeProvider.System)),
+            NullLogger<KpiTargetService>.Instance);
 
     private void Configure(string kind, string? dimension, string? key, string period, decimal amount)
     {
