@@ -19,12 +19,24 @@ done
 
 export AZURITE_DIR="$root/.azurite/demo" AZURITE_EPHEMERAL=1
 connection="$(scripts/azurite.sh start)"
-host_pid=""
+host_pid="" sim_pid=""
+# Everything this script started stops within 15 s of Ctrl+C or SIGTERM: the simulator at once, the Host within its
+# 10-second shutdown timeout (in-flight messages are released for redelivery), anything left after 12 s is killed.
 cleanup() {
-  [[ -n "$host_pid" ]] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
+  local pids=($sim_pid $host_pid) pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 24); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [[ "$alive" == 0 ]] && break
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   scripts/azurite.sh stop
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # Only what the demo runs; scripts/test.sh builds the rest.
 dotnet build src/SalesFunctions.Host -c Release --nologo -v quiet
@@ -42,5 +54,13 @@ for _ in $(seq 1 60); do
 done
 echo "Host listening on http://127.0.0.1:7071 (log: .azurite/demo/host.log)"
 
+# In the background and waited for, so that a signal to this script runs its trap at once rather than after the child.
 dotnet "$root/tools/SalesFunctions.Simulator/bin/Release/net10.0/SalesFunctions.Simulator.dll" demo \
-  --host http://127.0.0.1:7071 --urls http://127.0.0.1:7072 $once
+  --host http://127.0.0.1:7071 --urls http://127.0.0.1:7072 $once &
+sim_pid=$!
+set +e
+wait "$sim_pid"
+status=$?
+set -e
+sim_pid=""
+exit "$status"

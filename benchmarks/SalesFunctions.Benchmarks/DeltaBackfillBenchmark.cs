@@ -61,7 +61,8 @@ internal static class DeltaBackfillBenchmark
         return new Result(organisation.Emails.Count, organisation.Meetings.Count, played.ItemsWritten, rows, mismatches.Count, DemoDriver.PoisonCount(status), clock.Elapsed);
     }
 
-    private static async Task<WebApplication> StartHostAsync(string connectionString, string prefix, string url, string graphUrl)
+    /// <param name="settings">Settings over the benchmark's own (the freshness benchmark's production rollup schedule).</param>
+    internal static async Task<WebApplication> StartHostAsync(string connectionString, string prefix, string url, string graphUrl, IDictionary<string, string?>? settings = null)
     {
         // The Host's appsettings.json and host.json are copied next to this program: read them from there.
         // Testing: the environment in which the development issuer may sign the benchmark's admin in.
@@ -87,6 +88,7 @@ internal static class DeltaBackfillBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:SalesFunctions"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddSalesFunctionsHost();
         var app = builder.Build();
         app.MapSalesFunctions();

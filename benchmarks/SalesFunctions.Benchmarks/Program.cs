@@ -10,6 +10,8 @@ using Spectre.Console;
 //   kpi-rollup [--activities 1000000] [--deals 50000] [--cases 20000]
 //     against Azurite: the same data loaded into storage, then the rollup's full recompute from the stored facts, against
 //     a plain query reading the same activity rows; scripts/bench.sh starts Azurite and passes its connection string
+//   freshness [--items 120] [--interval-ms 1000]
+//     against Azurite: notification to KPI latency of stamped emails under the default production rollup settings
 //   fuzz [--requests-per-route 10000] [--seed 26] [--route Name --index i] [--check-every 50]
 //     hostile requests to every HTTP route of a real Host on Azurite (scripts/fuzz.sh); the seed reproduces any one
 //   territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
@@ -20,6 +22,7 @@ const string Usage = "usage: salesfunctions-bench kpis [--activities N] [--deals
     + "       salesfunctions-bench territories [--accounts N] [--territories N] [--rulesengine-accounts N] [--rulesengine-minutes N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench kpi-rollup [--activities N] [--deals N] [--cases N]\n"
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench freshness [--items N] [--interval-ms N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench fuzz [--requests-per-route N] [--seed S] [--route Name --index i] [--check-every N]";
 
 if (args.FirstOrDefault() == "kpis")
@@ -103,6 +106,14 @@ if (args.FirstOrDefault() == "kpi-rollup" && !string.IsNullOrWhiteSpace(storage)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"kpi-rollup: {rollup.Activities} activities in {rollup.Rollup.TotalSeconds:F1} s = {rollup.ActivitiesPerSecond:F0} activities/s; raw read {rollup.RawRowsPerSecond:F0} rows/s; ratio {rollup.Ratio:F3}; {rollup.Cells} cells; {rollup.Mismatches} mismatches"));
     return rollup.Mismatches == 0 ? 0 : 1;
+}
+
+if (args.FirstOrDefault() == "freshness" && !string.IsNullOrWhiteSpace(storage))
+{
+    var fresh = await FreshnessBenchmark.RunAsync(storage, IntOption("--items", 120), TimeSpan.FromMilliseconds(IntOption("--interval-ms", 1000)), Console.WriteLine);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"freshness: {fresh.Items} items, {fresh.Counted} counted; notification to KPI p50 {fresh.Percentile(0.5):F1} s, p95 {fresh.Percentile(0.95):F1} s, max {fresh.Percentile(1):F1} s (default production settings); mismatches {fresh.Mismatches}"));
+    return fresh.Counted == fresh.Items && fresh.Mismatches == 0 ? 0 : 1;
 }
 
 if (args.FirstOrDefault() != "delta-backfill" || string.IsNullOrWhiteSpace(storage))

@@ -27,6 +27,9 @@ public static class HostSetup
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
         services.AddSalesFunctionsSignIn(builder.Environment);
         ConfigureTrustedProxies(services, builder.Configuration);
+        // Container Apps and Flex Consumption give an instance about 30 s after SIGTERM: stop within 10, storage
+        // reachable or not. The queue listeners drain for 6 s, then release what still runs for redelivery.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         services.AddSingleton<IQueueTrigger, CaptureTrigger>();
         services.AddSingleton<IQueueTrigger, ScoreTrigger>();

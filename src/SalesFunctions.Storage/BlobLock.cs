@@ -53,11 +53,13 @@ public sealed class BlobLock : IAsyncDisposable
         await _stopRenewing.CancelAsync();
         await _renewing;
         _stopRenewing.Dispose();
+        // Bounded, so that a holder stopping while storage is unreachable is not held up by the client's retries.
+        using var release = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         try
         {
-            await _lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+            await _lease.ReleaseAsync(cancellationToken: release.Token);
         }
-        catch (RequestFailedException)
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException)
         {
             // The lease lapses by itself within a minute; the next holder can take it then.
         }

@@ -39,7 +39,14 @@ if (command == "demo")
     bool ok;
     try
     {
-        ok = await new DemoDriver(host, app, timeout).RunAsync(CancellationToken.None);
+        // SIGTERM and Ctrl+C stop the application, which cancels the drive at once.
+        ok = await new DemoDriver(host, app, timeout).RunAsync(app.Lifetime.ApplicationStopping);
+    }
+    catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("demo: stopped");
+        await app.StopAsync();
+        return 143;
     }
     catch (Exception e) when (e is TimeoutException or HttpRequestException or InvalidOperationException)
     {

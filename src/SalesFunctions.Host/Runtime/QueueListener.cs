@@ -9,6 +9,9 @@ namespace SalesFunctions.Host.Runtime;
 /// batches of <c>batchSize</c>, a new batch when in-flight work drops to <c>newBatchThreshold</c>, a 10-minute lease
 /// renewed while the function runs, failed messages made visible again after <c>visibilityTimeout</c>, and after
 /// <c>maxDequeueCount</c> attempts the body copied to "&lt;queue&gt;-poison". Delivery is at least once.
+/// On shutdown it stops fetching and lets in-flight invocations finish for <paramref name="drainGrace"/>; then it
+/// cancels them and makes their messages visible again at once, so that the Host stops within its shutdown timeout
+/// and another instance takes the work over without waiting out the lease.
 /// </summary>
 public sealed partial class QueueListener(
     IQueueTrigger trigger,
@@ -16,15 +19,42 @@ public sealed partial class QueueListener(
     QueueClient poisonQueue,
     HostJson hostJson,
     TimeProvider time,
-    ILogger<QueueListener> logger) : BackgroundService
+    ILogger<QueueListener> logger,
+    TimeSpan? drainGrace = null) : BackgroundService
 {
     internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long in-flight invocations may run on after shutdown begins (the Host's shutdown timeout is 10 s).</summary>
+    internal static readonly TimeSpan DefaultDrainGrace = TimeSpan.FromSeconds(6);
+
+    /// <summary>After the drain, how long deleting, releasing or poisoning a message may take before it is left to its lease.</summary>
+    private static readonly TimeSpan SettleGrace = TimeSpan.FromSeconds(3);
+
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Cancelled <see cref="DefaultDrainGrace"/> after shutdown begins: the invocations still running then, and a receive still waiting.</summary>
+    private readonly CancellationTokenSource _drain = new();
+
+    /// <summary>Cancelled a little after <see cref="_drain"/>: storage calls that settle a message.</summary>
+    private readonly CancellationTokenSource _settle = new();
 
     private QueueSettings Settings => hostJson.Queues;
 
+    public override void Dispose()
+    {
+        base.Dispose();
+        _drain.Dispose();
+        _settle.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var grace = drainGrace ?? DefaultDrainGrace;
+        using var onStop = stoppingToken.Register(() =>
+        {
+            _drain.CancelAfter(grace);
+            _settle.CancelAfter(grace + SettleGrace);
+        });
         var inFlight = new List<Task>();
         var pollDelay = MinPollingInterval;
         try
@@ -63,10 +93,10 @@ public sealed partial class QueueListener(
     {
         try
         {
-            // Not cancelled by shutdown: once storage has answered, the messages are leased for ten minutes whether or
-            // not this client still listens. A receive abandoned mid-flight would strand them for that long, so it
-            // completes, and what it brought is processed in the drain like any other in-flight message.
-            return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, CancellationToken.None)).Value;
+            // Not cancelled when shutdown begins: once storage has answered, the messages are leased for ten minutes
+            // whether or not this client still listens. A receive abandoned mid-flight would strand them for that long, so
+            // it may complete within the drain, and what it brought is processed like any other in-flight message.
+            return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, _drain.Token)).Value;
         }
         catch (Exception e)
         {
@@ -88,20 +118,36 @@ public sealed partial class QueueListener(
         if (message.DequeueCount > Settings.MaxDequeueCount)
         {
             // It failed (or crashed a host) too often already: the Functions host poisons it without invoking.
-            await MoveToPoisonAsync(message, message.PopReceipt, "dequeue count exceeded before invocation", stoppingToken);
+            await MoveToPoisonAsync(message, message.PopReceipt, "dequeue count exceeded before invocation", _settle.Token);
             return;
         }
 
         using var lease = new LeaseRenewal(queue, message, Lease, time);
 
-        // Not linked to stoppingToken: on shutdown the listener stops fetching and lets in-flight invocations finish
-        // (the Functions host's drain), instead of leaving their messages leased for ten minutes.
-        using var timeout = new CancellationTokenSource(hostJson.FunctionTimeout);
+        // Not cancelled when shutdown begins: in-flight invocations may finish within the drain (the Functions host's
+        // drain); only the drain's end or the function timeout cancels them.
+        using var invocation = CancellationTokenSource.CreateLinkedTokenSource(_drain.Token);
+        invocation.CancelAfter(hostJson.FunctionTimeout);
         try
         {
-            await trigger.RunAsync(message.Body, timeout.Token);
+            await trigger.RunAsync(message.Body, invocation.Token);
             var receipt = await lease.StopAsync();
-            await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
+            await queue.DeleteMessageAsync(message.MessageId, receipt, _settle.Token);
+        }
+        catch (Exception e) when (_drain.IsCancellationRequested && e is OperationCanceledException)
+        {
+            // Shut down before it finished: visible again now for another instance, not in ten minutes. Its work is
+            // idempotent, so doing it again from the start loses and doubles nothing.
+            var receipt = await lease.StopAsync();
+            try
+            {
+                await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: _settle.Token);
+                LogReleased(logger, trigger.Definition.Name, message.MessageId);
+            }
+            catch (Exception storageError)
+            {
+                LogSettleFailed(logger, trigger.Definition.Name, message.MessageId, (storageError as RequestFailedException)?.Status ?? 0);
+            }
         }
         catch (Exception e)
         {
@@ -111,15 +157,15 @@ public sealed partial class QueueListener(
             {
                 if (message.DequeueCount >= Settings.MaxDequeueCount)
                 {
-                    await MoveToPoisonAsync(message, receipt, Failure(e), CancellationToken.None);
+                    await MoveToPoisonAsync(message, receipt, Failure(e), _settle.Token);
                 }
                 else
                 {
                     LogRetry(logger, trigger.Definition.Name, message.MessageId, message.DequeueCount, Failure(e));
-                    await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: Settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                    await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: Settings.VisibilityTimeout, cancellationToken: _settle.Token);
                 }
             }
-            catch (Exception storageError) when (storageError is not OperationCanceledException)
+            catch (Exception storageError)
             {
                 // The lease lapses and the message comes back: at-least-once still holds.
                 LogSettleFailed(logger, trigger.Definition.Name, message.MessageId, (storageError as RequestFailedException)?.Status ?? 0);
@@ -151,6 +197,9 @@ public sealed partial class QueueListener(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function}: message {MessageId} moved to {PoisonQueue} after {DequeueCount} attempts: {Reason}")]
     private static partial void LogPoisoned(ILogger logger, string function, string messageId, long dequeueCount, string poisonQueue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Function}: message {MessageId} released for redelivery at shutdown")]
+    private static partial void LogReleased(ILogger logger, string function, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: could not settle message {MessageId} (status {Status}); it returns when its lease lapses")]
     private static partial void LogSettleFailed(ILogger logger, string function, string messageId, int status);

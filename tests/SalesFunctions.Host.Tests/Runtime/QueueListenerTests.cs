@@ -151,6 +151,41 @@ public sealed class QueueListenerTests : IAsyncLifetime
         Assert.Equal(0, (await _queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
+    [Fact]
+    public async Task StopAsync_WhenAnInvocationOutlastsTheDrain_CancelsItAndReleasesItsMessageForRedelivery()
+    {
+        var trigger = new BlockingQueueTrigger();
+        await _queue.SendMessageAsync("long work");
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance, drainGrace: TimeSpan.FromMilliseconds(300));
+        await listener.StartAsync(CancellationToken.None);
+        await trigger.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await listener.StopAsync(CancellationToken.None);
+
+        Assert.True(trigger.Cancelled);
+        // Visible at once, not after the ten-minute lease: another instance takes it over.
+        var redelivered = (await _queue.ReceiveMessageAsync()).Value;
+        Assert.Equal("long work", redelivered?.Body.ToString());
+        Assert.Equal(0, await DepthAsync(_poison));
+    }
+
+    [Fact]
+    public async Task StopAsync_WhenAnInvocationFinishesWithinTheDrain_CompletesAndDeletesIt()
+    {
+        var trigger = new BlockingQueueTrigger();
+        await _queue.SendMessageAsync("short work");
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance, drainGrace: TimeSpan.FromSeconds(20));
+        await listener.StartAsync(CancellationToken.None);
+        await trigger.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var stopping = listener.StopAsync(CancellationToken.None);
+        trigger.Finish.SetResult();
+        await stopping;
+
+        Assert.False(trigger.Cancelled);
+        Assert.Equal(0, (await _queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
     private async Task ProcessNextAsync(RecordingQueueTrigger trigger)
     {
         using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
@@ -181,6 +216,32 @@ public sealed class QueueListenerTests : IAsyncLifetime
             if (receive && message.Response.Status == 200 && message.Response.Content.ToString().Contains("<QueueMessage>", StringComparison.Ordinal) && Leased.TrySetResult())
             {
                 await Answer.Task.WaitAsync(message.CancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Runs until told to finish or cancelled, as a long invocation would.</summary>
+    private sealed class BlockingQueueTrigger : IQueueTrigger
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Cancelled { get; private set; }
+
+        public Api.Functions.FunctionDefinition Definition { get; } = new("Blocking", Api.Functions.TriggerKind.Queue, Queue: "blocking");
+
+        public async Task RunAsync(BinaryData message, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            try
+            {
+                await Finish.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled = true;
+                throw;
             }
         }
     }

@@ -11,6 +11,7 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
     private readonly List<SimMeeting> _playedMeetings = [];
     private readonly List<ItemCopy> _playedCopies = [];
     private int _tidyRounds;
+    private int _historyEmailsPlayed;
 
     public IReadOnlyList<SimEmail> PlayedEmails { get { lock (_lock) { return [.. _playedEmails]; } } }
 
@@ -26,10 +27,11 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
             var copies = new List<ItemCopy>();
             lock (_lock)
             {
-                foreach (var email in organisation.Emails.Skip(_playedEmails.Count).TakeWhile(e => e.SentAt < until))
+                foreach (var email in organisation.Emails.Skip(_historyEmailsPlayed).TakeWhile(e => e.SentAt < until))
                 {
                     copies.AddRange(store.Add(email));
                     _playedEmails.Add(email);
+                    _historyEmailsPlayed++;
                 }
 
                 foreach (var meeting in organisation.Meetings.Skip(_playedMeetings.Count).TakeWhile(m => m.Start < until))
@@ -51,6 +53,23 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Delivers one email now, outside the organisation's generated history (a benchmark's stamped item): it goes into
+    /// the mailboxes of everyone on it, counts in the ground truth, and its notifications are sent.
+    /// </summary>
+    public async Task<PublishSummary> DeliverAsync(SimEmail email, CancellationToken cancellationToken)
+    {
+        List<ItemCopy> copies;
+        lock (_lock)
+        {
+            copies = [.. store.Add(email)];
+            _playedEmails.Add(email);
+            _playedCopies.AddRange(copies);
+        }
+
+        return await publisher.PublishAsync(copies, cancellationToken);
     }
 
     /// <summary>Sends every notification played so far once more, as Graph may after a timeout: nothing may change.</summary>
