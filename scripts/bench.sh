@@ -3,6 +3,7 @@
 # 10200-10202 unless AZURITE_*_PORT say otherwise, throwaway data); territories and kpis run in process and need no Azurite.
 # Usage: scripts/bench.sh [delta-backfill] [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
 #        scripts/bench.sh kpi-rollup [--activities 1000000] [--deals 50000] [--cases 20000]
+#        scripts/bench.sh freshness [--items 120] [--interval-ms 1000]   (notification to KPI, default production settings)
 #        scripts/bench.sh territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
 #        scripts/bench.sh kpis [--activities 1000000] [--deals 50000] [--cases 20000]
 set -euo pipefail
