@@ -32,10 +32,11 @@ public sealed class HostUnderTest : IAsyncDisposable
     /// <summary>The operator tenant, whose admin the test client is on routes without a tenant (status, poison).</summary>
     public static string HomeTenant => Simulator.Organisation.DemoOrganisation.TenantId;
 
-    private HostUnderTest(WebApplication app, string prefix)
+    private HostUnderTest(WebApplication app, string prefix, LogCapture logs)
     {
         App = app;
         Prefix = prefix;
+        Logs = logs;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Client = new HttpClient(new SignedInAsAdmin(this)) { BaseAddress = BaseAddress };
@@ -47,6 +48,9 @@ public sealed class HostUnderTest : IAsyncDisposable
     public WebApplication App { get; }
 
     public string Prefix { get; }
+
+    /// <summary>What the Host logged, at the levels its configuration lets through.</summary>
+    public LogCapture Logs { get; }
 
     public HttpClient Client { get; }
 
@@ -88,11 +92,13 @@ public sealed class HostUnderTest : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddSingleton(TestClock.Provider);
+        var logs = new LogCapture();
+        builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
         builder.AddSalesFunctionsHost();
         var app = builder.Build();
         app.MapSalesFunctions();
         await app.StartAsync();
-        return new HostUnderTest(app, prefix);
+        return new HostUnderTest(app, prefix, logs);
     }
 
     /// <summary>

@@ -54,6 +54,7 @@ public sealed class BackfillEndToEndTests : IAsyncLifetime
         Assert.True(exit == 0, output);
         Assert.Matches($@"files\W+{files}\b", output);
         Assert.Empty((await driver.CompareWithTruthAsync(CancellationToken.None, truth)).Mismatches);
+        Assert.Empty(LogCapture.Holding([.. _host.Logs.Lines, .. output.Split('\n')], EndToEnd.RunSecrets.Of(organisation)));
         Assert.Equal(emails.Count, await _host.CountActivityRowsAsync());
         var kpis = await AllRowsAsync(organisation);
 

@@ -56,6 +56,7 @@ public sealed class CrmEndToEndTests : IAsyncLifetime
         Assert.Equal(0, DemoDriver.PoisonCount(status));
         Assert.True(totals.Values.Sum(t => t.Truth[1]) > 10, "the simulated CRM should have won some deals");
         Assert.Equal(5, crm.Deals.Select(d => d.Provider).Distinct().Count());
+        Assert.Empty(LogCapture.Holding(_host.Logs.Lines, RunSecrets.Of(organisation)));
 
         // Every CRM retries: all of it again, in another order. Nothing may change.
         var replayed = await crm.PlayAsync(_host.Client, CancellationToken.None, round: 1);

@@ -65,6 +65,9 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         Assert.Empty(mismatches);
         Assert.Equal(0, DemoDriver.PoisonCount(status));
         Assert.Empty(await _driver.CheckSignInAsync(CancellationToken.None));
+        var organisation = _simulator.Services.GetRequiredService<DemoOrganisation>();
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.Empty(LogCapture.Holding(_host.Logs.Lines, RunSecrets.Of(organisation, _simulator.Services.GetRequiredService<SubscriptionRegistry>())));
         var activityRows = await _host.CountActivityRowsAsync();
         Assert.Equal(ExpectedActivities(player), activityRows);
 
