@@ -22,6 +22,10 @@ public static class Routes
 
     public const string ExportKpis = "kpis/export";
 
+    public const string GetKpiCatalogue = "kpis/catalogue";
+
+    public const string GetCaller = "me";
+
     public const string ImportDirectory = "admin/tenants/{tenantId}/directory";
 
     public const string ImportDirectoryCsv = "admin/tenants/{tenantId}/directory/{list}";

@@ -29,6 +29,8 @@ public sealed class SignInMatrixTests : IAsyncLifetime
         [FunctionRegistry.CompareKpis.Name] = $"kpis/compare?tenant={Tenant}&rep=rep-01&period=2026-10",
         [FunctionRegistry.GetActivityVsPerformance.Name] = $"kpis/activity-vs-performance?tenant={Tenant}&dimension=rep&period=2026-10",
         [FunctionRegistry.ExportKpis.Name] = $"kpis/export?tenant={Tenant}&dimension=rep&grain=day&from=2026-10-01&to=2026-10-02",
+        [FunctionRegistry.GetKpiCatalogue.Name] = "kpis/catalogue",
+        [FunctionRegistry.GetCaller.Name] = "me",
         [FunctionRegistry.GetQualification.Name] = $"qualification?tenant={Tenant}&account=acc-1",
         [FunctionRegistry.SetQualificationConfig.Name] = $"admin/tenants/{Tenant}/qualification",
         [FunctionRegistry.ImportDirectory.Name] = $"admin/tenants/{Tenant}/directory",
