@@ -17,6 +17,12 @@ export interface Problem {
 }
 
 let tokenSource: (() => Promise<string>) | null = null;
+let apiBase = "";
+
+/** Where the API is: the page's own origin (the Host), or the Functions app's URL when a Static Web App serves the page. */
+export function useApiBase(url: string | undefined): void {
+  apiBase = (url ?? "").replace(/\/$/, "");
+}
 
 export function useTokens(source: () => Promise<string>): void {
   tokenSource = source;
@@ -26,7 +32,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!tokenSource) throw new Error("Not signed in.");
   const headers = new Headers(init.headers);
   headers.set("Authorization", `Bearer ${await tokenSource()}`);
-  const response = await fetch(path, { ...init, headers });
+  const response = await fetch(apiBase ? `${apiBase}/${path}` : path, { ...init, headers });
   if (!response.ok) {
     const problem: Problem = await response.json().catch(() => ({ title: response.statusText }));
     throw new ApiError(response.status, problem);

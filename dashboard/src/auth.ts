@@ -4,7 +4,7 @@ import type { Me } from "./api";
 
 export type Config =
   | { signIn: "development"; tokenUrl: string; tenant: string }
-  | { signIn: "msal"; clientId: string; authority: string; scope: string };
+  | { signIn: "msal"; clientId: string; authority: string; scope: string; apiBaseUrl?: string };
 
 /** Who the development switcher signs in as. */
 export interface Persona {

@@ -9,16 +9,22 @@ echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent,
 
 const palette = ["#1f5fa8", "#c2410c", "#0f766e", "#7c3aed", "#a16207"];
 const live: echarts.ECharts[] = [];
+const pending: (() => void)[] = [];
 
 /** Disposes the charts of the view being left. */
 export function disposeCharts(): void {
+  pending.length = 0;
   while (live.length) live.pop()!.dispose();
+}
+
+/** Draws the charts of the view just placed in the page: a chart takes its size from its element, so not before. */
+export function drawCharts(): void {
+  for (const draw of pending.splice(0)) draw();
 }
 
 function chart(label: string, option: echarts.EChartsCoreOption): HTMLElement {
   const el = h("div", { class: "chart", role: "img", "aria-label": label });
-  // Drawn once the element is in the page, so it knows its size.
-  queueMicrotask(() => {
+  pending.push(() => {
     const c = echarts.init(el, null, { renderer: "svg" });
     c.setOption({ color: palette, aria: { enabled: true }, animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 56, right: 56, top: 36, bottom: 40 }, ...option });
     live.push(c);

@@ -56,7 +56,7 @@ export function table<R>(caption: string, columns: Column<R>[], rows: R[], file:
     const button = h("button", { type: "button", class: "sort", onclick: () => sortBy(i) }, column.kpi ? "" : column.label);
     if (column.kpi) button.append(column.label);
     const th = h("th", { scope: "col" }, button);
-    if (column.kpi) th.append(" ", h("a", { href: `#/kpi/${encodeURIComponent(column.kpi)}`, class: "def", "aria-label": `definition of ${column.kpi}` }, "ⓘ"));
+    if (column.kpi) th.append(" ", h("a", { href: `#/kpi/${encodeURIComponent(column.kpi)}`, class: "def", title: `definition of ${column.kpi}` }, "def"));
     return th;
   });
   const fill = () => {
@@ -104,7 +104,8 @@ function downloadCsv<R>(file: string, columns: Column<R>[], rows: R[]): void {
   document.body.append(a);
   a.click();
   a.remove();
-  URL.revokeObjectURL(url);
+  // The browser reads the blob after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** KPI tiles: value, the previous period's and the change. */

@@ -1,7 +1,7 @@
 import "./style.css";
-import { api, ApiError, useTokens, type KpiDefinition, type Me } from "./api";
+import { api, ApiError, useApiBase, useTokens, type KpiDefinition, type Me } from "./api";
 import { developmentTokens, msalTokens, personas, savedPersona, savePersona, type Config, type Persona } from "./auth";
-import { disposeCharts } from "./charts";
+import { disposeCharts, drawCharts } from "./charts";
 import type { View, ViewContext } from "./context";
 import { h, notice } from "./dom";
 import { Grains, localToday, periodOf, shiftDay, type Grain } from "./period";
@@ -33,6 +33,7 @@ async function boot(): Promise<void> {
   if (config.signIn === "development") {
     await developmentSignIn(config);
   } else {
+    useApiBase(config.apiBaseUrl);
     useTokens(await msalTokens(config));
     document.getElementById("who")!.append(h("span", {}, "Signed in with Entra ID"));
   }
@@ -117,8 +118,9 @@ async function route(): Promise<void> {
     }
   }
   main.replaceChildren(heading, view?.periodic ? picker(context) : "", content);
-  // Usable once the charts have drawn: they draw in a microtask after being placed. The first view counts from the
-  // page's navigation (sign-in included), later ones from the click.
+  drawCharts();
+  // Usable once the charts are drawn and painted. The first view counts from the page's navigation (sign-in
+  // included), later ones from the click.
   const first = routed++ === 0;
   requestAnimationFrame(() => {
     if (first) performance.measure("usable");

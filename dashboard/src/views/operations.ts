@@ -1,8 +1,8 @@
-import { api, ApiError, query, type Problem } from "../api";
+import { api, ApiError, query, type Leaderboard, type Problem } from "../api";
 import { barChart } from "../charts";
 import type { View } from "../context";
 import { format, h, notice, section, table } from "../dom";
-import { localToday, shiftDay } from "../period";
+import { localToday, periodOf, shiftDay } from "../period";
 
 interface Status {
   queues: Record<string, number>;
@@ -65,13 +65,15 @@ export const operationsView: View = {
     const admin = `api/admin/tenants/${encodeURIComponent(tenant)}`;
     const to = localToday(context.me.timeZone);
     const from = shiftDay(to, -40);
-    const [status, sync, poison, traces, unmatched] = await Promise.all([
+    const [status, sync, poison, traces, unmatched, accounts] = await Promise.all([
       api<Status>("api/admin/status"),
       api<SyncState[]>(`${admin}/sync`),
       // Only the operator tenant's admins read the shared poison queues.
       api<{ queues: PoisonReport[] }>("api/admin/poison").catch((e: unknown) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e))),
       api<{ count: number; truncated: boolean; byOutcome: Record<string, number>; traces: Trace[] }>(`${admin}/traces${query({ limit: 200 })}`),
       api<{ domains: Unmatched[] }>(`${admin}/unmatched${query({ from, to })}`),
+      // The accounts worked this quarter: the likely owners of an unmatched domain.
+      api<Leaderboard>(`api/kpis/leaderboard${query({ tenant, dimension: "account", period: periodOf("quarter", from).key, kpi: "touchpoints", size: 100 })}`),
     ]);
     const queues = Object.entries(status.queues).map(([queue, depth]) => ({ queue, depth }));
     const failing = sync.filter((s) => s.lastError);
@@ -96,18 +98,42 @@ export const operationsView: View = {
         ], sync, "mailboxes.csv")),
       poisonSection(poison?.queues ?? null),
       tracesSection(admin, traces),
-      section("Unmatched domains",
-        h("p", {}, `The busiest external domains no account claims, ${from} to ${to}. Map one to an account with an accounts upload below (its domains column), then rematch.`),
-        table("Unmatched domains", [
-          { label: "Domain", value: (d) => d.domain },
-          { label: "Activities", value: (d) => d.activities },
-          { label: "Addresses", value: (d) => d.addresses },
-          { label: "Last seen", value: (d) => when(d.lastSeen) },
-        ], unmatched.domains, "unmatched-domains.csv")),
+      unmatchedSection(admin, unmatched.domains, accounts.top.map((a) => a.key), from, to),
       uploadSection(admin),
       await privacySection(admin));
   },
 };
+
+/** The busiest domains no account claims, each with a one-click mapping to an account; history is rematched after. */
+function unmatchedSection(admin: string, domains: Unmatched[], accounts: string[], from: string, to: string): HTMLElement {
+  const mapCell = (d: Unmatched) => {
+    const input = h("input", { type: "text", list: "known-accounts", "aria-label": `Account for ${d.domain}`, placeholder: "account id", size: "14" });
+    const done = h("span", { role: "status" });
+    const button = h("button", {
+      type: "button", "data-map": d.domain, onclick: async () => {
+        if (!input.value.trim()) return;
+        try {
+          await api<unknown>(`${admin}/directory/accounts/${encodeURIComponent(input.value.trim())}/domains/${encodeURIComponent(d.domain)}`, { method: "PUT" });
+          done.textContent = ` mapped to ${input.value.trim()}; history is being rematched`;
+          button.disabled = true;
+        } catch (err) {
+          done.textContent = ` ${(err as Error).message}`;
+        }
+      },
+    }, "Map");
+    return h("span", {}, input, " ", button, done);
+  };
+  return section("Unmatched domains",
+    h("p", {}, `The busiest external domains no account claims, ${from} to ${to}. Map one to an account: its stored activities are matched again.`),
+    h("datalist", { id: "known-accounts" }, ...accounts.map((a) => h("option", { value: a }))),
+    table("Unmatched domains", [
+      { label: "Domain", value: (d) => d.domain },
+      { label: "Activities", value: (d) => d.activities },
+      { label: "Addresses", value: (d) => d.addresses },
+      { label: "Last seen", value: (d) => when(d.lastSeen) },
+      { label: "Map to account", value: () => null, cell: mapCell },
+    ], domains, "unmatched-domains.csv"));
+}
 
 function poisonSection(reports: PoisonReport[] | null): HTMLElement {
   if (!reports) return section("Poison messages", notice("The poison queues hold every tenant's messages: only admins of the operator tenant see and replay them."));

@@ -19,7 +19,7 @@ export const teamView: View = {
     const { me, period, params } = context;
     const team = params.get("team") ?? me.teams[0]?.id;
     if (!team) return h("p", {}, "You manage no team in the directory.");
-    const kpi = params.get("kpi") ?? "revenueWon";
+    const kpi = params.get("kpi") ?? "touchpoints";
     const trend = trendOf(period);
     const [compare, side, series, board] = await Promise.all([
       api<Comparison>(`api/kpis/compare${query({ tenant: me.tenant, team, period: period.key })}`),

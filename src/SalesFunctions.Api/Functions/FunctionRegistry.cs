@@ -85,6 +85,10 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition GetUnmatched =
         new(nameof(GetUnmatched), TriggerKind.Http, Route: Routes.GetUnmatched, Methods: ["GET"], Handler: MatchingEndpoints.GetUnmatchedAsync, Access: RouteAccess.Admin);
 
+    /// <summary>The unmatched-domain bucket's one-click mapping: adds the domain to an account, then rematches history.</summary>
+    public static readonly FunctionDefinition MapUnmatchedDomain =
+        new(nameof(MapUnmatchedDomain), TriggerKind.Http, Route: Routes.MapUnmatchedDomain, Methods: ["PUT"], Handler: MatchingEndpoints.MapDomainAsync, Access: RouteAccess.Admin);
+
     public static readonly FunctionDefinition RematchAccounts =
         new(nameof(RematchAccounts), TriggerKind.Http, Route: Routes.RematchAccounts, Methods: ["POST"], Handler: MatchingEndpoints.RematchAsync, Access: RouteAccess.Admin);
 
@@ -151,7 +155,7 @@ public static class FunctionRegistry
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetKpiCatalogue, GetCaller, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetUnmatched, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
+        GetUnmatched, MapUnmatchedDomain, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

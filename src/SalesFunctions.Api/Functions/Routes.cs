@@ -52,6 +52,8 @@ public static class Routes
 
     public const string GetUnmatched = "admin/tenants/{tenantId}/unmatched";
 
+    public const string MapUnmatchedDomain = "admin/tenants/{tenantId}/directory/accounts/{accountId}/domains/{domain}";
+
     public const string RematchAccounts = "admin/tenants/{tenantId}/directory/rematch";
 
     public const string SetTerritoryModel = "admin/tenants/{tenantId}/territories";

@@ -84,6 +84,61 @@ public sealed class DashboardApiTests : IAsyncLifetime
         Assert.Equal("performance", revenue.GetProperty("category").GetString());
     }
 
+    [Fact]
+    public async Task Root_WhenTheDashboardIsBuilt_ServesItsPageWithAPolicyThatAllowsOnlyItsOwnScripts()
+    {
+        using var client = _host.AnonymousClient();
+        using var response = await client.GetAsync("/");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<main id=\"main\"", page, StringComparison.Ordinal);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_WhenTheDevelopmentIssuerIsOn_NamesItsTokenEndpointAndTheSwitchersTenant()
+    {
+        using var client = _host.AnonymousClient();
+        var config = await client.GetFromJsonAsync<JsonElement>("/dashboard-config.json");
+
+        Assert.Equal("development", config.GetProperty("signIn").GetString());
+        Assert.Equal("/dev/token", config.GetProperty("tokenUrl").GetString());
+        Assert.Contains(config.GetProperty("tenant").GetString(), HostUnderTest.Tenants);
+    }
+
+    [Fact]
+    public async Task Config_WhenMsalIsConfigured_GivesTheClientAuthorityAndScopeAndLetsTheAuthorityBeFramed()
+    {
+        await using var host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dashboard:SignIn"] = "Msal",
+            ["Dashboard:ClientId"] = "00000000-0000-0000-0000-00000000d45b",
+            ["Dashboard:Authority"] = "https://login.microsoftonline.com/organizations",
+            ["Dashboard:Scope"] = "api://salesfunctions/user_impersonation",
+        });
+        using var client = host.AnonymousClient();
+
+        var config = await client.GetFromJsonAsync<JsonElement>("/dashboard-config.json");
+        using var page = await client.GetAsync("/");
+
+        Assert.Equal("msal", config.GetProperty("signIn").GetString());
+        Assert.Equal("00000000-0000-0000-0000-00000000d45b", config.GetProperty("clientId").GetString());
+        Assert.Equal("api://salesfunctions/user_impersonation", config.GetProperty("scope").GetString());
+        Assert.Contains("connect-src 'self' https://login.microsoftonline.com;", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WhenMsalLacksItsClientId_FailsWithTheSettingNamed()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => HostUnderTest.StartAsync(new Dictionary<string, string?> { ["Dashboard:SignIn"] = "Msal" }));
+
+        Assert.Contains("Dashboard:ClientId", failure.Message, StringComparison.Ordinal);
+    }
+
     private async Task<JsonElement> GetAsync(string path, string token)
     {
         using var client = _host.AnonymousClient();

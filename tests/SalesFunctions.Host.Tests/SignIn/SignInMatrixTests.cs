@@ -43,6 +43,7 @@ public sealed class SignInMatrixTests : IAsyncLifetime
         [FunctionRegistry.SetPrivacyPolicy.Name] = $"admin/tenants/{Tenant}/privacy",
         [FunctionRegistry.DryRunPrivacyPolicy.Name] = $"admin/tenants/{Tenant}/privacy/dry-run",
         [FunctionRegistry.GetUnmatched.Name] = $"admin/tenants/{Tenant}/unmatched?from=2026-10-01&to=2026-10-02",
+        [FunctionRegistry.MapUnmatchedDomain.Name] = $"admin/tenants/{Tenant}/directory/accounts/acc-1/domains/fabrikam.example",
         [FunctionRegistry.ExplainActivity.Name] = $"admin/tenants/{Tenant}/activities/explain?id=x",
         [FunctionRegistry.RematchAccounts.Name] = $"admin/tenants/{Tenant}/directory/rematch",
         [FunctionRegistry.SetTerritoryModel.Name] = $"admin/tenants/{Tenant}/territories",
