@@ -33,6 +33,7 @@ async function boot(): Promise<void> {
   if (config.signIn === "development") {
     await developmentSignIn(config);
   } else {
+    if (!config.clientId) throw new Error("sign-in is not configured: set Dashboard:ClientId, Dashboard:Authority and Dashboard:Scope (dashboard/README.md).");
     useApiBase(config.apiBaseUrl);
     useTokens(await msalTokens(config));
     document.getElementById("who")!.append(h("span", {}, "Signed in with Entra ID"));

@@ -138,8 +138,8 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
     }
 
     /// <summary>An email from buyer@globex.example to Ava on 2026-10-05, which no account claims yet.</summary>
-    private static Task ScoreGlobexEmailAsync(HostUnderTest host, string id) =>
-        host.Service<ScoringService>().ScoreAsync(new Activity(Tenant, id, ActivityKind.Email, ActivityDirection.Inbound, new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero), null, null,
+    private static async Task ScoreGlobexEmailAsync(HostUnderTest host, string id) =>
+        await host.Service<ScoringService>().ScoreAsync(new Activity(Tenant, id, ActivityKind.Email, ActivityDirection.Inbound, new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero), null, null,
             [new Participant("buyer@globex.example", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)]), CancellationToken.None);
 
     /// <summary>The account the stored activity of 2026-10-05 is matched to once the background rematch has run (30 s at most).</summary>
