@@ -10,8 +10,9 @@ namespace SalesFunctions.Host.Tests.Dashboard;
 
 /// <summary>
 /// Demo-like data for the browser tests, made once: the demo organisation (21 reps, 3 teams, territories,
-/// qualification) through the real pipeline for 5 simulated days, a Host serving the built dashboard, and Debian's
-/// headless chromium driven by Playwright.
+/// qualification) through the real pipeline for 3 simulated days at half the demo's volume (CI runs it next to the
+/// other end-to-end classes on 2 cores), a Host serving the built dashboard, and Debian's headless chromium driven by
+/// Playwright.
 /// </summary>
 public sealed class DemoDashboard : IAsyncLifetime
 {
@@ -23,10 +24,10 @@ public sealed class DemoDashboard : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public SimulatorOptions Simulated { get; } = new() { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 5 };
+    public SimulatorOptions Simulated { get; } = new() { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 3, Volume = 0.5 };
 
     /// <summary>A day inside the simulated days: the views are opened on the month that holds it.</summary>
-    public DateOnly Day => Simulated.FirstDay.AddDays(2);
+    public DateOnly Day => Simulated.FirstDay.AddDays(1);
 
     /// <summary>Measurements of the run, written to artifacts/dashboard/report.md when the tests end.</summary>
     public DashboardReport Report { get; } = new();
@@ -54,7 +55,7 @@ public sealed class DemoDashboard : IAsyncLifetime
             ["Listeners:Enabled"] = "true",
             ["Dashboard:Tenant"] = DemoOrganisation.TenantId,
         }, hostUrl);
-        var driver = new DemoDriver(Host.Client, _simulator, TimeSpan.FromMinutes(3));
+        var driver = new DemoDriver(Host.Client, _simulator, TimeSpan.FromMinutes(5));
         await driver.ImportAndSubscribeAsync(CancellationToken.None);
         await _simulator.Services.GetRequiredService<Player>().PlayAsync(null, CancellationToken.None);
         await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
