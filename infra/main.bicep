@@ -66,6 +66,12 @@ param containerRegistryServer string = ''
 @maxValue(300)
 param containerMaxReplicas int = 10
 
+@description('Deploy the dashboard as a Static Web App for the Functions app (path A; the Host of path B serves it itself).')
+param deployDashboard bool = true
+
+@description('Region of the dashboard\'s Static Web App: one the service offers (westeurope, westus2, centralus, eastus2, eastasia).')
+param dashboardLocation string = 'westeurope'
+
 @description('Lowercase token that makes global names (storage, vault, app host names) unique per resource group and environment.')
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
 
@@ -83,6 +89,7 @@ var names = {
   functionApp: 'func-${resourceToken}'
   containerEnvironment: 'cae-${resourceToken}'
   containerApp: 'ca-${resourceToken}'
+  dashboard: 'stapp-${resourceToken}'
 }
 
 @description('Blob container for Flex Consumption deployment packages.')
@@ -140,8 +147,17 @@ var signInSettings = union(
   reduce(items(signInTenants), {}, (settings, tenant) => union(settings, { 'Auth__Tenants__${tenant.key}': tenant.value }))
 )
 
+module dashboard 'modules/staticwebapp.bicep' = if (deployFunctionApp && deployDashboard) {
+  params: {
+    name: names.dashboard
+    location: dashboardLocation
+    tags: tags
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = if (deployFunctionApp) {
   params: {
+    allowedOrigins: deployDashboard ? [dashboard.?outputs.origin ?? ''] : []
     planName: names.plan
     appName: names.functionApp
     location: location
@@ -210,3 +226,6 @@ output AZURE_KEY_VAULT_NAME string = names.keyVault
 
 @description('Client id of the user-assigned identity.')
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+
+@description('The dashboard\'s URL (path A); register it as the SPA redirect URI of the dashboard app registration (docs/deploy.md).')
+output DASHBOARD_URL string = dashboard.?outputs.origin ?? ''

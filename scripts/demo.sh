@@ -39,6 +39,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Only what the demo runs; scripts/test.sh builds the rest.
+scripts/dashboard.sh
 dotnet build src/SalesFunctions.Host -c Release --nologo -v quiet
 dotnet build tools/SalesFunctions.Simulator -c Release --nologo -v quiet
 
@@ -53,6 +54,7 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 echo "Host listening on http://127.0.0.1:7071 (log: .azurite/demo/host.log)"
+echo "Dashboard: http://127.0.0.1:7071/ (opens as a manager; switch user at the top right)"
 
 # In the background and waited for, so that a signal to this script runs its trap at once rather than after the child.
 dotnet "$root/tools/SalesFunctions.Simulator/bin/Release/net10.0/SalesFunctions.Simulator.dll" demo \

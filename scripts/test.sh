@@ -18,6 +18,10 @@ trap 'scripts/azurite.sh stop' EXIT
 # The deployment templates compile to ARM JSON with no warning or error, or nothing else runs.
 scripts/bicep.sh
 
+# The dashboard's bundle, which the Host serves, and the browser its tests drive.
+scripts/dashboard.sh
+scripts/chromium.sh
+
 dotnet build SalesFunctions.Offline.slnf -c Release --nologo -v minimal
 
 log="$(mktemp)"

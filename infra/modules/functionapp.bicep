@@ -14,6 +14,9 @@ param location string
 @description('Tags for every resource; azd finds the app by the azd-service-name tag added here.')
 param tags { *: string }
 
+@description('Browser origins allowed to call the API with a bearer token (the dashboard\'s Static Web App); none: no CORS.')
+param allowedOrigins string[] = []
+
 @description('Name of the user-assigned identity the app runs as.')
 param identityName string
 
@@ -99,6 +102,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      cors: {
+        allowedOrigins: allowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

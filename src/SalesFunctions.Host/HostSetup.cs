@@ -5,6 +5,7 @@ using SalesFunctions.Api.Endpoints;
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core;
 using SalesFunctions.Graph;
+using SalesFunctions.Host.Dashboard;
 using SalesFunctions.Host.Runtime;
 using SalesFunctions.Api.SignIn;
 using SalesFunctions.Host.Triggers;
@@ -26,6 +27,7 @@ public static class HostSetup
         services.AddSalesFunctionsGraph(builder.Configuration);
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
         services.AddSalesFunctionsSignIn(builder.Environment);
+        services.AddDashboard(builder.Environment);
         ConfigureTrustedProxies(services, builder.Configuration);
         // Container Apps and Flex Consumption give an instance about 30 s after SIGTERM: stop within 10, storage
         // reachable or not. The queue listeners drain for 6 s, then release what still runs for redelivery.
@@ -93,6 +95,8 @@ public static class HostSetup
         {
             app.MapDevelopmentIssuer(signIn);
         }
+
+        app.MapDashboard();
 
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
         var guard = app.Services.GetRequiredService<RouteGuard>();

@@ -173,6 +173,13 @@ public static class KpiEndpoints
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 
+    /// <summary>GET kpis/catalogue : every KPI of the catalogue with its unit, category and formula (docs/kpis.md).</summary>
+    public static IResult GetCatalogue() => Results.Ok(new
+    {
+        definitionVersion = KpiCatalogue.Version,
+        kpis = KpiCatalogue.Definitions.Select(d => new { name = d.Name, category = d.Category, unit = d.Unit, formula = d.Formula, inputs = d.Inputs, version = d.Version }).ToList(),
+    });
+
     /// <summary>A series point: the period, then every KPI by name, flat, so a chart or a sheet reads it directly.</summary>
     private static Dictionary<string, object?> Point(KpiCell cell)
     {

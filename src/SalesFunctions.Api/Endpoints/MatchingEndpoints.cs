@@ -93,4 +93,36 @@ public static class MatchingEndpoints
             return TenantProblems.NotConfigured();
         }
     }
+
+    /// <summary>
+    /// PUT admin/tenants/{tenantId}/directory/accounts/{accountId}/domains/{domain} : maps an unmatched domain to an
+    /// account; stored history is rematched in the background, as after a directory import.
+    /// </summary>
+    public static async Task<IResult> MapDomainAsync(string tenantId, string accountId, string domain, TenantDirectoryService directories, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId))
+        {
+            return TenantProblems.InvalidTenant();
+        }
+
+        if (Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.', StringComparison.Ordinal))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = ["Not an email domain, e.g. contoso.example."] });
+        }
+
+        try
+        {
+            var errors = await directories.AddAccountDomainAsync(tenantId, accountId, domain, cancellationToken);
+            return errors switch
+            {
+                null => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown account", detail: "No account with that id in the tenant's directory."),
+                [] => Results.Ok(new { account = accountId, domain = domain.ToLowerInvariant(), rematch = "queued" }),
+                _ => Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. errors] }, title: "Domain not mapped; the directory is unchanged"),
+            };
+        }
+        catch (TenantNotConfiguredException)
+        {
+            return TenantProblems.NotConfigured();
+        }
+    }
 }

@@ -35,6 +35,14 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition ExportKpis =
         new(nameof(ExportKpis), TriggerKind.Http, Route: Routes.ExportKpis, Methods: ["GET"], Handler: KpiEndpoints.ExportAsync, Access: RouteAccess.Reader);
 
+    /// <summary>Every KPI's definition (name, unit, category, formula): what the dashboard links each KPI name to.</summary>
+    public static readonly FunctionDefinition GetKpiCatalogue =
+        new(nameof(GetKpiCatalogue), TriggerKind.Http, Route: Routes.GetKpiCatalogue, Methods: ["GET"], Handler: KpiEndpoints.GetCatalogue, Access: RouteAccess.Reader);
+
+    /// <summary>The signed-in caller: role, tenant, time zone and the teams and reps they read, by name.</summary>
+    public static readonly FunctionDefinition GetCaller =
+        new(nameof(GetCaller), TriggerKind.Http, Route: Routes.GetCaller, Methods: ["GET"], Handler: CallerEndpoints.GetAsync, Access: RouteAccess.Reader);
+
     public static readonly FunctionDefinition ImportDirectory =
         new(nameof(ImportDirectory), TriggerKind.Http, Route: Routes.ImportDirectory, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryJsonAsync, Access: RouteAccess.Admin);
 
@@ -76,6 +84,10 @@ public static class FunctionRegistry
 
     public static readonly FunctionDefinition GetUnmatched =
         new(nameof(GetUnmatched), TriggerKind.Http, Route: Routes.GetUnmatched, Methods: ["GET"], Handler: MatchingEndpoints.GetUnmatchedAsync, Access: RouteAccess.Admin);
+
+    /// <summary>The unmatched-domain bucket's one-click mapping: adds the domain to an account, then rematches history.</summary>
+    public static readonly FunctionDefinition MapUnmatchedDomain =
+        new(nameof(MapUnmatchedDomain), TriggerKind.Http, Route: Routes.MapUnmatchedDomain, Methods: ["PUT"], Handler: MatchingEndpoints.MapDomainAsync, Access: RouteAccess.Admin);
 
     public static readonly FunctionDefinition RematchAccounts =
         new(nameof(RematchAccounts), TriggerKind.Http, Route: Routes.RematchAccounts, Methods: ["POST"], Handler: MatchingEndpoints.RematchAsync, Access: RouteAccess.Admin);
@@ -145,8 +157,8 @@ public static class FunctionRegistry
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
-        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetUnmatched, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, Rollup, SubscriptionRenewal, DeltaSweep,
+        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetKpiCatalogue, GetCaller, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GetUnmatched, MapUnmatchedDomain, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, Rollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

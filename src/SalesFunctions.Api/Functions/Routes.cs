@@ -22,6 +22,10 @@ public static class Routes
 
     public const string ExportKpis = "kpis/export";
 
+    public const string GetKpiCatalogue = "kpis/catalogue";
+
+    public const string GetCaller = "me";
+
     public const string ImportDirectory = "admin/tenants/{tenantId}/directory";
 
     public const string ImportDirectoryCsv = "admin/tenants/{tenantId}/directory/{list}";
@@ -47,6 +51,8 @@ public static class Routes
     public const string ExplainActivity = "admin/tenants/{tenantId}/activities/explain";
 
     public const string GetUnmatched = "admin/tenants/{tenantId}/unmatched";
+
+    public const string MapUnmatchedDomain = "admin/tenants/{tenantId}/directory/accounts/{accountId}/domains/{domain}";
 
     public const string RematchAccounts = "admin/tenants/{tenantId}/directory/rematch";
 

@@ -34,6 +34,12 @@ public sealed class CallerScope
 
     public Caller Caller { get; }
 
+    /// <summary>The teams whose cells the caller reads: all for an admin, the managed ones for a manager, none for a rep.</summary>
+    public IReadOnlySet<string> Teams => _teams;
+
+    /// <summary>The reps whose cells the caller reads: a manager's teams' reps, a rep themself, all for an admin.</summary>
+    public IReadOnlySet<string> Reps => _reps;
+
     public static CallerScope For(Caller caller, TenantDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -32,6 +32,29 @@ public sealed class TenantDirectoryService(ITenantDirectoryStore store, TenantDi
         return [];
     }
 
+    /// <summary>
+    /// Adds an email domain to one account (the unmatched-domain bucket's one-click mapping); the import then queues
+    /// the rematch of stored history. Null when the account is not in the directory; the validation errors otherwise
+    /// (a domain another account claims), none when mapped or already the account's.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> AddAccountDomainAsync(string tenantId, string accountId, string domain, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(tenantId, cancellationToken) ?? throw new TenantNotConfiguredException(tenantId);
+        if (current.AccountById(accountId) is not { } account)
+        {
+            return null;
+        }
+
+        var normalised = EmailAddresses.Normalise(domain);
+        if (account.Domains.Any(d => EmailAddresses.Normalise(d) == normalised))
+        {
+            return [];
+        }
+
+        var accounts = current.Accounts.Select(a => a.Id == accountId ? a with { Domains = [.. a.Domains, normalised] } : a).ToList();
+        return await ImportAsync(current with { Accounts = accounts }, cancellationToken);
+    }
+
     /// <summary>Everything the matching ladder reads, in a canonical order: equal keys match every address alike.</summary>
     private static string MatchingKey(TenantDirectory directory) => string.Join('\n',
         directory.InternalDomains.Select(EmailAddresses.Normalise).Order(StringComparer.Ordinal)
