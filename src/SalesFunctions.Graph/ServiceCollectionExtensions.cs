@@ -19,18 +19,23 @@ public static class ServiceCollectionExtensions
         // name mailboxes (users/{address}/...), so this client never logs them, whatever a host's log levels say.
         services.AddHttpClient(GraphServiceClients.HttpClientName)
             .RemoveAllLoggers()
-            .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
             {
                 foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
                 {
                     handlers.Add(handler);
                 }
+
+                // Innermost: every attempt the retry handler makes is counted.
+                handlers.Add(new GraphRequestMetrics(provider.GetRequiredService<SalesFunctions.Core.SalesFunctionsMetrics>()));
             });
         services.AddSingleton<GraphServiceClients>();
         services.AddSingleton<MailboxRequestLimiter>();
         services.AddSingleton<IMailboxReader, GraphMailboxReader>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<IMailboxDelta, GraphMailboxDelta>();
+        // One instance, whose result a host's readiness check reuses for a few minutes.
+        services.AddSingleton<GraphTokenHealthCheck>();
         return services;
     }
 }

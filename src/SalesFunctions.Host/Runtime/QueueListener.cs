@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Telemetry;
 
 namespace SalesFunctions.Host.Runtime;
 
@@ -15,6 +17,7 @@ public sealed partial class QueueListener(
     QueueClient queue,
     QueueClient poisonQueue,
     HostJson hostJson,
+    ListenerHeartbeats heartbeats,
     TimeProvider time,
     ILogger<QueueListener> logger) : BackgroundService
 {
@@ -22,6 +25,8 @@ public sealed partial class QueueListener(
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
     private QueueSettings Settings => hostJson.Queues;
+
+    public string Function => trigger.Definition.Name;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,7 +71,9 @@ public sealed partial class QueueListener(
             // Not cancelled by shutdown: once storage has answered, the messages are leased for ten minutes whether or
             // not this client still listens. A receive abandoned mid-flight would strand them for that long, so it
             // completes, and what it brought is processed in the drain like any other in-flight message.
-            return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, CancellationToken.None)).Value;
+            var received = (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, CancellationToken.None)).Value;
+            heartbeats.Polled(trigger.Definition.Name, time.GetUtcNow());
+            return received;
         }
         catch (Exception e)
         {
@@ -93,6 +100,7 @@ public sealed partial class QueueListener(
         }
 
         using var lease = new LeaseRenewal(queue, message, Lease, time);
+        using var span = QueueMessageTrace.StartProcessing(trigger.Definition.Name, trigger.Definition.Queue!, message.Body);
 
         // Not linked to stoppingToken: on shutdown the listener stops fetching and lets in-flight invocations finish
         // (the Functions host's drain), instead of leaving their messages leased for ten minutes.
@@ -102,9 +110,11 @@ public sealed partial class QueueListener(
             await trigger.RunAsync(message.Body, timeout.Token);
             var receipt = await lease.StopAsync();
             await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
+            span.SetOutcome("done");
         }
         catch (Exception e)
         {
+            span.SetFailed(e);
             // A failure, or the function timeout: settled as the Functions host does.
             var receipt = await lease.StopAsync();
             try
@@ -137,6 +147,7 @@ public sealed partial class QueueListener(
         // Only the body is copied, as the Functions host does, so a fixed message can be replayed as it was.
         await poisonQueue.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
         await queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken);
+        System.Diagnostics.Activity.Current?.AddEvent(new("moved to poison queue"));
         LogPoisoned(logger, trigger.Definition.Name, message.MessageId, message.DequeueCount, poisonQueue.Name, reason);
     }
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using NCrontab;
+using SalesFunctions.Core.Telemetry;
 
 namespace SalesFunctions.Host.Runtime;
 
@@ -13,10 +14,13 @@ public sealed partial class TimerListener(
     ITimerTrigger trigger,
     CrontabSchedule schedule,
     BlobContainerClient locks,
+    ListenerHeartbeats heartbeats,
     TimeProvider time,
     ILogger<TimerListener> logger) : BackgroundService
 {
     private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(60);
+
+    public string Function => trigger.Definition.Name;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,13 +74,18 @@ public sealed partial class TimerListener(
 
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewing = RenewAsync(lease, renewal.Token);
+        using var span = SalesFunctionsTracing.StartStep(trigger.Definition.Name, null);
         try
         {
             await trigger.RunAsync(stoppingToken);
+            span.SetOutcome("done");
+            heartbeats.Ran(trigger.Definition.Name, time.GetUtcNow(), succeeded: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // No retry, as in Functions: the next occurrence runs again, and the work it does is idempotent.
+            span.SetFailed(e);
+            heartbeats.Ran(trigger.Definition.Name, time.GetUtcNow(), succeeded: false);
             LogFailed(logger, trigger.Definition.Name, e.GetType().Name);
         }
         finally

@@ -24,7 +24,7 @@ internal sealed class Pipeline
         Stores.SaveAsync(TestData.Directory(), CancellationToken.None).GetAwaiter().GetResult();
         var directories = new TenantDirectoryCache(Stores, TestClock.Provider, Crm);
         Territories = new TerritoryModels(TerritoryStore, TestClock.Provider);
-        Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, NullLogger<ScoringService>.Instance);
+        Scoring = new ScoringService(directories, Territories, Stores, Stores, Metrics, TestClock.Provider, NullLogger<ScoringService>.Instance);
         var rewriter = new StoredActivityRewriter(Stores, Stores);
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
         Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, Clock);

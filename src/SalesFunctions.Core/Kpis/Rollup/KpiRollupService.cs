@@ -4,6 +4,7 @@ using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Kpis.Targets;
+using SalesFunctions.Core.Telemetry;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Kpis.Rollup;
@@ -36,10 +37,17 @@ public sealed partial class KpiRollupService(
     /// </summary>
     public static readonly DateOnly HistoryFloor = new(1970, 1, 1);
 
+    /// <summary>OpenTelemetry's default limit of links per span: the rest of a large run's sample is left out.</summary>
+    public const int MaxLinkedTraces = 128;
+
     public async Task<RollupRun> RunAsync(CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var dirty = await dirtyDays.ListAsync(cancellationToken);
+
+        // The run is a trace of its own; it links to the traces of the items whose marks it consumes.
+        using var span = SalesFunctionsTracing.StartLinked("rollup", dirty.SelectMany(d => d.TraceParents), MaxLinkedTraces);
         var stamps = await status.GetCatalogueStampsAsync(cancellationToken);
         var options = crmOptions.CurrentValue;
         var daysByTenant = dirty.GroupBy(d => d.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -52,6 +60,7 @@ public sealed partial class KpiRollupService(
         int cells = 0, stillDirty = 0;
         foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
         {
+            using var tenantSpan = SalesFunctionsTracing.StartStep("rollup tenant", tenantId);
             try
             {
                 var (written, remarked) = await RollUpTenantAsync(tenantId, daysByTenant.GetValueOrDefault(tenantId) ?? [], stamps.GetValueOrDefault(tenantId), currentStamps[tenantId], cancellationToken);
@@ -61,9 +70,12 @@ public sealed partial class KpiRollupService(
                     // What stopped it (storage, a missing directory) has passed.
                     await status.DeleteFailureAsync(tenantId, WholeTenant, cancellationToken);
                 }
+
+                tenantSpan.SetOutcome(remarked == 0 ? "done" : "some days still dirty");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                tenantSpan.SetFailed(e);
                 // Nothing narrower than the tenant failed (its directory, storage): its days stay dirty for the next run,
                 // and the other tenants roll up now.
                 await SetAsideAsync(tenantId, WholeTenant, e, cancellationToken);
@@ -73,6 +85,10 @@ public sealed partial class KpiRollupService(
         var run = new RollupRun(startedAt, time.GetUtcNow(), dirty.Count, cells, stillDirty);
         await status.SaveAsync(run, cancellationToken);
         metrics.DaysRolledUp.Add(dirty.Count);
+        metrics.RollupCellsWritten.Add(cells);
+        metrics.RollupDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+        span?.SetTag("salesfunctions.rollup.days", dirty.Count).SetTag("salesfunctions.rollup.cells", cells)
+            .SetOutcome(stillDirty == 0 ? "done" : "some days still dirty");
         LogRun(logger, dirty.Count, cells, stillDirty, (run.CompletedAt - run.StartedAt).TotalMilliseconds);
         return run;
     }
