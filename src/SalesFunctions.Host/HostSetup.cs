@@ -19,6 +19,7 @@ public static class HostSetup
     {
         var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         var services = builder.Services;
+        var listeners = builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true;
         services.AddSingleton(hostJson);
         services.AddProblemDetails();
         services.AddSalesFunctionsCore();
@@ -26,6 +27,9 @@ public static class HostSetup
         services.AddSalesFunctionsGraph(builder.Configuration);
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
         services.AddSalesFunctionsSignIn(builder.Environment);
+        services.AddSalesFunctionsTelemetry(builder.Configuration);
+        services.AddSalesFunctionsHealth(listeners);
+        services.AddSalesFunctionsOpenApi();
         ConfigureTrustedProxies(services, builder.Configuration);
 
         services.AddSingleton<IQueueTrigger, CaptureTrigger>();
@@ -41,7 +45,7 @@ public static class HostSetup
         services.AddSingleton<ITimerTrigger, PoisonMonitorTrigger>();
 
         services.AddHostedService<StorageStartup>();
-        if (builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true)
+        if (listeners)
         {
             services.AddSingleton<IHostedService>(sp => new ListenerGroup(sp));
         }
