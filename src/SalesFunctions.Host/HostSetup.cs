@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using SalesFunctions.Api.Endpoints;
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core;
@@ -92,6 +93,12 @@ public static class HostSetup
         if (signIn.DevelopmentIssuer.Enabled)
         {
             app.MapDevelopmentIssuer(signIn);
+        }
+
+        app.MapOpenApi();
+        if (SignInSetup.DevelopmentEnvironments.Contains(app.Environment.EnvironmentName))
+        {
+            app.MapScalarApiReference();
         }
 
         var api = app.MapGroup("/" + hostJson.RoutePrefix);

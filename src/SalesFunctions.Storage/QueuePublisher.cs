@@ -4,8 +4,8 @@ namespace SalesFunctions.Storage;
 
 /// <summary>
 /// JSON messages on Storage queues, Base64-encoded by the client (what the Functions trigger expects), with the W3C
-/// trace context of the sender (<see cref="QueueMessageTrace"/>): a single message continues the sender's trace, each
-/// message of a batch starts a trace of its own linked to it.
+/// trace context of the sender (<see cref="QueueMessageTrace"/>): a single message continues the sender's span, each
+/// message of a batch gets a send span of its own under it.
 /// </summary>
 public sealed class QueuePublisher(StorageQueues queues) : IQueuePublisher
 {
@@ -21,7 +21,7 @@ public sealed class QueuePublisher(StorageQueues queues) : IQueuePublisher
     public async Task SendBatchAsync<T>(string queueName, IReadOnlyCollection<T> messages, CancellationToken cancellationToken)
     {
         var queue = queues.GetQueue(queueName);
-        var bodies = messages.Select(m => Checked<T>(queueName, QueueMessageTrace.SerializeAsNewTrace(queueName, m))).ToList();
+        var bodies = messages.Select(m => Checked<T>(queueName, QueueMessageTrace.SerializeOnItsOwnBranch(queueName, m))).ToList();
         await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (body, token) => await queue.SendMessageAsync(body, cancellationToken: token));
     }

@@ -55,7 +55,9 @@ public sealed class HostUnderTest : IAsyncDisposable
 
     /// <param name="url">Where to listen; a free port is picked when null. Known in advance so that it can be configured as the notification URL.</param>
     /// <param name="prefix">Storage to use; a fresh, isolated one when null. Reuse one to restart a Host on the same data.</param>
-    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null, string? prefix = null)
+    /// <param name="services">More services after the Host's own (a test's telemetry exporter).</param>
+    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null, string? prefix = null,
+        Action<IServiceCollection>? services = null)
     {
         prefix ??= AzuriteStorage.NewPrefix();
         url ??= FreeLoopbackUrl();
@@ -89,6 +91,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddSingleton(TestClock.Provider);
         builder.AddSalesFunctionsHost();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSalesFunctions();
         await app.StartAsync();

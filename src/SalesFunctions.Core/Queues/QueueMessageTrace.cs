@@ -35,17 +35,17 @@ public static class QueueMessageTrace
     }
 
     /// <summary>
-    /// The message as the first span of a trace of its own, linked to the sender's span: a batch fans out into items
-    /// (a notification's items, a delta page's activities, a backfill file's messages), and each item is one trace.
+    /// The message under a send span of its own, a child of the sender's span: a batch fans out into items (a
+    /// notification's items, a delta page's activities), and each item is one branch of the sender's trace from here on,
+    /// so that a rollup's link to one item's score step points at the branch of that item.
     /// </summary>
-    public static byte[] SerializeAsNewTrace<T>(string queueName, T message)
+    public static byte[] SerializeOnItsOwnBranch<T>(string queueName, T message)
     {
         var sender = Activity.Current;
-        Activity.Current = null;
         try
         {
-            using var item = SalesFunctionsTracing.Source.StartActivity($"{queueName} send", ActivityKind.Producer, default(ActivityContext),
-                [new(SalesFunctionsTracing.QueueTag, queueName)], sender is null ? null : [new ActivityLink(sender.Context)]);
+            using var send = SalesFunctionsTracing.Source.StartActivity($"{queueName} send", ActivityKind.Producer, default(ActivityContext),
+                [new(SalesFunctionsTracing.QueueTag, queueName)]);
             return Serialize(message);
         }
         finally

@@ -29,6 +29,7 @@ public sealed partial class ScoringService(
     {
         ArgumentNullException.ThrowIfNull(activity);
         using var span = SalesFunctionsTracing.StartStep("score", activity.TenantId);
+        span?.SetTag("salesfunctions.activity.kind", activity.Kind.ToString());
         var directory = await directories.GetAsync(activity.TenantId, cancellationToken);
 
         // Checked again here: a message queued before a stricter policy was applied must not be stored after its purge.
