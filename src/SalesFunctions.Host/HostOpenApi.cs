@@ -62,6 +62,9 @@ public static class HostOpenApi
         services.AddOpenApi(DocumentName, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+
+            // The registry's routes only: the development issuer's endpoints are no part of the API.
+            options.ShouldInclude = description => FunctionOf(description.ActionDescriptor.EndpointMetadata) is not null;
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -87,8 +90,7 @@ public static class HostOpenApi
 
     private static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
-        if (FunctionRegistry.All.FirstOrDefault(f => f.Name == name) is not { Access: { } access } function)
+        if (FunctionOf(context.Description.ActionDescriptor.EndpointMetadata) is not { Access: { } access } function)
         {
             return;
         }
@@ -139,10 +141,29 @@ public static class HostOpenApi
             problems.Add((401, "The sender could not be authenticated (CRM webhooks)"));
         }
 
+        var problem = await ProblemSchemaAsync(context, cancellationToken);
         foreach (var (status, why) in problems)
         {
-            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = await ResponseAsync(why, typeof(ProblemDetails), ProblemJson, context, cancellationToken);
+            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+            {
+                Description = why,
+                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = problem } },
+            };
         }
+    }
+
+    /// <summary>Problem details (RFC 9457) once in the components, referenced by every refusal.</summary>
+    private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var document = context.Document!;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(nameof(ProblemDetails)))
+        {
+            document.Components.Schemas[nameof(ProblemDetails)] = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken);
+        }
+
+        return new OpenApiSchemaReference(nameof(ProblemDetails), document);
     }
 
     private static async Task<OpenApiResponse> ResponseAsync(string description, Type? type, string contentType, OpenApiOperationTransformerContext context, CancellationToken cancellationToken) => new()
@@ -153,6 +174,12 @@ public static class HostOpenApi
             [contentType] = new() { Schema = type is null ? null : await context.GetOrCreateSchemaAsync(type, null, cancellationToken) },
         },
     };
+
+    private static FunctionDefinition? FunctionOf(IList<object> metadata)
+    {
+        var name = metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+        return FunctionRegistry.All.FirstOrDefault(f => f.Trigger == TriggerKind.Http && f.Name == name);
+    }
 
     private static string Tag(FunctionDefinition function) => function.Route!.Split('/') switch
     {
