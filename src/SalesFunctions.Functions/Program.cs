@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -33,7 +34,8 @@ var telemetry = builder.Services.AddOpenTelemetry()
     .WithMetrics(metrics => metrics.AddMeter(SalesFunctionsMetrics.MeterName));
 if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
-    telemetry.UseAzureMonitorExporter();
+    // Application Insights has local authentication off: the exporter signs in as the app identity (AZURE_CLIENT_ID).
+    telemetry.UseAzureMonitorExporter(o => o.Credential = new DefaultAzureCredential());
 }
 
 if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

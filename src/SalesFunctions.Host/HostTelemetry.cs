@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -49,7 +50,9 @@ public static class HostTelemetry
         // After the scrubbing processor, so the exporter it adds sees scrubbed spans.
         if (!string.IsNullOrWhiteSpace(configuration[AzureMonitorSetting]))
         {
-            telemetry.UseAzureMonitor();
+            // Application Insights with local authentication off takes an Entra token: the managed identity named by
+            // AZURE_CLIENT_ID in Azure, a developer's sign-in elsewhere.
+            telemetry.UseAzureMonitor(o => o.Credential = new DefaultAzureCredential());
         }
 
         return services;
