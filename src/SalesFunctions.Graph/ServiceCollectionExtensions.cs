@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using SalesFunctions.Core.Capture;
@@ -29,6 +30,9 @@ public static class ServiceCollectionExtensions
                 // Innermost: every attempt the retry handler makes is counted.
                 handlers.Add(new GraphRequestMetrics(provider.GetRequiredService<SalesFunctions.Core.SalesFunctionsMetrics>()));
             });
+        // The Graph call counter's meter; Core registers the same (TryAdd keeps one) when both are added.
+        services.AddMetrics();
+        services.TryAddSingleton<SalesFunctions.Core.SalesFunctionsMetrics>();
         services.AddSingleton<GraphServiceClients>();
         services.AddSingleton<MailboxRequestLimiter>();
         services.AddSingleton<IMailboxReader, GraphMailboxReader>();
