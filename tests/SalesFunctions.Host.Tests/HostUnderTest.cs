@@ -99,6 +99,23 @@ public sealed class HostUnderTest : IAsyncDisposable
     }
 
     /// <summary>
+    /// A Host that reads Graph from a running simulator, receives its notifications at its own URL, and runs every
+    /// listener with the rollup timer every second: the end-to-end tests' deployment.
+    /// </summary>
+    public static async Task<HostUnderTest> StartAgainstSimulatorAsync(WebApplication simulator, Action<IServiceCollection>? services = null)
+    {
+        var hostUrl = FreeLoopbackUrl();
+        return await StartAsync(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = $"{simulator.Urls.First()}/v1.0",
+            ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
+            ["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle",
+            ["Listeners:Enabled"] = "true",
+            ["KpiRollupSchedule"] = "*/1 * * * * *",
+        }, hostUrl, services: services);
+    }
+
+    /// <summary>
     /// Imports a one-rep directory (Ava, rep-01, team-a with the given manager, contoso-sales.example) with the given accounts and contacts
     /// through the admin API, as the endpoint tests that need a configured tenant do.
     /// </summary>

@@ -11,6 +11,11 @@ namespace SalesFunctions.Functions.Triggers;
 /// </summary>
 public sealed class OpenApiDocumentFunction
 {
+    public const string Name = "OpenApiDocument";
+
+    /// <summary>Below host.json's "api" prefix, as every Functions route; the Host serves the same document at /openapi/v1.json.</summary>
+    public const string Route = "openapi/v1.json";
+
     private static readonly Lazy<byte[]> Document = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SalesFunctions.Functions.openapi.v1.json")
@@ -20,7 +25,7 @@ public sealed class OpenApiDocumentFunction
         return copy.ToArray();
     });
 
-    [Function("OpenApiDocument")]
-    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/v1.json")] HttpRequest request) =>
+    [Function(Name)]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request) =>
         Results.Bytes(Document.Value, "application/json");
 }

@@ -25,15 +25,7 @@ public sealed class PipelineTraceTests : IAsyncLifetime
     {
         _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 1 });
         await _simulator.StartAsync();
-        var hostUrl = HostUnderTest.FreeLoopbackUrl();
-        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
-        {
-            ["Graph:BaseUrl"] = $"{_simulator.Urls.First()}/v1.0",
-            ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
-            ["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle",
-            ["Listeners:Enabled"] = "true",
-            ["KpiRollupSchedule"] = "*/1 * * * * *",
-        }, hostUrl, services: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
+        _host = await HostUnderTest.StartAgainstSimulatorAsync(_simulator, services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
     }
 
     public async Task DisposeAsync()
@@ -51,11 +43,15 @@ public sealed class PipelineTraceTests : IAsyncLifetime
         await _simulator.Services.GetRequiredService<Player>().PlayAsync(1, CancellationToken.None);
         await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
-        // The rollup run that consumed the day's marks, and the email score steps it links to.
+        // The rollup run that consumed the day's marks, and an email score step it links to that came from a
+        // notification (the mailbox's initial delta sync stores emails too, under its own trace).
         var (rollup, score) = await EventuallyAsync(() =>
         {
             var spans = _spans.Snapshot();
-            var scores = spans.Where(s => s.OperationName == "score" && Tag(s, "salesfunctions.activity.kind") == "Email" && Tag(s, SalesFunctionsTracing.OutcomeTag) == "stored")
+            var byId = spans.GroupBy(s => s.SpanId).ToDictionary(g => g.Key, g => g.First());
+            string? Grandparent(Activity s) => byId.GetValueOrDefault(s.ParentSpanId) is { } parent ? byId.GetValueOrDefault(parent.ParentSpanId)?.OperationName : null;
+            var scores = spans.Where(s => s.OperationName == "score" && Tag(s, "salesfunctions.activity.kind") == "Email" && Tag(s, SalesFunctionsTracing.OutcomeTag) == "stored"
+                    && Grandparent(s) == "capture")
                 .ToDictionary(s => s.SpanId);
             return spans.Where(s => s.OperationName == "rollup").SelectMany(r => r.Links.Select(l => (Rollup: r, Linked: l.Context)))
                 .Where(p => scores.ContainsKey(p.Linked.SpanId)).Select(p => (p.Rollup, Score: scores[p.Linked.SpanId])).FirstOrDefault();

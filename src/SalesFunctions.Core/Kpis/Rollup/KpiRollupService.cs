@@ -46,7 +46,7 @@ public sealed partial class KpiRollupService(
         var started = time.GetTimestamp();
         var dirty = await dirtyDays.ListAsync(cancellationToken);
 
-        // The run is a trace of its own; it links to the traces of the items whose marks it consumes.
+        // The run links to the traces of the items whose marks it consumes (a sample: ADR 0020).
         using var span = SalesFunctionsTracing.StartLinked("rollup", dirty.SelectMany(d => d.TraceParents), MaxLinkedTraces);
         var stamps = await status.GetCatalogueStampsAsync(cancellationToken);
         var options = crmOptions.CurrentValue;
