@@ -193,9 +193,11 @@ module containerApp 'modules/containerapp.bicep' = if (deployContainerApp) {
     apiClientId: apiClientId
     signInSettings: signInSettings
     maxReplicas: containerMaxReplicas
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
   }
-  // Referenced by name only: the storage roles and the log workspace must exist before the first replica starts.
-  dependsOn: [storage, monitoring]
+  // Referenced by name only: the storage roles must exist before the first replica starts (the log workspace and the
+  // publisher role come with the monitoring output it takes).
+  dependsOn: [storage]
 }
 
 @description('Public base URL Graph posts notifications to: the Functions app when deployed, else the container app.')

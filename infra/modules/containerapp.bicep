@@ -50,6 +50,9 @@ param signInSettings { *: string }
 @maxValue(300)
 param maxReplicas int
 
+@description('Application Insights connection string; the Host exports its OpenTelemetry there, signing in with the app identity.')
+param appInsightsConnectionString string
+
 @description('Port the Host listens on inside the container.')
 var port = 8080
 
@@ -143,8 +146,35 @@ resource app 'Microsoft.App/containerApps@2026-07-01' = {
             { name: 'Graph__ClientSecret', secretRef: 'graph-client-secret' }
             { name: 'Graph__Subscriptions__NotificationUrl', value: '${baseUrl}/api/graph/notifications' }
             { name: 'Graph__Subscriptions__LifecycleNotificationUrl', value: '${baseUrl}/api/graph/lifecycle' }
+            // OpenTelemetry to Application Insights, whose local authentication is off: the exporter signs in as the
+            // app identity (DefaultAzureCredential reads AZURE_CLIENT_ID).
+            { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+            { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
             // The timer schedules come from the image's appsettings.json, the same values as the Functions app's.
           ], map(items(signInSettings), setting => { name: setting.key, value: setting.value }))
+          // Liveness checks nothing but the process, so a storage outage never restarts healthy replicas; readiness
+          // (storage, the Graph token, every listener and timer) takes a replica out of the ingress while it fails.
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: { path: '/api/health', port: port }
+              periodSeconds: 5
+              failureThreshold: 24
+            }
+            {
+              type: 'Liveness'
+              httpGet: { path: '/api/health', port: port }
+              periodSeconds: 30
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: { path: '/api/health/ready', port: port }
+              periodSeconds: 15
+              timeoutSeconds: 10
+              failureThreshold: 3
+            }
+          ]
         }
       ]
       scale: {

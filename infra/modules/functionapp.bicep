@@ -106,6 +106,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         allowedOrigins: allowedOrigins
         supportCredentials: false
       }
+      // Readiness (storage, the Graph token): App Service takes an instance out of rotation after failed checks.
+      healthCheckPath: '/api/health/ready'
     }
     functionAppConfig: {
       deployment: {
@@ -158,6 +160,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureWebJobsStorage__clientId: identity.properties.clientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
+    // The worker's own OpenTelemetry exporter signs in with this identity too (DefaultAzureCredential, ADR 0020).
+    AZURE_CLIENT_ID: identity.properties.clientId
     // StorageOptions: service URIs with the user-assigned identity instead of a connection string.
     Storage__TableServiceUri: storage.properties.primaryEndpoints.table
     Storage__QueueServiceUri: storage.properties.primaryEndpoints.queue

@@ -25,7 +25,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddSingleton<SalesFunctionsMetrics>();
+        services.TryAddSingleton<SalesFunctionsMetrics>();
         services.AddSingleton<TenantDirectoryCache>();
         services.AddSingleton<TenantDirectoryService>();
         services.AddSingleton<PrivacyService>();

@@ -16,9 +16,10 @@ public sealed class GraphServiceClients(IHttpClientFactory httpClients, IOptions
 {
     public const string HttpClientName = "graph";
 
-    private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
+    internal static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
 
     private readonly ConcurrentDictionary<string, GraphServiceClient> _clients = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, TokenCredential> _credentials = new(StringComparer.OrdinalIgnoreCase);
 
     public GraphServiceClient ForTenant(string tenantId) => _clients.GetOrAdd(tenantId, Create);
 
@@ -30,10 +31,13 @@ public sealed class GraphServiceClients(IHttpClientFactory httpClients, IOptions
         IAuthenticationProvider authentication = settings.Authentication switch
         {
             GraphAuthentication.None => new AnonymousAuthenticationProvider(),
-            _ => new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(Credential(tenantId, settings), allowedHosts: null, observabilityOptions: null, isCaeEnabled: true, scopes: Scopes),
+            _ => new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(CredentialFor(tenantId), allowedHosts: null, observabilityOptions: null, isCaeEnabled: true, scopes: Scopes),
         };
         return new GraphServiceClient(http, authentication, baseUrl);
     }
+
+    /// <summary>The tenant's app-only credential, one per tenant for the process, so its token cache is shared with the health check.</summary>
+    internal TokenCredential CredentialFor(string tenantId) => _credentials.GetOrAdd(tenantId, t => Credential(t, options.Value));
 
     private static TokenCredential Credential(string tenantId, GraphOptions settings) => settings.Authentication switch
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using SalesFunctions.Api.Endpoints;
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core;
@@ -20,6 +21,7 @@ public static class HostSetup
     {
         var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         var services = builder.Services;
+        var listeners = builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true;
         services.AddSingleton(hostJson);
         services.AddProblemDetails();
         services.AddSalesFunctionsCore();
@@ -28,6 +30,9 @@ public static class HostSetup
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section);
         services.AddSalesFunctionsSignIn(builder.Environment);
         services.AddDashboard(builder.Environment);
+        services.AddSalesFunctionsTelemetry(builder.Configuration);
+        services.AddSalesFunctionsHealth(listeners);
+        services.AddSalesFunctionsOpenApi();
         ConfigureTrustedProxies(services, builder.Configuration);
         // Container Apps and Flex Consumption give an instance about 30 s after SIGTERM: stop within 10, storage
         // reachable or not. The queue listeners drain for 6 s, then release what still runs for redelivery.
@@ -47,7 +52,7 @@ public static class HostSetup
         services.AddSingleton<ITimerTrigger, PoisonMonitorTrigger>();
 
         services.AddHostedService<StorageStartup>();
-        if (builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>()?.Enabled ?? true)
+        if (listeners)
         {
             services.AddSingleton<IHostedService>(sp => new ListenerGroup(sp));
         }
@@ -97,6 +102,11 @@ public static class HostSetup
         }
 
         app.MapDashboard();
+        app.MapOpenApi();
+        if (SignInSetup.DevelopmentEnvironments.Contains(app.Environment.EnvironmentName))
+        {
+            app.MapScalarApiReference();
+        }
 
         var api = app.MapGroup("/" + hostJson.RoutePrefix);
         var guard = app.Services.GetRequiredService<RouteGuard>();

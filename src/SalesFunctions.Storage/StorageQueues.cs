@@ -3,7 +3,7 @@ using SalesFunctions.Core.Queues;
 
 namespace SalesFunctions.Storage;
 
-/// <summary>Queue clients by logical name, and their depths for the status endpoint.</summary>
+/// <summary>Queue clients by logical name, and their depths and ages for the status endpoint and the gauges.</summary>
 public sealed class StorageQueues(StorageClients clients, StorageNames names) : IQueueDepths
 {
     public QueueClient GetQueue(string logicalName) => clients.Queues.GetQueueClient(names.Queue(logicalName));
@@ -17,4 +17,7 @@ public sealed class StorageQueues(StorageClients clients, StorageNames names) : 
         var depths = await Task.WhenAll(StorageNames.Queues.Select(async q => (q, ApproximateMessagesCount: await GetApproximateDepthAsync(q, cancellationToken))));
         return depths.ToDictionary(d => d.q, d => d.ApproximateMessagesCount, StringComparer.Ordinal);
     }
+
+    public async Task<DateTimeOffset?> GetOldestVisibleAsync(string queue, CancellationToken cancellationToken) =>
+        (await GetQueue(queue).PeekMessagesAsync(1, cancellationToken)).Value.FirstOrDefault()?.InsertedOn;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using SalesFunctions.Core.Kpis.Rollup;
@@ -5,19 +6,31 @@ using SalesFunctions.Core.Kpis.Rollup;
 namespace SalesFunctions.Storage;
 
 /// <summary>
-/// Dirty marks, one row per tenant day. Marking replaces the row, which changes its ETag; clearing deletes only with
-/// the ETag that was listed, so a mark made during a rollup survives it.
+/// Dirty marks, one row per tenant day. Marking merges into the row, which changes its ETag; clearing deletes only with
+/// the ETag that was listed, so a mark made during a rollup survives it. The marking span's trace context goes into one
+/// of <see cref="TraceSlots"/> columns chosen by its trace id, so a day keeps a bounded sample of the traces that
+/// dirtied it without reading the row first.
 /// </summary>
 public sealed class TableDirtyDayStore(StorageClients clients, StorageNames names) : IDirtyDayStore
 {
+    public const int TraceSlots = 16;
+
+    private const string TraceColumn = "Trace";
+
     private TableClient Table => clients.Tables.GetTableClient(names.Table(StorageNames.DirtyDays));
 
     public async Task MarkAsync(string tenantId, IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken)
     {
+        var current = Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span : null;
         foreach (var day in days)
         {
-            await Table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(tenantId), TableKeys.Day(day)) { ["TenantId"] = tenantId },
-                TableUpdateMode.Replace, cancellationToken);
+            var entity = new TableEntity(TableKeys.Escape(tenantId), TableKeys.Day(day)) { ["TenantId"] = tenantId };
+            if (current is not null)
+            {
+                entity[TraceColumn + Slot(current.TraceId)] = current.Id;
+            }
+
+            await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
         }
     }
 
@@ -31,7 +44,10 @@ public sealed class TableDirtyDayStore(StorageClients clients, StorageNames name
         var days = new List<DirtyDay>();
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            days.Add(new DirtyDay(entity.GetString("TenantId"), TableKeys.ParseDay(entity.RowKey), entity.ETag.ToString()));
+            days.Add(new DirtyDay(entity.GetString("TenantId"), TableKeys.ParseDay(entity.RowKey), entity.ETag.ToString())
+            {
+                TraceParents = [.. entity.Where(p => p.Key.StartsWith(TraceColumn, StringComparison.Ordinal) && p.Value is string).Select(p => (string)p.Value)],
+            });
         }
 
         return days;
@@ -52,5 +68,13 @@ public sealed class TableDirtyDayStore(StorageClients clients, StorageNames name
         {
             return true;
         }
+    }
+
+    /// <summary>Trace ids are random (W3C), so their last byte spreads traces evenly over the slots.</summary>
+    private static int Slot(ActivityTraceId traceId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        traceId.CopyTo(bytes);
+        return bytes[15] % TraceSlots;
     }
 }

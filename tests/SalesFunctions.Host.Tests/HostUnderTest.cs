@@ -59,7 +59,9 @@ public sealed class HostUnderTest : IAsyncDisposable
 
     /// <param name="url">Where to listen; a free port is picked when null. Known in advance so that it can be configured as the notification URL.</param>
     /// <param name="prefix">Storage to use; a fresh, isolated one when null. Reuse one to restart a Host on the same data.</param>
-    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null, string? prefix = null)
+    /// <param name="services">More services after the Host's own (a test's telemetry exporter).</param>
+    public static async Task<HostUnderTest> StartAsync(IDictionary<string, string?>? settings = null, string? url = null, string? prefix = null,
+        Action<IServiceCollection>? services = null)
     {
         prefix ??= AzuriteStorage.NewPrefix();
         url ??= FreeLoopbackUrl();
@@ -95,10 +97,28 @@ public sealed class HostUnderTest : IAsyncDisposable
         var logs = new LogCapture();
         builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
         builder.AddSalesFunctionsHost();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSalesFunctions();
         await app.StartAsync();
         return new HostUnderTest(app, prefix, logs);
+    }
+
+    /// <summary>
+    /// A Host that reads Graph from a running simulator, receives its notifications at its own URL, and runs every
+    /// listener with the rollup timer every second: the end-to-end tests' deployment.
+    /// </summary>
+    public static async Task<HostUnderTest> StartAgainstSimulatorAsync(WebApplication simulator, Action<IServiceCollection>? services = null)
+    {
+        var hostUrl = FreeLoopbackUrl();
+        return await StartAsync(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = $"{simulator.Urls.First()}/v1.0",
+            ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
+            ["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle",
+            ["Listeners:Enabled"] = "true",
+            ["KpiRollupSchedule"] = "*/1 * * * * *",
+        }, hostUrl, services: services);
     }
 
     /// <summary>

@@ -119,6 +119,14 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition ReplayPoison =
         new(nameof(ReplayPoison), TriggerKind.Http, Route: Routes.ReplayPoison, Methods: ["POST"], Handler: PoisonEndpoints.ReplayAsync, Access: RouteAccess.Operator);
 
+    /// <summary>Liveness: the process answers. Nothing is checked, so a storage outage never restarts a healthy instance.</summary>
+    public static readonly FunctionDefinition Health =
+        new(nameof(Health), TriggerKind.Http, Route: Routes.Health, Methods: ["GET"], Handler: HealthEndpoints.Live, Access: RouteAccess.Probe);
+
+    /// <summary>Readiness: every registered health check (storage, Graph token, listeners, timers), 503 when one is unhealthy.</summary>
+    public static readonly FunctionDefinition HealthReady =
+        new(nameof(HealthReady), TriggerKind.Http, Route: Routes.HealthReady, Methods: ["GET"], Handler: HealthEndpoints.ReadyAsync, Access: RouteAccess.Probe);
+
     public static readonly FunctionDefinition Capture =
         new(nameof(Capture), TriggerKind.Queue, Queue: QueueNames.Capture);
 
@@ -158,7 +166,7 @@ public static class FunctionRegistry
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetKpiCatalogue, GetCaller, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
-        GetUnmatched, MapUnmatchedDomain, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, Rollup, SubscriptionRenewal, DeltaSweep,
+        GetUnmatched, MapUnmatchedDomain, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Health, HealthReady, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, Rollup, SubscriptionRenewal, DeltaSweep,
         TraceRetention, PoisonMonitor,
     ];
 }

@@ -73,4 +73,8 @@ public static class Routes
     public const string GetPoison = "admin/poison";
 
     public const string ReplayPoison = "admin/poison/{queue}/replay";
+
+    public const string Health = "health";
+
+    public const string HealthReady = "health/ready";
 }

@@ -70,9 +70,9 @@ public sealed partial class RouteGuard : IDisposable
             };
         }
 
-        if (access == RouteAccess.Ingress)
+        if (access is RouteAccess.Ingress or RouteAccess.Probe)
         {
-            // Graph and the CRMs send from their own addresses; one sender cannot starve the others.
+            // Graph, the CRMs and the platform's probes send from their own addresses; one sender cannot starve the others.
             if (TooMany(context, _perSender, context.Connection.RemoteIpAddress?.ToString() ?? string.Empty) is { } tooMany)
             {
                 LogRefused(_logger, function.Name, StatusCodes.Status429TooManyRequests, "sender rate limit");

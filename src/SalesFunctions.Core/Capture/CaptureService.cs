@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
+using SalesFunctions.Core.Telemetry;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Traces;
 
@@ -19,7 +20,10 @@ public sealed partial class CaptureService(
 {
     public async Task<CaptureOutcome> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        using var span = SalesFunctionsTracing.StartStep("capture", request.TenantId);
         var outcome = await NormaliseAsync(request, cancellationToken);
+        span.SetOutcome(outcome.Outcome.ToString());
         if (outcome.Activity is { } activity)
         {
             await queue.SendAsync(QueueNames.Score, activity, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Scoring;
+using SalesFunctions.Core.Telemetry;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Crm;
@@ -22,11 +23,32 @@ public sealed partial class CrmEventProcessor(
     ITenantDirectoryStore directories,
     IQueuePublisher queue,
     TimeProvider time,
+    SalesFunctionsMetrics metrics,
     ILogger<CrmEventProcessor> logger)
 {
     private const int MaxConflicts = 10;
 
     public async Task ProcessAsync(CrmMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var span = SalesFunctionsTracing.StartStep("crm", message.TenantId);
+        span?.SetTag("salesfunctions.crm.provider", message.Provider.ToString().ToLowerInvariant());
+        var provider = new KeyValuePair<string, object?>("provider", message.Provider.ToString().ToLowerInvariant());
+        try
+        {
+            await ProcessCoreAsync(message, cancellationToken);
+            span.SetOutcome("processed");
+            metrics.CrmEvents.Add(1, provider, new KeyValuePair<string, object?>("outcome", "processed"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            span.SetFailed(e);
+            metrics.CrmEvents.Add(1, provider, new KeyValuePair<string, object?>("outcome", "failed"));
+            throw;
+        }
+    }
+
+    private async Task ProcessCoreAsync(CrmMessage message, CancellationToken cancellationToken)
     {
         if (!options.CurrentValue.Connectors.TryGetValue(message.ConnectorId, out var connector) || connector.TenantId != message.TenantId)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Telemetry;
 
 namespace SalesFunctions.Core.Crm;
 
@@ -15,11 +16,31 @@ public sealed partial class CrmIngress(
     ICrmPayloadStore payloads,
     IQueuePublisher queue,
     TimeProvider time,
+    SalesFunctionsMetrics metrics,
     ILogger<CrmIngress> logger)
 {
     private const string Unauthenticated = "Not authenticated";
 
     public async Task<CrmIngressResult> AcceptAsync(string provider, string connectorId, CrmRequest request, CancellationToken cancellationToken)
+    {
+        // The tenant is tagged only from our own configuration, once the connector is known.
+        using var span = SalesFunctionsTracing.StartStep("crm webhook", null);
+        var result = await AuthenticateAndQueueAsync(provider, connectorId, request, span, cancellationToken);
+        var outcome = result.Status == 200 ? "accepted" : "refused";
+        span.SetOutcome(outcome);
+        span?.SetTag("http.response.status_code", result.Status);
+        metrics.CrmEvents.Add(1, new KeyValuePair<string, object?>("provider", KnownProvider(provider)), new KeyValuePair<string, object?>("outcome", outcome));
+        return result;
+    }
+
+    /// <summary>A provider name from the route becomes a tag only when it is one we know: anyone may call the route.</summary>
+    private static string KnownProvider(string provider) =>
+        Enum.TryParse<CrmProvider>(provider, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !provider.Any(char.IsDigit)
+            ? kind.ToString().ToLowerInvariant()
+            : "unknown";
+
+    private async Task<CrmIngressResult> AuthenticateAndQueueAsync(
+        string provider, string connectorId, CrmRequest request, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<CrmProvider>(provider, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || provider.Any(char.IsDigit))
         {
@@ -33,6 +54,7 @@ public sealed partial class CrmIngress(
             return CrmIngressResult.Problem(401, Unauthenticated, "The request could not be authenticated for this connector.");
         }
 
+        span?.SetTag(SalesFunctionsTracing.TenantTag, connector.TenantId);
         if (CrmAuthenticator.Check(connector, request, time.GetUtcNow()) is { } reason)
         {
             LogRejected(logger, kind, reason);

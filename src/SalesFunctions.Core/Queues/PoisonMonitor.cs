@@ -6,19 +6,24 @@ namespace SalesFunctions.Core.Queues;
 /// <summary>
 /// Poison-queue monitoring: the timer reports every non-empty poison queue as a warning and a gauge, so that an alert
 /// on either reaches an operator; the admin API lists messages (ids and ages, never bodies) and replays them after a fix.
+/// The same check reads each work queue's depth and the age of its oldest waiting message for their gauges.
 /// </summary>
 public sealed partial class PoisonMonitor
 {
     private readonly IPoisonQueues _poison;
+    private readonly IQueueDepths _queues;
     private readonly TimeProvider _time;
     private readonly ILogger<PoisonMonitor> _logger;
     private readonly Dictionary<string, int> _lastCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Depth, double AgeSeconds)> _lastLevels = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public PoisonMonitor(IPoisonQueues poison, SalesFunctionsMetrics metrics, TimeProvider time, ILogger<PoisonMonitor> logger)
+    public PoisonMonitor(IPoisonQueues poison, IQueueDepths queues, SalesFunctionsMetrics metrics, TimeProvider time, ILogger<PoisonMonitor> logger)
     {
-        (_poison, _time, _logger) = (poison, time, logger);
+        ArgumentNullException.ThrowIfNull(metrics);
+        (_poison, _queues, _time, _logger) = (poison, queues, time, logger);
         metrics.ObservePoisonMessages(ObserveCounts);
+        metrics.ObserveQueues(() => ObserveLevels(l => l.Depth), () => ObserveLevels(l => l.AgeSeconds));
     }
 
     /// <summary>Azure Queue peeks at most 32 messages; the count covers the rest.</summary>
@@ -39,11 +44,25 @@ public sealed partial class PoisonMonitor
             }
         }
 
+        var depths = await _queues.GetApproximateDepthsAsync(cancellationToken);
+        var now = _time.GetUtcNow();
+        var levels = new Dictionary<string, (int, double)>(StringComparer.Ordinal);
+        foreach (var queue in QueueNames.All)
+        {
+            var oldest = await _queues.GetOldestVisibleAsync(queue, cancellationToken);
+            levels[queue] = (depths.GetValueOrDefault(queue), oldest is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0);
+        }
+
         lock (_lock)
         {
             foreach (var report in reports)
             {
                 _lastCounts[report.Queue] = report.Count;
+            }
+
+            foreach (var (queue, level) in levels)
+            {
+                _lastLevels[queue] = level;
             }
         }
 
@@ -72,6 +91,15 @@ public sealed partial class PoisonMonitor
         lock (_lock)
         {
             return [.. _lastCounts.Select(c => new Measurement<int>(c.Value, new KeyValuePair<string, object?>("queue", c.Key)))];
+        }
+    }
+
+    private IEnumerable<Measurement<T>> ObserveLevels<T>(Func<(int Depth, double AgeSeconds), T> value)
+        where T : struct
+    {
+        lock (_lock)
+        {
+            return [.. _lastLevels.Select(l => new Measurement<T>(value(l.Value), new KeyValuePair<string, object?>("queue", l.Key)))];
         }
     }
 

@@ -3,6 +3,7 @@ using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Privacy;
+using SalesFunctions.Core.Telemetry;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Territories;
 
@@ -20,16 +21,21 @@ public sealed partial class ScoringService(
     IActivityStore activities,
     DirtyDays dirtyDays,
     SalesFunctionsMetrics metrics,
+    TimeProvider time,
     ILogger<ScoringService> logger)
 {
     /// <returns>The stored activity, or null when the tenant's privacy policy now excludes it.</returns>
     public async Task<Activity?> ScoreAsync(Activity activity, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(activity);
+        using var span = SalesFunctionsTracing.StartStep("score", activity.TenantId);
+        span?.SetTag("salesfunctions.activity.kind", activity.Kind.ToString());
         var directory = await directories.GetAsync(activity.TenantId, cancellationToken);
 
         // Checked again here: a message queued before a stricter policy was applied must not be stored after its purge.
         if (PrivacyFilter.Apply(directory.Privacy, activity) is not { Activity: { } allowed })
         {
+            span.SetOutcome("excluded");
             LogExcluded(logger, activity.ActivityId);
             return null;
         }
@@ -39,6 +45,7 @@ public sealed partial class ScoringService(
         var write = await activities.WriteAsync(matched, day, cancellationToken);
         if (!write.Changed)
         {
+            span.SetOutcome("unchanged");
             metrics.ActivitiesUnchanged.Add(1);
             return matched;
         }
@@ -47,7 +54,13 @@ public sealed partial class ScoringService(
         await dirtyDays.MarkAsync(activity.TenantId, dirty, cancellationToken);
         await activities.CommitAsync(matched, day, cancellationToken);
 
+        span.SetOutcome("stored");
         metrics.ActivitiesStored.Add(1);
+        if (matched.Kind == ActivityKind.Email && time.GetUtcNow() - matched.OccurredAt is { Ticks: >= 0 } latency)
+        {
+            metrics.CaptureLatency.Record(latency.TotalSeconds);
+        }
+
         LogScored(logger, matched.ActivityId, matched.Kind);
         return matched;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Capture;
 using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Telemetry;
 using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Traces;
 
@@ -27,6 +28,16 @@ public sealed partial class DeltaSyncService(
     ILogger<DeltaSyncService> logger)
 {
     public async Task<SyncState> SyncAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var span = SalesFunctionsTracing.StartStep("sync", request.TenantId);
+        span?.SetTag("salesfunctions.sync.folder_kind", SyncFolders.All.Contains(request.Folder) ? request.Folder : "filed folder");
+        var state = await SyncCoreAsync(request, cancellationToken);
+        span.SetOutcome(state.Status.ToString());
+        return state;
+    }
+
+    private async Task<SyncState> SyncCoreAsync(SyncRequest request, CancellationToken cancellationToken)
     {
         if (request.Folder == SyncFolders.Discover)
         {

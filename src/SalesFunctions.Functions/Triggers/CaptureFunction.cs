@@ -9,6 +9,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class CaptureFunction(CaptureService capture)
 {
     [Function(nameof(FunctionRegistry.Capture))]
-    public Task Run([QueueTrigger(QueueNames.Capture)] CaptureRequest request, CancellationToken cancellationToken) =>
-        capture.CaptureAsync(request, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Capture)] BinaryData message, CancellationToken cancellationToken) =>
+        TracedQueueMessage.RunAsync<CaptureRequest>(FunctionRegistry.Capture, message, request => capture.CaptureAsync(request, cancellationToken));
 }

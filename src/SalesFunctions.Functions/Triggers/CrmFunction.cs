@@ -9,6 +9,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class CrmFunction(CrmEventProcessor processor)
 {
     [Function(nameof(FunctionRegistry.Crm))]
-    public Task Run([QueueTrigger(QueueNames.Crm)] CrmMessage message, CancellationToken cancellationToken) =>
-        processor.ProcessAsync(message, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Crm)] BinaryData message, CancellationToken cancellationToken) =>
+        TracedQueueMessage.RunAsync<CrmMessage>(FunctionRegistry.Crm, message, crmMessage => processor.ProcessAsync(crmMessage, cancellationToken));
 }

@@ -9,6 +9,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class LifecycleFunction(LifecycleService lifecycle)
 {
     [Function(nameof(FunctionRegistry.Lifecycle))]
-    public Task Run([QueueTrigger(QueueNames.Lifecycle)] LifecycleNotice notice, CancellationToken cancellationToken) =>
-        lifecycle.HandleAsync(notice, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Lifecycle)] BinaryData message, CancellationToken cancellationToken) =>
+        TracedQueueMessage.RunAsync<LifecycleNotice>(FunctionRegistry.Lifecycle, message, notice => lifecycle.HandleAsync(notice, cancellationToken));
 }

@@ -9,6 +9,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class RematchFunction(AccountRematch rematch)
 {
     [Function(nameof(FunctionRegistry.Rematch))]
-    public Task Run([QueueTrigger(QueueNames.Rematch)] RematchMessage message, CancellationToken cancellationToken) =>
-        rematch.RunAsync(message, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Rematch)] BinaryData message, CancellationToken cancellationToken) =>
+        TracedQueueMessage.RunAsync<RematchMessage>(FunctionRegistry.Rematch, message, rematchMessage => rematch.RunAsync(rematchMessage, cancellationToken));
 }

@@ -9,6 +9,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class RollupFunction(KpiRollupService rollup)
 {
     [Function(nameof(FunctionRegistry.Rollup))]
-    public Task Run([QueueTrigger(QueueNames.Rollup)] RollupRequest request, CancellationToken cancellationToken) =>
-        rollup.RunRequestedAsync(request, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Rollup)] BinaryData message, CancellationToken cancellationToken) =>
+        TracedQueueMessage.RunAsync<RollupRequest>(FunctionRegistry.Rollup, message, request => rollup.RunRequestedAsync(request, cancellationToken));
 }

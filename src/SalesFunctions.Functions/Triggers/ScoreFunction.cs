@@ -10,6 +10,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class ScoreFunction(ScoringService scoring)
 {
     [Function(nameof(FunctionRegistry.Score))]
-    public Task Run([QueueTrigger(QueueNames.Score)] Activity activity, CancellationToken cancellationToken) =>
-        scoring.ScoreAsync(activity, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Score)] BinaryData message, CancellationToken cancellationToken) =>
+        TracedQueueMessage.RunAsync<Activity>(FunctionRegistry.Score, message, activity => scoring.ScoreAsync(activity, cancellationToken));
 }

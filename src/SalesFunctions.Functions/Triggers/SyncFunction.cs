@@ -9,6 +9,6 @@ namespace SalesFunctions.Functions.Triggers;
 public sealed class SyncFunction(DeltaSyncService sync)
 {
     [Function(nameof(FunctionRegistry.Sync))]
-    public Task Run([QueueTrigger(QueueNames.Sync)] SyncRequest request, CancellationToken cancellationToken) =>
-        sync.SyncAsync(request, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Sync)] BinaryData message, CancellationToken cancellationToken) =>
+        TracedQueueMessage.RunAsync<SyncRequest>(FunctionRegistry.Sync, message, request => sync.SyncAsync(request, cancellationToken));
 }

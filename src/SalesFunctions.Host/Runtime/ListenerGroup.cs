@@ -19,11 +19,12 @@ public sealed class ListenerGroup(IServiceProvider services) : IHostedService
         var queues = services.GetRequiredService<StorageQueues>();
         var time = services.GetRequiredService<TimeProvider>();
         var configuration = services.GetRequiredService<IConfiguration>();
+        var heartbeats = services.GetRequiredService<ListenerHeartbeats>();
         foreach (var trigger in services.GetServices<IQueueTrigger>())
         {
             var queueName = trigger.Definition.Queue!;
             _listeners.Add(new QueueListener(trigger, queues.GetQueue(queueName), queues.GetQueue(Core.Queues.QueueNames.PoisonOf(queueName)),
-                hostJson, time, services.GetRequiredService<ILogger<QueueListener>>()));
+                hostJson, heartbeats, time, services.GetRequiredService<ILogger<QueueListener>>()));
         }
 
         var locks = services.GetRequiredService<StorageLocks>().Container;
@@ -32,13 +33,20 @@ public sealed class ListenerGroup(IServiceProvider services) : IHostedService
             var setting = trigger.Definition.ScheduleSetting!;
             var expression = configuration[setting]
                 ?? throw new InvalidOperationException($"App setting '{setting}' (an NCRONTAB schedule) is required for {trigger.Definition.Name}.");
-            _listeners.Add(new TimerListener(trigger, NcrontabSchedule.Parse(expression), locks, time, services.GetRequiredService<ILogger<TimerListener>>()));
+            _listeners.Add(new TimerListener(trigger, NcrontabSchedule.Parse(expression), locks, heartbeats, time, services.GetRequiredService<ILogger<TimerListener>>()));
         }
 
         foreach (var listener in _listeners)
         {
             await listener.StartAsync(cancellationToken);
         }
+
+        heartbeats.Started(_listeners.Select(l => (l switch
+        {
+            QueueListener queue => queue.Function,
+            TimerListener timer => timer.Function,
+            _ => throw new InvalidOperationException($"Unknown listener {l.GetType().Name}."),
+        }, l)));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) =>

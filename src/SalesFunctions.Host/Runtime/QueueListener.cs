@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using SalesFunctions.Core.Queues;
+using SalesFunctions.Core.Telemetry;
 
 namespace SalesFunctions.Host.Runtime;
 
@@ -18,6 +20,7 @@ public sealed partial class QueueListener(
     QueueClient queue,
     QueueClient poisonQueue,
     HostJson hostJson,
+    ListenerHeartbeats heartbeats,
     TimeProvider time,
     ILogger<QueueListener> logger,
     TimeSpan? drainGrace = null) : BackgroundService
@@ -46,6 +49,8 @@ public sealed partial class QueueListener(
         _drain.Dispose();
         _settle.Dispose();
     }
+
+    public string Function => trigger.Definition.Name;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,7 +101,9 @@ public sealed partial class QueueListener(
             // Not cancelled when shutdown begins: once storage has answered, the messages are leased for ten minutes
             // whether or not this client still listens. A receive abandoned mid-flight would strand them for that long, so
             // it may complete within the drain, and what it brought is processed like any other in-flight message.
-            return (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, _drain.Token)).Value;
+            var received = (await queue.ReceiveMessagesAsync(Settings.BatchSize, Lease, _drain.Token)).Value;
+            heartbeats.Polled(trigger.Definition.Name, time.GetUtcNow());
+            return received;
         }
         catch (Exception e)
         {
@@ -123,6 +130,7 @@ public sealed partial class QueueListener(
         }
 
         using var lease = new LeaseRenewal(queue, message, Lease, time);
+        using var span = QueueMessageTrace.StartProcessing(trigger.Definition.Name, trigger.Definition.Queue!, message.Body);
 
         // Not cancelled when shutdown begins: in-flight invocations may finish within the drain (the Functions host's
         // drain); only the drain's end or the function timeout cancels them.
@@ -133,12 +141,14 @@ public sealed partial class QueueListener(
             await trigger.RunAsync(message.Body, invocation.Token);
             var receipt = await lease.StopAsync();
             await queue.DeleteMessageAsync(message.MessageId, receipt, _settle.Token);
+            span.SetOutcome("done");
         }
         catch (Exception e) when (_drain.IsCancellationRequested && e is OperationCanceledException)
         {
             // Shut down before it finished: visible again now for another instance, not in ten minutes. Its work is
             // idempotent, so doing it again from the start loses and doubles nothing.
             var receipt = await lease.StopAsync();
+            span.SetOutcome("released");
             try
             {
                 await queue.UpdateMessageAsync(message.MessageId, receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: _settle.Token);
@@ -151,6 +161,7 @@ public sealed partial class QueueListener(
         }
         catch (Exception e)
         {
+            span.SetFailed(e);
             // A failure, or the function timeout: settled as the Functions host does.
             var receipt = await lease.StopAsync();
             try
@@ -183,6 +194,7 @@ public sealed partial class QueueListener(
         // Only the body is copied, as the Functions host does, so a fixed message can be replayed as it was.
         await poisonQueue.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
         await queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken);
+        System.Diagnostics.Activity.Current?.AddEvent(new("moved to poison queue"));
         LogPoisoned(logger, trigger.Definition.Name, message.MessageId, message.DequeueCount, poisonQueue.Name, reason);
     }
 

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using NCrontab;
 using SalesFunctions.Storage;
+using SalesFunctions.Core.Telemetry;
 
 namespace SalesFunctions.Host.Runtime;
 
@@ -12,9 +13,12 @@ public sealed partial class TimerListener(
     ITimerTrigger trigger,
     CrontabSchedule schedule,
     BlobContainerClient locks,
+    ListenerHeartbeats heartbeats,
     TimeProvider time,
     ILogger<TimerListener> logger) : BackgroundService
 {
+    public string Function => trigger.Definition.Name;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -51,13 +55,18 @@ public sealed partial class TimerListener(
             return false;
         }
 
+        using var span = SalesFunctionsTracing.StartStep(trigger.Definition.Name, null);
         try
         {
             await trigger.RunAsync(stoppingToken);
+            span.SetOutcome("done");
+            heartbeats.Ran(trigger.Definition.Name, time.GetUtcNow(), succeeded: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // No retry, as in Functions: the next occurrence runs again, and the work it does is idempotent.
+            span.SetFailed(e);
+            heartbeats.Ran(trigger.Definition.Name, time.GetUtcNow(), succeeded: false);
             LogFailed(logger, trigger.Definition.Name, e.GetType().Name);
         }
 

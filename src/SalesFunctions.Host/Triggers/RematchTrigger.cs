@@ -1,5 +1,6 @@
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Scoring;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Host.Runtime;
 
 namespace SalesFunctions.Host.Triggers;

@@ -1,5 +1,6 @@
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Kpis.Rollup;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Host.Runtime;
 
 namespace SalesFunctions.Host.Triggers;

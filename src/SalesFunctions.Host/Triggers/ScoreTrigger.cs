@@ -1,6 +1,7 @@
 using SalesFunctions.Api.Functions;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Scoring;
+using SalesFunctions.Core.Queues;
 using SalesFunctions.Host.Runtime;
 
 namespace SalesFunctions.Host.Triggers;

@@ -30,7 +30,7 @@ internal static class CrmEvents
         await Processor(pipeline).ProcessAsync(await StoreAsync(pipeline, receivedAt, events), CancellationToken.None);
 
     public static CrmEventProcessor Processor(Pipeline pipeline) =>
-        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.DirtyDays, pipeline.Stores, pipeline.Queue.Object, pipeline.Clock, NullLogger<CrmEventProcessor>.Instance);
+        new(new FixedOptionsMonitor<CrmOptions>(pipeline.CrmOptions), pipeline.Crm, pipeline.Crm, pipeline.DirtyDays, pipeline.Stores, pipeline.Queue.Object, pipeline.Clock, Pipeline.Metrics, NullLogger<CrmEventProcessor>.Instance);
 
     /// <summary>What the ingress does: keep the body, and queue a message pointing at it.</summary>
     public static async Task<CrmMessage> StoreAsync(Pipeline pipeline, DateTimeOffset receivedAt, params string[] events)

@@ -26,7 +26,7 @@ internal sealed class Pipeline
         Territories = new TerritoryModels(TerritoryStore, TestClock.Provider);
         RollupRequests = new RollupRequests(Queue.Object, new FixedOptionsMonitor<KpiOptions>(KpiOptions), Clock);
         DirtyDays = new DirtyDays(Stores, RollupRequests);
-        Scoring = new ScoringService(directories, Territories, Stores, DirtyDays, Metrics, NullLogger<ScoringService>.Instance);
+        Scoring = new ScoringService(directories, Territories, Stores, DirtyDays, Metrics, TestClock.Provider, NullLogger<ScoringService>.Instance);
         var rewriter = new StoredActivityRewriter(Stores, DirtyDays);
         Reassignment = new TerritoryReassignment(directories, Territories, rewriter);
         Rematch = new AccountRematch(directories, Territories, rewriter, Watermarks, Clock);

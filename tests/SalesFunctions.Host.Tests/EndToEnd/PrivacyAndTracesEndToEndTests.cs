@@ -28,15 +28,7 @@ public sealed class PrivacyAndTracesEndToEndTests : IAsyncLifetime
     {
         _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 3 });
         await _simulator.StartAsync();
-        var hostUrl = HostUnderTest.FreeLoopbackUrl();
-        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
-        {
-            ["Graph:BaseUrl"] = $"{_simulator.Urls.First()}/v1.0",
-            ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
-            ["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle",
-            ["Listeners:Enabled"] = "true",
-            ["KpiRollupSchedule"] = "*/1 * * * * *",
-        }, hostUrl);
+        _host = await HostUnderTest.StartAgainstSimulatorAsync(_simulator);
         _driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
     }
 

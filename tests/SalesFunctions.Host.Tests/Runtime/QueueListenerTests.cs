@@ -115,7 +115,7 @@ public sealed class QueueListenerTests : IAsyncLifetime
             await _queue.SendMessageAsync(body);
         }
 
-        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, new ListenerHeartbeats(), TimeProvider.System, NullLogger<QueueListener>.Instance);
         await listener.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (trigger.Received.Count < bodies.Count && DateTime.UtcNow < deadline)
@@ -140,7 +140,7 @@ public sealed class QueueListenerTests : IAsyncLifetime
         options.AddPolicy(slowReceive, Azure.Core.HttpPipelinePosition.PerCall);
         var queue = new QueueClient(AzuriteStorage.ConnectionString, _name, options);
 
-        using var listener = new QueueListener(trigger, queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
+        using var listener = new QueueListener(trigger, queue, _poison, Settings, new ListenerHeartbeats(), TimeProvider.System, NullLogger<QueueListener>.Instance);
         await listener.StartAsync(CancellationToken.None);
         await slowReceive.Leased.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var stopping = listener.StopAsync(CancellationToken.None);
@@ -156,7 +156,7 @@ public sealed class QueueListenerTests : IAsyncLifetime
     {
         var trigger = new BlockingQueueTrigger();
         await _queue.SendMessageAsync("long work");
-        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance, drainGrace: TimeSpan.FromMilliseconds(300));
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, new ListenerHeartbeats(), TimeProvider.System, NullLogger<QueueListener>.Instance, drainGrace: TimeSpan.FromMilliseconds(300));
         await listener.StartAsync(CancellationToken.None);
         await trigger.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -174,7 +174,7 @@ public sealed class QueueListenerTests : IAsyncLifetime
     {
         var trigger = new BlockingQueueTrigger();
         await _queue.SendMessageAsync("short work");
-        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance, drainGrace: TimeSpan.FromSeconds(20));
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, new ListenerHeartbeats(), TimeProvider.System, NullLogger<QueueListener>.Instance, drainGrace: TimeSpan.FromSeconds(20));
         await listener.StartAsync(CancellationToken.None);
         await trigger.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -188,7 +188,7 @@ public sealed class QueueListenerTests : IAsyncLifetime
 
     private async Task ProcessNextAsync(RecordingQueueTrigger trigger)
     {
-        using var listener = new QueueListener(trigger, _queue, _poison, Settings, TimeProvider.System, NullLogger<QueueListener>.Instance);
+        using var listener = new QueueListener(trigger, _queue, _poison, Settings, new ListenerHeartbeats(), TimeProvider.System, NullLogger<QueueListener>.Instance);
         var message = (await _queue.ReceiveMessageAsync(QueueListener.Lease)).Value;
         Assert.NotNull(message);
         await listener.ProcessAsync(message, CancellationToken.None);

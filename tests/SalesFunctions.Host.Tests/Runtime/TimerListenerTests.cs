@@ -19,8 +19,8 @@ public sealed class TimerListenerTests : IAsyncLifetime
     {
         var trigger = new SlowTimerTrigger();
         var schedule = NcrontabSchedule.Parse("0 0 * * * *");
-        using var first = new TimerListener(trigger, schedule, _locks, TimeProvider.System, NullLogger<TimerListener>.Instance);
-        using var second = new TimerListener(trigger, schedule, _locks, TimeProvider.System, NullLogger<TimerListener>.Instance);
+        using var first = new TimerListener(trigger, schedule, _locks, new ListenerHeartbeats(), TimeProvider.System, NullLogger<TimerListener>.Instance);
+        using var second = new TimerListener(trigger, schedule, _locks, new ListenerHeartbeats(), TimeProvider.System, NullLogger<TimerListener>.Instance);
 
         var results = await Task.WhenAll(first.RunOnceAsync(CancellationToken.None), second.RunOnceAsync(CancellationToken.None));
 
@@ -32,7 +32,7 @@ public sealed class TimerListenerTests : IAsyncLifetime
     public async Task RunOnceAsync_WhenPreviousRunFinished_RunsAgain()
     {
         var trigger = new SlowTimerTrigger();
-        using var listener = new TimerListener(trigger, NcrontabSchedule.Parse("0 0 * * * *"), _locks, TimeProvider.System, NullLogger<TimerListener>.Instance);
+        using var listener = new TimerListener(trigger, NcrontabSchedule.Parse("0 0 * * * *"), _locks, new ListenerHeartbeats(), TimeProvider.System, NullLogger<TimerListener>.Instance);
 
         Assert.True(await listener.RunOnceAsync(CancellationToken.None));
         Assert.True(await listener.RunOnceAsync(CancellationToken.None));
@@ -43,7 +43,7 @@ public sealed class TimerListenerTests : IAsyncLifetime
     public async Task RunOnceAsync_WhenTriggerThrows_ReleasesTheLockForTheNextOccurrence()
     {
         var failing = new SlowTimerTrigger { Fail = true };
-        using var listener = new TimerListener(failing, NcrontabSchedule.Parse("0 0 * * * *"), _locks, TimeProvider.System, NullLogger<TimerListener>.Instance);
+        using var listener = new TimerListener(failing, NcrontabSchedule.Parse("0 0 * * * *"), _locks, new ListenerHeartbeats(), TimeProvider.System, NullLogger<TimerListener>.Instance);
 
         Assert.True(await listener.RunOnceAsync(CancellationToken.None));
         Assert.True(await listener.RunOnceAsync(CancellationToken.None));

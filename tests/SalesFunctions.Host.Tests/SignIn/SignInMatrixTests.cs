@@ -55,6 +55,8 @@ public sealed class SignInMatrixTests : IAsyncLifetime
         [FunctionRegistry.GetSyncStates.Name] = $"admin/tenants/{Tenant}/sync",
         [FunctionRegistry.GetPoison.Name] = "admin/poison",
         [FunctionRegistry.ReplayPoison.Name] = "admin/poison/capture/replay?max=1",
+        [FunctionRegistry.Health.Name] = "health",
+        [FunctionRegistry.HealthReady.Name] = "health/ready",
     };
 
     private HostUnderTest _host = null!;
@@ -91,9 +93,10 @@ public sealed class SignInMatrixTests : IAsyncLifetime
         refused["an unmapped Entra tenant's admin"] = await SendAsync(function, _host.Token("f00dcafe-0000-4000-8000-000000000000", CallerRole.Admin));
         var after = await _host.SnapshotStorageAsync();
 
-        if (access == RouteAccess.Ingress)
+        if (access is RouteAccess.Ingress or RouteAccess.Probe)
         {
-            // The ingress routes answer the same whatever the bearer token: they authenticate the sender themselves.
+            // The ingress routes answer the same whatever the bearer token: they authenticate the sender themselves, and
+            // the probes answer anyone.
             Assert.Single(refused.Values.Distinct());
             return;
         }

@@ -2,6 +2,7 @@ namespace SalesFunctions.Core.Kpis.Rollup;
 
 public interface IDirtyDayStore
 {
+    /// <summary>Marks the days, keeping the current span's trace context on the mark for the rollup to link to.</summary>
     Task MarkAsync(string tenantId, IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DirtyDay>> ListAsync(CancellationToken cancellationToken);

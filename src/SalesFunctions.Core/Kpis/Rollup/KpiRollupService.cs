@@ -4,6 +4,7 @@ using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Kpis.Targets;
+using SalesFunctions.Core.Telemetry;
 using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Kpis.Rollup;
@@ -38,6 +39,9 @@ public sealed partial class KpiRollupService(
     /// </summary>
     public static readonly DateOnly HistoryFloor = new(1970, 1, 1);
 
+    /// <summary>OpenTelemetry's default limit of links per span: the rest of a large run's sample is left out.</summary>
+    public const int MaxLinkedTraces = 128;
+
     /// <summary>Every tenant with dirty days or an outdated catalogue stamp; a tenant another run holds is left to it.</summary>
     public async Task<RollupRun> RunAsync(CancellationToken cancellationToken) => (await RunAsync(null, cancellationToken))!;
 
@@ -68,7 +72,11 @@ public sealed partial class KpiRollupService(
     private async Task<RollupRun?> RunAsync(string? onlyTenant, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var dirty = onlyTenant is null ? await dirtyDays.ListAsync(cancellationToken) : await dirtyDays.ListAsync(onlyTenant, cancellationToken);
+
+        // The run links to the traces of the items whose marks it consumes (a sample: ADR 0020).
+        using var span = SalesFunctionsTracing.StartLinked("rollup", dirty.SelectMany(d => d.TraceParents), MaxLinkedTraces);
         var stamps = (await status.GetCatalogueStampsAsync(cancellationToken))
             .Where(s => onlyTenant is null || s.Key == onlyTenant).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         var options = crmOptions.CurrentValue;
@@ -82,12 +90,14 @@ public sealed partial class KpiRollupService(
         int cells = 0, stillDirty = 0, held = 0;
         foreach (var tenantId in currentStamps.Keys.Where(t => daysByTenant.ContainsKey(t) || stamps[t] != currentStamps[t]).ToList())
         {
+            using var tenantSpan = SalesFunctionsTracing.StartStep("rollup tenant", tenantId);
             try
             {
                 await using var tenantLock = await locks.TryLockTenantAsync(tenantId, cancellationToken);
                 if (tenantLock is null)
                 {
                     // Its days stay dirty: the run that holds it clears only what it listed.
+                    tenantSpan.SetOutcome("held by another run");
                     held++;
                     continue;
                 }
@@ -99,9 +109,12 @@ public sealed partial class KpiRollupService(
                     // What stopped it (storage, a missing directory) has passed.
                     await status.DeleteFailureAsync(tenantId, WholeTenant, cancellationToken);
                 }
+
+                tenantSpan.SetOutcome(remarked == 0 ? "done" : "some days still dirty");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                tenantSpan.SetFailed(e);
                 // Nothing narrower than the tenant failed (its directory, storage): its days stay dirty for the next run,
                 // and the other tenants roll up now.
                 await SetAsideAsync(tenantId, WholeTenant, e, cancellationToken);
@@ -116,6 +129,10 @@ public sealed partial class KpiRollupService(
         var run = new RollupRun(startedAt, time.GetUtcNow(), dirty.Count, cells, stillDirty);
         await status.SaveAsync(run, cancellationToken);
         metrics.DaysRolledUp.Add(dirty.Count);
+        metrics.RollupCellsWritten.Add(cells);
+        metrics.RollupDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+        span?.SetTag("salesfunctions.rollup.days", dirty.Count).SetTag("salesfunctions.rollup.cells", cells)
+            .SetOutcome(stillDirty == 0 ? "done" : "some days still dirty");
         LogRun(logger, dirty.Count, cells, stillDirty, (run.CompletedAt - run.StartedAt).TotalMilliseconds);
         return run;
     }
