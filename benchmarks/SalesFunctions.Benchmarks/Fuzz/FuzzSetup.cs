@@ -16,12 +16,14 @@ public static class FuzzSetup
     public const string ClientState = "fuzz-client-state";
     public const string Mailbox = "ava@contoso-sales.example";
 
-    /// <summary>Host settings on top of storage and sign-in: the demo CRM connectors of the tenant, listeners off.</summary>
+    /// <summary>Host settings on top of storage and sign-in: the demo CRM connectors of the tenant, listeners and rollup requests off.</summary>
     public static Dictionary<string, string?> Settings()
     {
         var settings = CrmDemoConnectors.Settings(Tenant);
         // Queue and timer steps would change storage by themselves; the harness compares storage around requests only.
         settings["Listeners:Enabled"] = "false";
+        // Likewise a rollup request, which turns visible seconds after the write that sent it (ADR 0022).
+        settings["Kpis:RollupDelaySeconds"] = "0";
         // The tenant's admin signs in through the development issuer, which maps it as its own Entra tenant.
         settings[$"Auth:Tenants:{Tenant}"] = Tenant;
         return settings;
