@@ -12,7 +12,8 @@ public sealed record DirectoryDocument(
     List<Team>? Teams,
     List<Rep>? Reps,
     List<Account>? Accounts,
-    List<Contact>? Contacts = null)
+    List<Contact>? Contacts = null,
+    string? PhoneRegion = null)
 {
     /// <summary>
     /// JSON binding leaves null where the body says null, whatever the declared type: a null item or a missing
@@ -62,5 +63,5 @@ public sealed record DirectoryDocument(
     private static string FirstSentence(string message) => message.Split(". Path:", 2)[0].TrimEnd('.') + ".";
 
     public TenantDirectory ToDirectory(string tenantId) =>
-        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []) { Contacts = Contacts ?? [] };
+        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []) { Contacts = Contacts ?? [], PhoneRegion = PhoneRegion };
 }
