@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<GraphServiceClients>();
         services.AddSingleton<MailboxRequestLimiter>();
         services.AddSingleton<IMailboxReader, GraphMailboxReader>();
+        services.AddSingleton<ICallRecordReader, GraphCallRecordReader>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<IMailboxDelta, GraphMailboxDelta>();
         return services;

@@ -20,7 +20,7 @@ public sealed partial class MailboxOnboarding(
     public async Task<IReadOnlyList<SubscriptionRecord>> AddMailboxAsync(string tenantId, string mailbox, CancellationToken cancellationToken)
     {
         var created = new List<SubscriptionRecord>();
-        foreach (var resource in Enum.GetValues<MailboxResource>())
+        foreach (var resource in new[] { MailboxResource.Messages, MailboxResource.Events })
         {
             created.Add(await CreateAsync(tenantId, mailbox, resource, cancellationToken));
         }
@@ -69,8 +69,12 @@ public sealed partial class MailboxOnboarding(
         return record;
     }
 
-    public static string ResourcePath(string mailbox, MailboxResource resource) =>
-        $"users/{mailbox}/{(resource == MailboxResource.Messages ? "messages" : "events")}";
+    public static string ResourcePath(string mailbox, MailboxResource resource) => resource switch
+    {
+        MailboxResource.CallRecords => "communications/callRecords",
+        MailboxResource.Messages => $"users/{mailbox}/messages",
+        _ => $"users/{mailbox}/events",
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created subscription {SubscriptionId} for {Resource}, expiring {ExpiresAt}")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, MailboxResource resource, DateTimeOffset expiresAt);
