@@ -39,7 +39,9 @@ public sealed partial class MailboxOnboarding(
         var settings = options.Value;
         var expiresAt = time.GetUtcNow().AddMinutes(settings.LifetimeMinutes);
         var clientState = ClientStates.NewSecret();
-        var request = new SubscriptionRequest(ResourcePath(mailbox, resource), settings.ChangeType, settings.NotificationUrl!,
+        // Call records take created or updated only; updated also notifies the revisions Graph makes after the call.
+        var changeType = resource == MailboxResource.CallRecords ? "updated" : settings.ChangeType;
+        var request = new SubscriptionRequest(ResourcePath(mailbox, resource), changeType, settings.NotificationUrl!,
             settings.LifecycleNotificationUrl, expiresAt, clientState);
         CreatedSubscription subscription;
         try
