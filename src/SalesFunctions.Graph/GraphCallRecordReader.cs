@@ -110,6 +110,12 @@ public sealed class GraphCallRecordReader(GraphServiceClients clients) : ICallRe
         return identity is null ? null : new CallIdentity(CallIdentityKind.Other, null);
     }
 
+    /// <summary>
+    /// Kiota keeps properties the model does not declare in additional data, typed by their look: a tenant id arrives
+    /// as a <see cref="Guid"/>, not a string.
+    /// </summary>
     private static string? Additional(Identity identity, string name) =>
-        identity.AdditionalData.TryGetValue(name, out var value) ? value as string : null;
+        identity.AdditionalData.TryGetValue(name, out var value)
+            ? value switch { string text => text, Guid id => id.ToString(), _ => null }
+            : null;
 }
