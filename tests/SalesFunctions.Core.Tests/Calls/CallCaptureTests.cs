@@ -67,6 +67,21 @@ public sealed class CallCaptureTests
         _calls.Verify(c => c.GetPstnCallsAsync("tenant-mail-only", It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task DeltaSweep_WhenATenantCapturesCalls_WalksItsMailboxesButNotTheCallRecordsScope()
+    {
+        await Capture.StartAsync(TestData.Tenant, CancellationToken.None);
+        await _subscriptions.SaveAsync(new SubscriptionRecord(TestData.Tenant, "sub-m", TestData.Ava, MailboxResource.Messages, "h", Now.AddDays(1)), CancellationToken.None);
+        var queued = new List<SyncRequest>();
+        _queue.Setup(q => q.SendBatchAsync(QueueNames.Sync, It.IsAny<IReadOnlyCollection<SyncRequest>>(), It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyCollection<SyncRequest>, CancellationToken>((_, r, _) => queued.AddRange(r)).Returns(Task.CompletedTask);
+
+        var swept = await new SyncScheduler(_subscriptions, _queue.Object, NullLogger<SyncScheduler>.Instance).SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, swept);
+        Assert.All(queued, r => Assert.Equal(TestData.Ava, r.Mailbox));
+    }
+
     private CallCapture Capture => new(
         new MailboxOnboarding(_graph.Object, _subscriptions, new SubscriptionLookup(_subscriptions), new SyncScheduler(_subscriptions, _queue.Object, NullLogger<SyncScheduler>.Instance),
             Options.Create(new SubscriptionOptions { NotificationUrl = new Uri("https://app.example/api/graph/notifications") }), _time, NullLogger<MailboxOnboarding>.Instance),
