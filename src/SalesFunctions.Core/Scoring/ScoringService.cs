@@ -72,14 +72,23 @@ public sealed partial class ScoringService(
     };
 
     /// <summary>
-    /// A caller known by number becomes the contact with that number (their address, so a person is one contact across
-    /// mail and calls); a number no contact has stays keyed by the number and unmatched. Rematching starts from the
-    /// number again, so a contact's number that moves takes its calls along.
+    /// A caller with a number becomes the contact with that number (their address, so a person is one contact across
+    /// mail and calls). Otherwise a participant the source named by address (a CRM-logged contact) keeps it and goes up
+    /// the ladder; one known only by number, or whose address came from an earlier number match, is keyed by the number
+    /// again and unmatched, so a number that leaves a contact takes its calls along on a rematch.
     /// </summary>
-    private static Participant MatchPhone(TenantDirectory directory, Participant participant, string phone) =>
-        directory.ContactByPhone(phone) is { } contact && directory.AccountById(contact.AccountId) is not null
-            ? participant with { Email = EmailAddresses.Normalise(contact.Email), AccountId = contact.AccountId, MatchedBy = AccountMatchMethod.Phone }
-            : participant with { Email = E164Numbers.Key(phone), AccountId = null, MatchedBy = null };
+    private static Participant MatchPhone(TenantDirectory directory, Participant participant, string phone)
+    {
+        if (directory.ContactByPhone(phone) is { } contact && directory.AccountById(contact.AccountId) is not null)
+        {
+            return participant with { Email = EmailAddresses.Normalise(contact.Email), AccountId = contact.AccountId, MatchedBy = AccountMatchMethod.Phone };
+        }
+
+        return E164Numbers.IsKey(participant.Email) || participant.MatchedBy == AccountMatchMethod.Phone
+            ? participant with { Email = E164Numbers.Key(phone), AccountId = null, MatchedBy = null }
+            : AccountMatcher.MatchWithMethod(directory, participant.Email) is { } match ? participant with { AccountId = match.AccountId, MatchedBy = match.Method }
+            : participant with { AccountId = null, MatchedBy = null };
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} is excluded by the privacy policy now in force; not stored")]
     private static partial void LogExcluded(ILogger logger, string activityId);

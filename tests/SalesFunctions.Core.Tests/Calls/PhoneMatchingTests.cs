@@ -54,6 +54,20 @@ public sealed class PhoneMatchingTests
     }
 
     [Fact]
+    public void MatchAccounts_WhenALoggedContactsNumberIsNoDirectoryContacts_KeepsTheAddressAndMatchesItByDomain()
+    {
+        var directory = Directory();
+        var call = Call(directory, "+16505550199") with
+        {
+            Participants = [new Participant(TestData.Ava, ParticipantRole.Organizer, true), new Participant(TestData.Lee, ParticipantRole.Attendee, false, Phone: "+16505550199")],
+        };
+
+        var matched = ScoringService.MatchAccounts(directory, call).Participants.Single(p => !p.IsInternal);
+
+        Assert.Equal((TestData.Lee, "acc-fabrikam", (AccountMatchMethod?)AccountMatchMethod.ParentDomain), (matched.Email, matched.AccountId, matched.MatchedBy));
+    }
+
+    [Fact]
     public void Validate_WhenARegionOrAContactNumberCannotBeRead_NamesIt()
     {
         var errors = (Directory("XX") with { Contacts = [new Contact(TestData.Kim, "acc-northwind") { Phones = ["ext. 12"] }] }).Validate();
