@@ -55,6 +55,7 @@ var schedules = {
   KpiRollupSchedule: '0 */5 * * * *'
   SubscriptionRenewalSchedule: '0 */30 * * * *'
   DeltaSweepSchedule: '0 15 * * * *'
+  PstnSweepSchedule: '0 45 * * * *'
   TraceRetentionSchedule: '0 30 3 * * *'
   PoisonMonitorSchedule: '0 */15 * * * *'
 }

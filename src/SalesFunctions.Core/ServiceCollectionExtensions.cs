@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubscriptionLookup>();
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<CaptureService>();
+        services.AddSingleton<CallCapture>();
+        services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScoringService>();
         services.AddSingleton<TerritoryModels>();
         services.AddSingleton<TerritoryReassignment>();

@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<GraphServiceClients>();
         services.AddSingleton<MailboxRequestLimiter>();
         services.AddSingleton<IMailboxReader, GraphMailboxReader>();
+        services.AddSingleton<ICallRecordReader, GraphCallRecordReader>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<IMailboxDelta, GraphMailboxDelta>();
         // One instance, whose result a host's readiness check reuses for a few minutes.

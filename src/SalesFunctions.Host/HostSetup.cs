@@ -50,6 +50,7 @@ public static class HostSetup
         services.AddSingleton<ITimerTrigger, DeltaSweepTrigger>();
         services.AddSingleton<ITimerTrigger, TraceRetentionTrigger>();
         services.AddSingleton<ITimerTrigger, PoisonMonitorTrigger>();
+        services.AddSingleton<ITimerTrigger, PstnSweepTrigger>();
 
         services.AddHostedService<StorageStartup>();
         if (listeners)

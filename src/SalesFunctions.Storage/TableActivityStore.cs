@@ -227,6 +227,17 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
             entity["RepsOutsideTerritory"] = JsonSerializer.Serialize(activity.RepsOutsideTerritory, JsonSerializerOptions.Web);
         }
 
+        // Calls only, so that email and meeting rows keep their content hash.
+        if (activity.CallSource is { } source)
+        {
+            entity["CallSource"] = source;
+        }
+
+        if (activity.Connected is { } connected)
+        {
+            entity["Connected"] = connected;
+        }
+
         return entity;
     }
 
@@ -244,6 +255,8 @@ public sealed class TableActivityStore(StorageClients clients, StorageNames name
     {
         Territories = StringList(entity.GetString("Territories")),
         RepsOutsideTerritory = StringList(entity.GetString("RepsOutsideTerritory")),
+        CallSource = entity.GetString("CallSource"),
+        Connected = entity.GetBoolean("Connected"),
     };
 
     /// <summary>

@@ -86,6 +86,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         configuration["KpiRollupSchedule"] = "*/1 * * * * *";
         configuration["SubscriptionRenewalSchedule"] = "0 0 * * * *";
         configuration["DeltaSweepSchedule"] = "0 0 0 1 1 *";
+        configuration["PstnSweepSchedule"] = "0 0 0 1 1 *";
         configuration["Listeners:Enabled"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

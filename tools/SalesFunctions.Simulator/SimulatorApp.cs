@@ -18,6 +18,7 @@ public static class SimulatorApp
         builder.Services.AddSingleton<NotificationPublisher>();
         builder.Services.AddSingleton<Player>();
         builder.Services.AddSingleton<Crm.CrmPlayer>();
+        builder.Services.AddSingleton<Calls.CallPlayer>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<RequestStats>();
         builder.Services.AddHttpClient("notifications", client => client.Timeout = TimeSpan.FromSeconds(15));

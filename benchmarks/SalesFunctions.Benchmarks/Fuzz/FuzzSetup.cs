@@ -6,7 +6,8 @@ namespace SalesFunctions.Benchmarks.Fuzz;
 
 /// <summary>
 /// What the Host under fuzz holds before the first request, so that hostile values reach deep into each route rather
-/// than stopping at "unknown tenant": a tenant with a directory, a signed generic CRM connector, a Graph subscription.
+/// than stopping at "unknown tenant": a tenant with a directory, a signed generic CRM connector, a Graph subscription,
+/// and Teams call capture already started (a start then adopts it instead of calling the Graph the harness has not).
 /// </summary>
 public static class FuzzSetup
 {
@@ -37,5 +38,7 @@ public static class FuzzSetup
         response.EnsureSuccessStatusCode();
         await subscriptions.SaveAsync(new SubscriptionRecord(GraphTenant, SubscriptionId, Mailbox, MailboxResource.Messages, ClientStates.Hash(ClientState),
             DateTimeOffset.UtcNow.AddDays(3)), cancellationToken);
+        await subscriptions.SaveAsync(new SubscriptionRecord(Tenant, SubscriptionId + "-calls", Core.Capture.CallCapture.Scope, MailboxResource.CallRecords,
+            ClientStates.Hash(ClientState), DateTimeOffset.UtcNow.AddDays(3)), cancellationToken);
     }
 }

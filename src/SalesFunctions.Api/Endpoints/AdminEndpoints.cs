@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Queues;
+using CallCapture = SalesFunctions.Core.Capture.CallCapture;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
@@ -108,6 +109,26 @@ public static class AdminEndpoints
 
         var created = await onboarding.AddMailboxAsync(tenantId, address.Address.ToLowerInvariant(), cancellationToken);
         return Results.Created((string?)null, new { subscriptions = created.Select(s => new { id = s.SubscriptionId, resource = s.Resource, expiresAt = s.ExpiresAt }) });
+    }
+
+    public static async Task<IResult> StartCallCaptureAsync(string tenantId, CallCapture calls, CancellationToken cancellationToken)
+    {
+        if (!KeyText.IsSafeId(tenantId))
+        {
+            return TenantProblems.InvalidTenant();
+        }
+
+        SubscriptionRecord subscription;
+        try
+        {
+            subscription = await calls.StartAsync(tenantId, cancellationToken);
+        }
+        catch (TenantNotConfiguredException)
+        {
+            return TenantProblems.NotConfigured();
+        }
+
+        return Results.Created((string?)null, new { subscription = new { id = subscription.SubscriptionId, resource = subscription.Resource, expiresAt = subscription.ExpiresAt } });
     }
 
     public static async Task<IResult> RemoveMailboxAsync(string tenantId, string mailbox, MailboxRemoval removal, CancellationToken cancellationToken)

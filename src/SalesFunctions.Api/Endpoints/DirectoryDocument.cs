@@ -13,7 +13,8 @@ public sealed record DirectoryDocument(
     List<Rep>? Reps,
     List<Account>? Accounts,
     List<Contact>? Contacts = null,
-    TenantAccess? Access = null)
+    TenantAccess? Access = null,
+    string? PhoneRegion = null)
 {
     /// <summary>
     /// JSON binding leaves null where the body says null, whatever the declared type: a null item or a missing
@@ -63,5 +64,5 @@ public sealed record DirectoryDocument(
     private static string FirstSentence(string message) => message.Split(". Path:", 2)[0].TrimEnd('.') + ".";
 
     public TenantDirectory ToDirectory(string tenantId) =>
-        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []) { Contacts = Contacts ?? [], Access = Access ?? TenantAccess.Default };
+        new(tenantId, InternalDomains ?? [], TimeZone ?? "UTC", Teams ?? [], Reps ?? [], Accounts ?? []) { Contacts = Contacts ?? [], Access = Access ?? TenantAccess.Default, PhoneRegion = PhoneRegion };
 }

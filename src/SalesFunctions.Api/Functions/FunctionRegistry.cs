@@ -64,6 +64,10 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition RemoveMailbox =
         new(nameof(RemoveMailbox), TriggerKind.Http, Route: Routes.RemoveMailbox, Methods: ["DELETE"], Handler: AdminEndpoints.RemoveMailboxAsync, Access: RouteAccess.Admin);
 
+    /// <summary>Starts Teams call capture of the tenant: the /communications/callRecords subscription (docs/calls.md).</summary>
+    public static readonly FunctionDefinition StartCallCapture =
+        new(nameof(StartCallCapture), TriggerKind.Http, Route: Routes.StartCallCapture, Methods: ["POST"], Handler: AdminEndpoints.StartCallCaptureAsync, Access: RouteAccess.Admin);
+
     public static readonly FunctionDefinition GetPrivacyPolicy =
         new(nameof(GetPrivacyPolicy), TriggerKind.Http, Route: Routes.GetPrivacyPolicy, Methods: ["GET"], Handler: PrivacyEndpoints.GetAsync, Access: RouteAccess.Admin);
 
@@ -163,10 +167,14 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition PoisonMonitor =
         new(nameof(PoisonMonitor), TriggerKind.Timer, ScheduleSetting: ScheduleSettings.PoisonMonitor);
 
+    /// <summary>Reads the Teams PSTN log of every tenant with call capture and sends its calls to scoring.</summary>
+    public static readonly FunctionDefinition PstnSweep =
+        new(nameof(PstnSweep), TriggerKind.Timer, ScheduleSetting: ScheduleSettings.PstnSweep);
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
-        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetKpiCatalogue, GetCaller, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
+        GraphNotifications, GraphLifecycle, CrmWebhook, GetKpis, GetKpiLeaderboard, CompareKpis, GetActivityVsPerformance, ExportKpis, GetKpiCatalogue, GetCaller, GetQualification, SetQualificationConfig, ImportDirectory, ImportDirectoryCsv, ImportKpiTargets, GetKpiTargets, AddMailbox, RemoveMailbox, StartCallCapture, GetPrivacyPolicy, SetPrivacyPolicy, DryRunPrivacyPolicy,
         GetUnmatched, MapUnmatchedDomain, ExplainActivity, RematchAccounts, SetTerritoryModel, GetTerritoryModels, ExplainTerritory, ReassignTerritories, GetTraces, GetStatus, GetSyncStates, GetPoison, ReplayPoison, Health, HealthReady, Capture, Score, Crm, Rematch, Lifecycle, Sync, KpiRollup, Rollup, SubscriptionRenewal, DeltaSweep,
-        TraceRetention, PoisonMonitor,
+        TraceRetention, PoisonMonitor, PstnSweep,
     ];
 }

@@ -38,6 +38,8 @@ public static class Routes
 
     public const string RemoveMailbox = "admin/tenants/{tenantId}/mailboxes/{mailbox}";
 
+    public const string StartCallCapture = "admin/tenants/{tenantId}/calls";
+
     public const string GetPrivacyPolicy = "admin/tenants/{tenantId}/privacy";
 
     public const string SetPrivacyPolicy = "admin/tenants/{tenantId}/privacy";

@@ -15,4 +15,6 @@ public static class ScheduleSettings
     public const string TraceRetention = "TraceRetentionSchedule";
 
     public const string PoisonMonitor = "PoisonMonitorSchedule";
+
+    public const string PstnSweep = "PstnSweepSchedule";
 }

@@ -31,6 +31,15 @@ public sealed record Activity(
     /// <summary>Reps on the activity who are members of none of its accounts' territories (working outside them).</summary>
     public IReadOnlyList<string> RepsOutsideTerritory { get; init; } = [];
 
+    /// <summary>
+    /// Calls only: the source that recorded it ("teams", "pstn", or "crm:" + connector id); calls of different sources
+    /// that are one real call are counted once (<see cref="Kpis.Catalogue.CallDedupe"/>).
+    /// </summary>
+    public string? CallSource { get; init; }
+
+    /// <summary>Calls only: whether the call connected, where the source says so; null when it does not.</summary>
+    public bool? Connected { get; init; }
+
     /// <summary>Records compare lists by reference; activities compare by content.</summary>
     public bool SameContentAs(Activity other) =>
         this with { Participants = [], Territories = [], RepsOutsideTerritory = [] } == other with { Participants = [], Territories = [], RepsOutsideTerritory = [] }

@@ -16,6 +16,14 @@ public static class ActivityIds
     public static string ForMeeting(string tenantId, string iCalUId) =>
         "mt-" + Hash(tenantId, iCalUId.Trim());
 
+    /// <summary>
+    /// One id per record of a call source: a Teams call record id, a PSTN log row's call id with its start (the docs say
+    /// the call id alone is not unique), or a CRM connector and its record id. The same call in two sources has two ids;
+    /// the catalogue counts it once (<see cref="Kpis.Catalogue.CallDedupe"/>).
+    /// </summary>
+    public static string ForCall(string tenantId, string source, string sourceId) =>
+        "cl-" + Hash(tenantId, source + "\n" + sourceId.Trim());
+
     private static string Hash(string tenantId, string sourceId)
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(tenantId.ToLowerInvariant() + "\n" + sourceId));

@@ -7,4 +7,7 @@ public enum ActivityKind
 {
     Email,
     Meeting,
+
+    /// <summary>A Teams or phone call, or a call logged in a CRM (docs/calls.md).</summary>
+    Call,
 }

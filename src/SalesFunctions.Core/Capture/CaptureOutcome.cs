@@ -20,6 +20,12 @@ public enum CaptureOutcome
     Gone,
     Deleted,
 
+    /// <summary>A Teams call record of an online meeting (it has a join URL): the calendar captures it as a meeting.</summary>
+    OnlineMeeting,
+
+    /// <summary>A call record without audio or video (a screen share alone, an IM session), or an audio-conference PSTN leg.</summary>
+    NotACall,
+
     // Exclusions by the tenant's privacy policy (docs/privacy.md).
     Sensitive,
     AutomatedSender,

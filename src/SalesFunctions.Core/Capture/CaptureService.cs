@@ -11,6 +11,7 @@ namespace SalesFunctions.Core.Capture;
 /// <summary>The "capture" queue step: read one item's metadata, normalise it, and hand the activity to scoring.</summary>
 public sealed partial class CaptureService(
     IMailboxReader mailboxes,
+    ICallRecordReader calls,
     TenantDirectoryCache directories,
     IQueuePublisher queue,
     CaptureTracer tracer,
@@ -53,6 +54,14 @@ public sealed partial class CaptureService(
         }
 
         var directory = await directories.GetAsync(request.TenantId, cancellationToken);
+        if (request.Resource == MailboxResource.CallRecords)
+        {
+            // Graph revises a record after the call (version raised, an "updated" notification): reading it again
+            // rewrites the same activity.
+            var record = await calls.GetCallRecordAsync(request.TenantId, request.ItemId, cancellationToken);
+            return record is null ? Normalised.Excluded(CaptureOutcome.Gone) : CallNormaliser.FromCallRecord(directory, record);
+        }
+
         if (request.Resource == MailboxResource.Messages)
         {
             var message = await mailboxes.GetMessageAsync(request.TenantId, request.Mailbox, request.ItemId, cancellationToken);

@@ -18,7 +18,7 @@ public static class CrmDirectory
     public static bool AffectsMatching(CrmEntityKind kind, string field) => (kind, field) switch
     {
         (CrmEntityKind.Account, CrmFields.Domains or CrmFields.Deleted) => true,
-        (CrmEntityKind.Contact, CrmFields.Email or CrmFields.AccountId or CrmFields.Deleted) => true,
+        (CrmEntityKind.Contact, CrmFields.Email or CrmFields.AccountId or CrmFields.Phone or CrmFields.Deleted) => true,
         _ => false,
     };
 
@@ -88,6 +88,9 @@ public static class CrmDirectory
                 Name = name.Length > 0 ? name : null,
                 Title = record[CrmFields.Title],
                 Role = record[CrmFields.Role],
+
+                // Only a number that reads as one: a CRM's free-text phone field must not make the directory invalid.
+                Phones = E164Numbers.Normalise(record[CrmFields.Phone], imported.PhoneRegion) is { } phone ? [phone] : [],
             });
         }
 

@@ -6,4 +6,7 @@ public enum CrmEntityKind
     Contact,
     Deal,
     Case,
+
+    /// <summary>A call logged in the CRM: HubSpot call, Salesforce Task with TaskSubtype Call, Dataverse phonecall, Pipedrive activity of type call.</summary>
+    Call,
 }

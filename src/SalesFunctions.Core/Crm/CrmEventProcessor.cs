@@ -104,6 +104,9 @@ public sealed partial class CrmEventProcessor(
             var after = before.Clone();
             if (!after.Apply(change))
             {
+                // A redelivery after a crash between the save and the score message: queue it again (scoring is idempotent).
+                await QueueCallAsync(directory, before, cancellationToken);
+
                 // Already reflected. When this very event set a matching field (an earlier delivery saved it and stopped
                 // before its rematch was queued: the event is not marked processed, or we would not be here), queue it now.
                 if (SetMatchingField(change, before))
@@ -122,6 +125,8 @@ public sealed partial class CrmEventProcessor(
 
             if (await records.SaveAsync(after, stored?.ETag, cancellationToken))
             {
+                await QueueCallAsync(directory, after, cancellationToken);
+
                 // After the save: the rematch compares its start with this request time, so the record must be
                 // readable by then (AccountRematch).
                 if (MatchingChanged(before, after))
@@ -136,6 +141,23 @@ public sealed partial class CrmEventProcessor(
             {
                 throw new InvalidOperationException($"CRM record {change.Kind} changed concurrently {MaxConflicts} times; the message will be retried.");
             }
+        }
+    }
+
+    /// <summary>A logged call goes to scoring as a call activity, like captured calls (docs/calls.md).</summary>
+    private async Task QueueCallAsync(TenantDirectory directory, CrmRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Kind != CrmEntityKind.Call)
+        {
+            return;
+        }
+
+        var contact = record[CrmFields.ContactId] is { } contactId
+            ? (await records.GetAsync(directory.TenantId, CrmEntityKind.Contact, record.ConnectorId, contactId, cancellationToken))?.Record
+            : null;
+        if (CrmCallActivity.From(directory, options.CurrentValue, record, contact) is { } call)
+        {
+            await queue.SendAsync(QueueNames.Score, call, cancellationToken);
         }
     }
 

@@ -18,6 +18,9 @@ public static class CrmFields
     public const string Role = "role";
     public const string AccountId = "accountId";
 
+    /// <summary>A contact's phone number as the CRM writes it.</summary>
+    public const string Phone = "phone";
+
     // Deals
     public const string Pipeline = "pipeline";
     public const string Stage = "stage";
@@ -48,6 +51,21 @@ public static class CrmFields
     public const string FirstContactResolution = "firstContactResolution";
     public const string HandleMinutes = "handleMinutes";
     public const string Csat = "csat";
+
+    // Logged calls (docs/calls.md)
+    public const string StartedAt = "startedAt";
+    public const string DurationSeconds = "durationSeconds";
+
+    /// <summary>"inbound" or "outbound" as seen from the rep.</summary>
+    public const string Direction = "direction";
+
+    /// <summary>"true" when the CRM says the call connected, "false" when it says it did not; absent when it does not say.</summary>
+    public const string Connected = "connected";
+    public const string ContactId = "contactId";
+
+    /// <summary>The number called and the number calling, as the CRM writes them; the customer's is picked by direction.</summary>
+    public const string ToNumber = "toNumber";
+    public const string FromNumber = "fromNumber";
 
     /// <summary>Set on a delete; a later re-creation in the CRM sets it back with a newer version.</summary>
     public const string Deleted = "deleted";

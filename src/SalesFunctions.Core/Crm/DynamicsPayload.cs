@@ -31,6 +31,7 @@ internal static partial class DynamicsPayload
             "account" => CrmEntityKind.Account,
             "contact" => CrmEntityKind.Contact,
             "incident" => CrmEntityKind.Case,
+            "phonecall" => CrmEntityKind.Call,
             _ => null,
         };
         if (kind is null || message is not ("Create" or "Update" or "Delete" or "Win" or "Lose"))
@@ -92,6 +93,22 @@ internal static partial class DynamicsPayload
                 Copy("lastname", CrmFields.LastName, String);
                 Copy("jobtitle", CrmFields.Title, String);
                 Copy("parentcustomerid", CrmFields.AccountId, Reference);
+                Copy("telephone1", CrmFields.Phone, String);
+                break;
+            case CrmEntityKind.Call:
+                Copy("ownerid", CrmFields.OwnerId, Reference);
+                Copy("actualstart", CrmFields.StartedAt, Date);
+                if (!fields.ContainsKey(CrmFields.StartedAt))
+                {
+                    Copy("scheduledstart", CrmFields.StartedAt, Date);
+                }
+
+                Copy("actualdurationminutes", CrmFields.DurationSeconds, v => v.TryGetDecimal(out var minutes) ? CrmValues.Number(minutes * 60) : null);
+
+                // directioncode: true is outgoing. phonenumber is the other party's number.
+                Copy("directioncode", CrmFields.Direction, v => v.ValueKind switch { JsonValueKind.True => "outbound", JsonValueKind.False => "inbound", _ => null });
+                Copy("phonenumber", CrmFields.ToNumber, String);
+                Copy("regardingobjectid", CrmFields.ContactId, v => Text(v, "LogicalName") == "contact" ? Reference(v) : null);
                 break;
             case CrmEntityKind.Case:
                 Copy("createdon", CrmFields.OpenedAt, Date);

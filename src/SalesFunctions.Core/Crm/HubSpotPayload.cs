@@ -12,7 +12,7 @@ internal static class HubSpotPayload
     // objectTypeId of the generic "object.*" subscriptions.
     private static readonly Dictionary<string, CrmEntityKind> ObjectTypes = new(StringComparer.Ordinal)
     {
-        ["0-1"] = CrmEntityKind.Contact, ["0-2"] = CrmEntityKind.Account, ["0-3"] = CrmEntityKind.Deal, ["0-5"] = CrmEntityKind.Case,
+        ["0-1"] = CrmEntityKind.Contact, ["0-2"] = CrmEntityKind.Account, ["0-3"] = CrmEntityKind.Deal, ["0-5"] = CrmEntityKind.Case, ["0-48"] = CrmEntityKind.Call,
     };
 
     private static readonly Dictionary<string, CrmEntityKind> Objects = new(StringComparer.Ordinal)
@@ -78,7 +78,7 @@ internal static class HubSpotPayload
         switch (action)
         {
             case "creation":
-                fields[kind == CrmEntityKind.Case ? CrmFields.OpenedAt : CrmFields.CreatedAt] = CrmValues.Instant(version);
+                fields[kind switch { CrmEntityKind.Case => CrmFields.OpenedAt, CrmEntityKind.Call => CrmFields.StartedAt, _ => CrmFields.CreatedAt }] = CrmValues.Instant(version);
                 fields[CrmFields.Deleted] = CrmValues.Bool(false);
                 break;
             case "deletion":
@@ -127,7 +127,25 @@ internal static class HubSpotPayload
             case (CrmEntityKind.Deal, "closedate"): fields[CrmFields.CloseDate] = CrmValues.FromEpochMillis(value); break;
             case (CrmEntityKind.Deal, "hs_closed_won_date" or "hs_closed_lost_date"): fields[CrmFields.ClosedAt] = CrmValues.FromEpochMillis(value); break;
             case (CrmEntityKind.Deal, "createdate"): fields[CrmFields.CreatedAt] = CrmValues.FromEpochMillis(value); break;
-            case (CrmEntityKind.Deal or CrmEntityKind.Case, "hubspot_owner_id"): fields[CrmFields.OwnerId] = value; break;
+            case (CrmEntityKind.Deal or CrmEntityKind.Case or CrmEntityKind.Call, "hubspot_owner_id"): fields[CrmFields.OwnerId] = value; break;
+            case (CrmEntityKind.Call, "hs_timestamp"): fields[CrmFields.StartedAt] = CrmValues.FromEpochMillis(value); break;
+            case (CrmEntityKind.Call, "hs_call_duration"):
+                fields[CrmFields.DurationSeconds] = CrmValues.ReadNumber(value) is { } callMs ? CrmValues.Number(Math.Round(callMs / 1000m)) : null;
+                break;
+            case (CrmEntityKind.Call, "hs_call_direction"): fields[CrmFields.Direction] = value?.ToLowerInvariant() switch { "inbound" => "inbound", "outbound" => "outbound", _ => null }; break;
+
+            // COMPLETED is a connected call; BUSY, NO_ANSWER, FAILED and CANCELED did not connect; others are still going.
+            case (CrmEntityKind.Call, "hs_call_status"):
+                fields[CrmFields.Connected] = value?.ToUpperInvariant() switch
+                {
+                    "COMPLETED" => CrmValues.Bool(true),
+                    "BUSY" or "NO_ANSWER" or "FAILED" or "CANCELED" => CrmValues.Bool(false),
+                    _ => null,
+                };
+                break;
+            case (CrmEntityKind.Call, "hs_call_to_number"): fields[CrmFields.ToNumber] = value; break;
+            case (CrmEntityKind.Call, "hs_call_from_number"): fields[CrmFields.FromNumber] = value; break;
+            case (CrmEntityKind.Contact, "phone" or "mobilephone"): fields[CrmFields.Phone] = value; break;
             case (CrmEntityKind.Deal, "hs_manual_forecast_category" or "hs_forecast_category"): fields[CrmFields.ForecastCategory] = value; break;
             case (CrmEntityKind.Deal, "closed_lost_reason"): fields[CrmFields.LostReason] = value; break;
             case (CrmEntityKind.Deal, "hs_analytics_source"): fields[CrmFields.Source] = value; break;

@@ -33,6 +33,10 @@ internal static class PipedrivePayload
             "deal" => CrmEntityKind.Deal,
             "person" => CrmEntityKind.Contact,
             "organization" => CrmEntityKind.Account,
+
+            // Activities are calls, meetings, tasks…: only type "call" is a call (the deleted one's type is in previous).
+            "activity" when Text(root.TryGetProperty("data", out var activity) && activity.ValueKind == JsonValueKind.Object ? activity
+                : root.TryGetProperty("previous", out var last) ? last : root.TryGetProperty("current", out var current) ? current : default, "type") == "call" => CrmEntityKind.Call,
             _ => null,
         };
         if (kind is null)
@@ -98,7 +102,19 @@ internal static class PipedrivePayload
                 Copy("last_name", CrmFields.LastName);
                 Copy("job_title", CrmFields.Title);
                 Copy("org_id", CrmFields.AccountId, Id);
-                Copy(data.TryGetProperty("emails", out _) ? "emails" : "email", CrmFields.Email, PrimaryEmail);
+                Copy(data.TryGetProperty("emails", out _) ? "emails" : "email", CrmFields.Email, PrimaryValue);
+                Copy(data.TryGetProperty("phones", out _) ? "phones" : "phone", CrmFields.Phone, PrimaryValue);
+                break;
+            case CrmEntityKind.Call:
+                // due_date and due_time are UTC; duration is "HH:MM". Pipedrive states no direction or outcome.
+                Copy("owner_id", CrmFields.OwnerId, Id);
+                Copy("user_id", CrmFields.OwnerId, Id);
+                Copy("person_id", CrmFields.ContactId, Id);
+                Copy("org_id", CrmFields.AccountId, Id);
+                fields[CrmFields.StartedAt] = CrmValues.ParseInstant(Scalar(data, "due_date") is { } due
+                    ? due + "T" + (Scalar(data, "due_time") is { Length: > 0 } time ? time : "00:00") + "Z" : null);
+                Copy("duration", CrmFields.DurationSeconds, v => TimeSpan.TryParseExact(Scalar(v), @"hh\:mm", CultureInfo.InvariantCulture, out var span)
+                    ? CrmValues.Number((decimal)span.TotalSeconds) : null);
                 break;
             case CrmEntityKind.Account:
                 Copy("name", CrmFields.Name);
@@ -112,8 +128,8 @@ internal static class PipedrivePayload
         ? Scalar(value, "value") ?? Scalar(value, "id")
         : Scalar(value);
 
-    /// <summary>v2: emails [{value, primary}]; v1: email [{value, primary}].</summary>
-    private static string? PrimaryEmail(JsonElement value) => value.ValueKind == JsonValueKind.Array
+    /// <summary>v2: emails, phones [{value, primary}]; v1: email, phone [{value, primary}]; the primary value, else the first.</summary>
+    private static string? PrimaryValue(JsonElement value) => value.ValueKind == JsonValueKind.Array
         ? value.EnumerateArray().OrderByDescending(e => e.TryGetProperty("primary", out var p) && p.ValueKind == JsonValueKind.True)
             .Select(e => Scalar(e, "value")).FirstOrDefault(e => !string.IsNullOrEmpty(e))
         : Scalar(value);

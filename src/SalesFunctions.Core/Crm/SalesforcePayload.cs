@@ -81,6 +81,9 @@ internal static class SalesforcePayload
             "Account" => CrmEntityKind.Account,
             "Contact" => CrmEntityKind.Contact,
             "Case" => CrmEntityKind.Case,
+
+            // A logged call is a Task whose TaskSubtype is Call; other tasks (emails, to-dos) are not calls.
+            "Task" when record.Elements().Any(e => e.Name.LocalName == "TaskSubtype" && e.Value == "Call") => CrmEntityKind.Call,
             _ => null,
         };
         if (kind is null)
@@ -134,6 +137,7 @@ internal static class SalesforcePayload
                 break;
             case CrmEntityKind.Contact:
                 Copy("Email", CrmFields.Email);
+                Copy("Phone", CrmFields.Phone);
                 Copy("FirstName", CrmFields.FirstName);
                 Copy("LastName", CrmFields.LastName);
                 Copy("Title", CrmFields.Title);
@@ -145,6 +149,19 @@ internal static class SalesforcePayload
                 Copy("OwnerId", CrmFields.OwnerId);
                 Copy("AccountId", CrmFields.AccountId);
                 Copy("Status", CrmFields.Status);
+                break;
+            case CrmEntityKind.Call:
+                // A Task has a due date (ActivityDate) but no start time; CompletedDateTime (API 53.0+) less the
+                // duration is the call's start, else the time it was logged.
+                Copy("OwnerId", CrmFields.OwnerId);
+                Copy("WhoId", CrmFields.ContactId);
+                Copy("AccountId", CrmFields.AccountId);
+                Copy("CallDurationInSeconds", CrmFields.DurationSeconds, v => CrmValues.ReadNumber(v) is { } seconds ? CrmValues.Number(seconds) : null);
+                Copy("CallType", CrmFields.Direction, v => v switch { "Inbound" => "inbound", "Outbound" => "outbound", _ => null });
+                var completed = CrmValues.ReadInstant(values.GetValueOrDefault("CompletedDateTime"));
+                var duration = CrmValues.ReadNumber(values.GetValueOrDefault("CallDurationInSeconds")) ?? 0m;
+                fields[CrmFields.StartedAt] = completed is { } done ? CrmValues.Instant(done.AddSeconds((double)-duration))
+                    : CrmValues.ParseInstant(values.GetValueOrDefault("CreatedDate"));
                 break;
         }
 

@@ -30,7 +30,8 @@ public static partial class PrivacyFilter
             return Normalised.Excluded(CaptureOutcome.AutomatedSender);
         }
 
-        if (candidate.Participants.Any(p => policy.ExcludedAddresses.Contains(p.Email, StringComparer.OrdinalIgnoreCase)))
+        if (candidate.Participants.Any(p => policy.ExcludedAddresses.Contains(p.Email, StringComparer.OrdinalIgnoreCase)
+            || (p.Phone is { } phone && policy.ExcludedNumbers.Contains(phone, StringComparer.Ordinal))))
         {
             return Normalised.Excluded(CaptureOutcome.ExcludedAddress);
         }

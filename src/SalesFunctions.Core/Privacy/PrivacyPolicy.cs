@@ -14,6 +14,9 @@ public sealed record PrivacyPolicy
     /// <summary>Items with any of these participants are not captured at all.</summary>
     public IReadOnlyList<string> ExcludedAddresses { get; init; } = [];
 
+    /// <summary>Calls with any of these numbers (E.164, "+" and digits) are not captured at all; capture outcome ExcludedAddress.</summary>
+    public IReadOnlyList<string> ExcludedNumbers { get; init; } = [];
+
     /// <summary>Items with a participant in one of these domains or their subdomains are not captured at all.</summary>
     public IReadOnlyList<string> ExcludedDomains { get; init; } = [];
 
@@ -42,6 +45,7 @@ public sealed record PrivacyPolicy
     {
         var errors = new List<string>();
         errors.AddRange(ExcludedAddresses.Where(a => !a.Contains('@', StringComparison.Ordinal)).Select(a => $"excludedAddresses: '{a}' is not an address."));
+        errors.AddRange(ExcludedNumbers.Where(n => E164Numbers.Normalise(n, null) != n).Select(n => $"excludedNumbers: '{n}' is not a number in E.164 form (+ country code and digits, e.g. +14155550100)."));
         errors.AddRange(ExcludedDomains.Concat(PersonalDomains).Where(d => d.Contains('@', StringComparison.Ordinal) || !d.Contains('.', StringComparison.Ordinal))
             .Select(d => $"'{d}' is not a domain (example.com, without @)."));
         errors.AddRange(ExcludedSensitivities.Where(s => !KnownSensitivities.Contains(s)).Select(s => $"excludedSensitivities: '{s}' is not one of normal, personal, private, confidential."));

@@ -4,8 +4,9 @@ using SalesFunctions.Core.Tenants;
 namespace SalesFunctions.Core.Qualification;
 
 /// <summary>
-/// contactTitle and contactRole: a meeting attended by a contact whose title (role) matches is met (the economic buyer
-/// was in the room); emails with such a contact are partial unless the rule counts meetings only.
+/// contactTitle and contactRole: a meeting attended by a contact whose title (role) matches, or a call with one, is met
+/// (the economic buyer was in the room or on the line); emails with such a contact are partial unless the rule counts
+/// meetings only (calls count with meetings: both are a conversation).
 /// </summary>
 internal sealed class ContactMatchState(EvidenceRule rule, Func<Contact, string?> attribute, string describedAs) : RuleState
 {
@@ -15,7 +16,8 @@ internal sealed class ContactMatchState(EvidenceRule rule, Func<Contact, string?
 
     public override void Observe(Activity activity, IReadOnlyList<EngagedPerson> engaged)
     {
-        if (rule.MeetingsOnly && activity.Kind != ActivityKind.Meeting)
+        var spoken = activity.Kind is ActivityKind.Meeting or ActivityKind.Call;
+        if (rule.MeetingsOnly && !spoken)
         {
             return;
         }
@@ -26,7 +28,12 @@ internal sealed class ContactMatchState(EvidenceRule rule, Func<Contact, string?
             return;
         }
 
-        var (citations, what) = activity.Kind == ActivityKind.Meeting ? (_meetings, "meeting attended by") : (_emails, "email with");
+        var (citations, what) = activity.Kind switch
+        {
+            ActivityKind.Meeting => (_meetings, "meeting attended by"),
+            ActivityKind.Call => (_meetings, "call with"),
+            _ => (_emails, "email with"),
+        };
         citations.Add(new Evidence(rule.Type, activity.ActivityId, activity.OccurredAt, $"{what} a contact {describedAs} '{matched}' ({citations.Count + 1} such)"));
     }
 

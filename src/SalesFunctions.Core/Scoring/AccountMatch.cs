@@ -5,7 +5,7 @@ public sealed record AccountMatch(string AccountId, AccountMatchMethod Method)
 {
     public double Confidence => Method switch
     {
-        AccountMatchMethod.Contact => 1.0,
+        AccountMatchMethod.Contact or AccountMatchMethod.Phone => 1.0,
         AccountMatchMethod.Domain => 0.9,
         _ => 0.75,
     };
@@ -14,6 +14,7 @@ public sealed record AccountMatch(string AccountId, AccountMatchMethod Method)
     {
         AccountMatchMethod.Contact => "the address is a contact of the account",
         AccountMatchMethod.Domain => "the address's domain belongs to the account",
+        AccountMatchMethod.Phone => "the number is a contact's number at the account",
         _ => "a parent of the address's domain belongs to the account",
     };
 }

@@ -14,4 +14,7 @@ public enum AccountMatchMethod
 
     /// <summary>A parent of the address's domain is one of the account's domains: mail.acme.example → acme.example (0.75).</summary>
     ParentDomain,
+
+    /// <summary>A call participant's number is a known contact's number, in E.164 (1.0).</summary>
+    Phone,
 }

@@ -47,12 +47,16 @@ public sealed class ActivityExplainer(TenantDirectoryCache directories, Territor
                 rep is null ? "internal address, not a rep: a colleague, never a customer" : "internal address of a rep: never a customer");
         }
 
-        var current = AccountMatcher.MatchWithMethod(directory, participant.Email);
+        var current = participant.Phone is { } phone
+            ? directory.ContactByPhone(phone) is { } contact ? new AccountMatch(contact.AccountId, AccountMatchMethod.Phone) : null
+            : AccountMatcher.MatchWithMethod(directory, participant.Email);
         var reason = current?.Method switch
         {
             AccountMatchMethod.Contact => $"the address is a contact of {current.AccountId}",
             AccountMatchMethod.Domain => $"{participant.Domain} is a domain of {current.AccountId}",
             AccountMatchMethod.ParentDomain => $"a parent domain of {participant.Domain} belongs to {current.AccountId}",
+            AccountMatchMethod.Phone => $"the caller's number is a contact's number at {current.AccountId}",
+            _ when participant.Phone is not null => "no contact has the caller's number: unmatched",
             _ when AccountMatcher.IsFreeMail(participant.Email) => $"{participant.Domain} is free mail: only a contact's exact address matches, and none does",
             _ => $"no contact, and no account owns {participant.Domain} or a parent domain: unmatched",
         };

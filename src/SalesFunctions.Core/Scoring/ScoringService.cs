@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
+using SalesFunctions.Core.Kpis.Catalogue;
 using SalesFunctions.Core.Kpis.Rollup;
 using SalesFunctions.Core.Privacy;
 using SalesFunctions.Core.Telemetry;
@@ -40,7 +41,14 @@ public sealed partial class ScoringService(
             return null;
         }
 
-        var matched = TerritoryStamping.Stamp(directory, await territories.GetHistoryAsync(activity.TenantId, cancellationToken), MatchAccounts(directory, allowed));
+        // Checked once more after matching: a number can turn out to be a contact at an excluded domain.
+        if (PrivacyFilter.Apply(directory.Privacy, MatchAccounts(directory, allowed)) is not { Activity: { } allowedMatched })
+        {
+            LogExcluded(logger, activity.ActivityId);
+            return null;
+        }
+
+        var matched = TerritoryStamping.Stamp(directory, await territories.GetHistoryAsync(activity.TenantId, cancellationToken), allowedMatched);
         var day = directory.LocalDay(matched.OccurredAt);
         var write = await activities.WriteAsync(matched, day, cancellationToken);
         if (!write.Changed)
@@ -50,7 +58,7 @@ public sealed partial class ScoringService(
             return matched;
         }
 
-        DateOnly[] dirty = write.MovedFrom is { } moved ? [day, moved] : [day];
+        var dirty = (write.MovedFrom is { } moved ? new[] { day, moved } : [day]).Concat(CallDedupe.NeighbourDays(directory, matched)).Distinct().ToArray();
         await dirtyDays.MarkAsync(activity.TenantId, dirty, cancellationToken);
         await activities.CommitAsync(matched, day, cancellationToken);
 
@@ -69,10 +77,31 @@ public sealed partial class ScoringService(
     {
         Participants = activity.Participants
             .Select(p => p.IsInternal ? p with { AccountId = null, MatchedBy = null }
+                : p.Phone is { } phone ? MatchPhone(directory, p, phone)
                 : AccountMatcher.MatchWithMethod(directory, p.Email) is { } match ? p with { AccountId = match.AccountId, MatchedBy = match.Method }
                 : p with { AccountId = null, MatchedBy = null })
+            .DistinctBy(p => p.Email, StringComparer.Ordinal)
             .ToList(),
     };
+
+    /// <summary>
+    /// A caller with a number becomes the contact with that number (their address, so a person is one contact across
+    /// mail and calls). Otherwise a participant the source named by address (a CRM-logged contact) keeps it and goes up
+    /// the ladder; one known only by number, or whose address came from an earlier number match, is keyed by the number
+    /// again and unmatched, so a number that leaves a contact takes its calls along on a rematch.
+    /// </summary>
+    private static Participant MatchPhone(TenantDirectory directory, Participant participant, string phone)
+    {
+        if (directory.ContactByPhone(phone) is { } contact && directory.AccountById(contact.AccountId) is not null)
+        {
+            return participant with { Email = EmailAddresses.Normalise(contact.Email), AccountId = contact.AccountId, MatchedBy = AccountMatchMethod.Phone };
+        }
+
+        return E164Numbers.IsKey(participant.Email) || participant.MatchedBy == AccountMatchMethod.Phone
+            ? participant with { Email = E164Numbers.Key(phone), AccountId = null, MatchedBy = null }
+            : AccountMatcher.MatchWithMethod(directory, participant.Email) is { } match ? participant with { AccountId = match.AccountId, MatchedBy = match.Method }
+            : participant with { AccountId = null, MatchedBy = null };
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} is excluded by the privacy policy now in force; not stored")]
     private static partial void LogExcluded(ILogger logger, string activityId);

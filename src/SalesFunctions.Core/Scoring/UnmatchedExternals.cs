@@ -1,3 +1,4 @@
+using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Tenants;
 
@@ -6,7 +7,9 @@ namespace SalesFunctions.Core.Scoring;
 /// <summary>
 /// The "unmatched external" bucket: company domains of external participants that no rung of the matching ladder placed
 /// at an account, with how often they occur, so that an admin can map the busiest ones. Free-mail domains are left out
-/// (they never map by domain), and only counts are reported, never addresses.
+/// (they never map by domain), and only counts are reported, never addresses. Callers known only by a number no contact
+/// has are bucketed by country calling code ("tel:+44"): an admin maps them by adding the number to a contact, and the
+/// list never shows a number. Guests known only by Entra id have neither and are left out.
 /// </summary>
 public sealed class UnmatchedExternals(TenantDirectoryCache directories, IActivityStore activities)
 {
@@ -27,14 +30,20 @@ public sealed class UnmatchedExternals(TenantDirectoryCache directories, IActivi
             {
                 foreach (var participant in activity.Externals.Where(p => p.AccountId is null && !AccountMatcher.IsFreeMail(p.Email) && !directory.IsInternal(p.Email)))
                 {
-                    if (!domains.TryGetValue(participant.Domain, out var seen))
+                    var bucket = participant.Phone is { } phone && E164Numbers.IsKey(participant.Email) ? E164Numbers.Scheme + E164Numbers.CountryPrefix(phone) : participant.Domain;
+                    if (bucket.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!domains.TryGetValue(bucket, out var seen))
                     {
                         seen = ([], [], activity.OccurredAt);
                     }
 
                     seen.Activities.Add(activity.ActivityId);
                     seen.Addresses.Add(participant.Email);
-                    domains[participant.Domain] = (seen.Activities, seen.Addresses, activity.OccurredAt > seen.LastSeen ? activity.OccurredAt : seen.LastSeen);
+                    domains[bucket] = (seen.Activities, seen.Addresses, activity.OccurredAt > seen.LastSeen ? activity.OccurredAt : seen.LastSeen);
                 }
             }
         }

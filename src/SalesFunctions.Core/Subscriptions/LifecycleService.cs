@@ -22,11 +22,16 @@ public sealed partial class LifecycleService(ISubscriptionStore store, Subscript
                 await maintenance.RenewOrRecreateAsync(subscription, cancellationToken);
                 break;
             case "subscriptionRemoved":
-                // Changes between the removal and the new subscription reach no one: delta fetches them.
+                // Changes between the removal and the new subscription reach no one: delta fetches them. Call records
+                // have no delta: the PSTN sweep covers phone calls of the gap, Teams-to-Teams calls of it are lost.
                 await maintenance.RecreateAsync(subscription, cancellationToken);
-                await sync.ResyncMailboxAsync(subscription.TenantId, subscription.Mailbox, notice.Event, cancellationToken);
+                if (subscription.Resource != MailboxResource.CallRecords)
+                {
+                    await sync.ResyncMailboxAsync(subscription.TenantId, subscription.Mailbox, notice.Event, cancellationToken);
+                }
+
                 break;
-            case "missed":
+            case "missed" when subscription.Resource != MailboxResource.CallRecords:
                 await sync.ResyncMailboxAsync(subscription.TenantId, subscription.Mailbox, notice.Event, cancellationToken);
                 break;
             default:

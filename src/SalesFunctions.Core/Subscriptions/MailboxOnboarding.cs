@@ -20,7 +20,7 @@ public sealed partial class MailboxOnboarding(
     public async Task<IReadOnlyList<SubscriptionRecord>> AddMailboxAsync(string tenantId, string mailbox, CancellationToken cancellationToken)
     {
         var created = new List<SubscriptionRecord>();
-        foreach (var resource in Enum.GetValues<MailboxResource>())
+        foreach (var resource in new[] { MailboxResource.Messages, MailboxResource.Events })
         {
             created.Add(await CreateAsync(tenantId, mailbox, resource, cancellationToken));
         }
@@ -39,7 +39,9 @@ public sealed partial class MailboxOnboarding(
         var settings = options.Value;
         var expiresAt = time.GetUtcNow().AddMinutes(settings.LifetimeMinutes);
         var clientState = ClientStates.NewSecret();
-        var request = new SubscriptionRequest(ResourcePath(mailbox, resource), settings.ChangeType, settings.NotificationUrl!,
+        // Call records take created or updated only; updated also notifies the revisions Graph makes after the call.
+        var changeType = resource == MailboxResource.CallRecords ? "updated" : settings.ChangeType;
+        var request = new SubscriptionRequest(ResourcePath(mailbox, resource), changeType, settings.NotificationUrl!,
             settings.LifecycleNotificationUrl, expiresAt, clientState);
         CreatedSubscription subscription;
         try
@@ -69,8 +71,12 @@ public sealed partial class MailboxOnboarding(
         return record;
     }
 
-    public static string ResourcePath(string mailbox, MailboxResource resource) =>
-        $"users/{mailbox}/{(resource == MailboxResource.Messages ? "messages" : "events")}";
+    public static string ResourcePath(string mailbox, MailboxResource resource) => resource switch
+    {
+        MailboxResource.CallRecords => "communications/callRecords",
+        MailboxResource.Messages => $"users/{mailbox}/messages",
+        _ => $"users/{mailbox}/events",
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created subscription {SubscriptionId} for {Resource}, expiring {ExpiresAt}")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, MailboxResource resource, DateTimeOffset expiresAt);

@@ -10,7 +10,9 @@ public sealed partial class SyncScheduler(ISubscriptionStore subscriptions, IQue
     /// <summary>The safety net: notifications can be lost, delayed past 4 hours, or dropped while the endpoint is slow.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var mailboxes = (await subscriptions.ListAllAsync(cancellationToken)).Select(s => (s.TenantId, s.Mailbox)).Distinct().ToList();
+        // A call-records subscription watches the tenant, not a mailbox: it has nothing to walk (the PSTN sweep is its net).
+        var mailboxes = (await subscriptions.ListAllAsync(cancellationToken)).Where(s => s.Resource != MailboxResource.CallRecords)
+            .Select(s => (s.TenantId, s.Mailbox)).Distinct().ToList();
         foreach (var (tenantId, mailbox) in mailboxes)
         {
             await ResyncMailboxAsync(tenantId, mailbox, "sweep", cancellationToken);

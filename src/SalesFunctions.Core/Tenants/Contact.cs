@@ -16,4 +16,8 @@ public sealed record Contact(string Email, string AccountId)
 
     /// <summary>Buying role if the CRM records one (e.g. "decision maker", "champion").</summary>
     public string? Role { get; init; }
+
+    /// <summary>Phone numbers in any written form; calls match them in E.164 (with the directory's phoneRegion for national forms).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<string> Phones { get; init; } = [];
 }

@@ -10,6 +10,10 @@ public sealed record Rep(string Id, string Email, string Name, string TeamId)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>The rep's Entra ID object id: Teams call records name users by it (and by UPN, which may differ from the address).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UserId { get; init; }
+
     /// <summary>The primary address, then the aliases.</summary>
     [JsonIgnore]
     public IEnumerable<string> Addresses => Aliases.Prepend(Email);

@@ -25,10 +25,15 @@ public sealed record TenantDirectory(
     /// <summary>What callers may see beyond their own scope.</summary>
     public TenantAccess Access { get; init; } = TenantAccess.Default;
 
+    /// <summary>ISO 3166 region of phone numbers written without a country code ("US", "DE"); without it such numbers match nothing.</summary>
+    public string? PhoneRegion { get; init; }
+
     private Dictionary<string, Rep>? _repsByEmail;
     private Dictionary<string, Account>? _accountsByDomain;
     private Dictionary<string, Account>? _accountsById;
     private Dictionary<string, Contact>? _contactsByEmail;
+    private Dictionary<string, Contact>? _contactsByPhone;
+    private Dictionary<string, Rep>? _repsByUserId;
     private TimeZoneInfo? _zone;
 
     /// <summary>A `with` copy gets no lookup index of the original: they index the original's lists.</summary>
@@ -36,7 +41,7 @@ public sealed record TenantDirectory(
     {
         (TenantId, InternalDomains, TimeZone, Teams, Reps, Accounts) =
             (original.TenantId, original.InternalDomains, original.TimeZone, original.Teams, original.Reps, original.Accounts);
-        (Privacy, Contacts, Access) = (original.Privacy, original.Contacts, original.Access);
+        (Privacy, Contacts, Access, PhoneRegion) = (original.Privacy, original.Contacts, original.Access, original.PhoneRegion);
     }
 
     public TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
@@ -81,6 +86,26 @@ public sealed record TenantDirectory(
         return _contactsByEmail.GetValueOrDefault(EmailAddresses.Normalise(email));
     }
 
+    /// <summary>The contact with this E.164 number; of two contacts sharing one (a switchboard), the first listed.</summary>
+    public Contact? ContactByPhone(string e164)
+    {
+        _contactsByPhone ??= Contacts
+            .SelectMany(c => c.Phones.Select(p => (Number: E164Numbers.Normalise(p, PhoneRegion), Contact: c)))
+            .Where(x => x.Number is not null)
+            .DistinctBy(x => x.Number, StringComparer.Ordinal)
+            .ToDictionary(x => x.Number!, x => x.Contact, StringComparer.Ordinal);
+        return _contactsByPhone.GetValueOrDefault(e164);
+    }
+
+    /// <summary>The rep with this Entra ID object id (case-insensitive: it is a GUID).</summary>
+    public Rep? RepByUserId(string userId)
+    {
+        _repsByUserId ??= Reps.Where(r => !string.IsNullOrWhiteSpace(r.UserId))
+            .DistinctBy(r => r.UserId!.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .ToDictionary(r => r.UserId!.Trim().ToLowerInvariant(), StringComparer.Ordinal);
+        return _repsByUserId.GetValueOrDefault(userId.Trim().ToLowerInvariant());
+    }
+
     public Account? AccountById(string accountId)
     {
         _accountsById ??= Accounts.DistinctBy(a => a.Id, StringComparer.Ordinal).ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -121,6 +146,13 @@ public sealed record TenantDirectory(
         errors.AddRange(Contacts.Where(c => !accountIds.Contains(c.AccountId)).Select(c => $"a contact names unknown account '{c.AccountId}'."));
         errors.AddRange(Duplicates(Contacts.Select(c => EmailAddresses.Normalise(c.Email))).Select(_ => "a contact address appears more than once."));
         errors.AddRange(Contacts.Where(c => IsInternal(c.Email)).Select(c => $"a contact of account '{c.AccountId}' has an internal address; colleagues are never customers."));
+        if (PhoneRegion is { } phoneRegion && !E164Numbers.IsRegion(phoneRegion))
+        {
+            errors.Add($"phoneRegion '{phoneRegion}' is not an ISO 3166 region code with a phone numbering plan.");
+        }
+
+        errors.AddRange(Contacts.Where(c => c.Phones.Any(p => E164Numbers.Normalise(p, PhoneRegion) is null))
+            .Select(c => $"a contact of account '{c.AccountId}' has a phone number that is not a possible number (give +country code, or set phoneRegion)."));
         errors.AddRange(Reps.Where(r => r.Addresses.Any(a => !IsInternal(a))).Select(r => $"rep '{r.Id}' has an address outside the internal domains."));
         errors.AddRange(new[] { TenantId }.Concat(Teams.Select(t => t.Id)).Concat(Reps.Select(r => r.Id)).Concat(Accounts.Select(a => a.Id))
             .Where(id => !KeyText.IsSafeId(id)).Select(id => $"id '{id}' must be 1-100 characters of letters, digits, '-', '_' or '.'."));

@@ -59,5 +59,6 @@ public sealed class TenantDirectoryService(ITenantDirectoryStore store, TenantDi
     private static string MatchingKey(TenantDirectory directory) => string.Join('\n',
         directory.InternalDomains.Select(EmailAddresses.Normalise).Order(StringComparer.Ordinal)
             .Concat(directory.Accounts.SelectMany(a => a.Domains.Select(d => $"{a.Id}:{EmailAddresses.Normalise(d)}")).Order(StringComparer.Ordinal))
-            .Concat(directory.Contacts.Select(c => $"{EmailAddresses.Normalise(c.Email)}>{c.AccountId}").Order(StringComparer.Ordinal)));
+            .Concat(directory.Contacts.Select(c => $"{EmailAddresses.Normalise(c.Email)}>{c.AccountId}").Order(StringComparer.Ordinal))
+            .Concat(directory.Contacts.SelectMany(c => c.Phones.Select(p => $"{E164Numbers.Normalise(p, directory.PhoneRegion)}>{EmailAddresses.Normalise(c.Email)}")).Order(StringComparer.Ordinal)));
 }

@@ -15,6 +15,7 @@ namespace SalesFunctions.Core.Tests.Capture;
 public sealed class CaptureServiceTests
 {
     private readonly Mock<IMailboxReader> _mailboxes = new(MockBehavior.Strict);
+    private readonly Mock<ICallRecordReader> _calls = new(MockBehavior.Strict);
     private readonly Mock<IQueuePublisher> _queue = new();
     private readonly InMemoryStores _stores = new();
     private readonly InMemoryTraceStore _traces = new();
@@ -79,7 +80,24 @@ public sealed class CaptureServiceTests
         await Assert.ThrowsAsync<TenantNotConfiguredException>(() =>
             Service.CaptureAsync(Request(MailboxResource.Messages, "m1") with { TenantId = "tenant-unknown" }, CancellationToken.None));
 
-    private CaptureService Service => new(_mailboxes.Object, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object,
+    [Fact]
+    public async Task CaptureAsync_WhenACallRecordIsNotifiedOrGone_QueuesTheCallOrRecordsItGone()
+    {
+        var start = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+        _calls.Setup(c => c.GetCallRecordAsync(TestData.Tenant, "cr-1", It.IsAny<CancellationToken>())).ReturnsAsync(new CallRecordMetadata(
+            "cr-1", "peerToPeer", ["audio"], start, start.AddMinutes(9), null, new CallIdentity(CallIdentityKind.User, null, TestData.Ava),
+            [new CallIdentity(CallIdentityKind.User, null, TestData.Ava), new CallIdentity(CallIdentityKind.User, null, TestData.Kim, "other-tenant")]));
+        _calls.Setup(c => c.GetCallRecordAsync(TestData.Tenant, "cr-old", It.IsAny<CancellationToken>())).ReturnsAsync((CallRecordMetadata?)null);
+
+        var request = new CaptureRequest(TestData.Tenant, CallCapture.Scope, MailboxResource.CallRecords, "cr-1", "created", "sub-calls");
+        Assert.Equal(CaptureOutcome.Queued, await Service.CaptureAsync(request, CancellationToken.None));
+        Assert.Equal(CaptureOutcome.Gone, await Service.CaptureAsync(request with { ItemId = "cr-old" }, CancellationToken.None));
+
+        _queue.Verify(q => q.SendAsync(QueueNames.Score, It.Is<Activity>(a => a.Kind == ActivityKind.Call && a.DurationMinutes == 9 && a.Externals.Single().Email == TestData.Kim),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private CaptureService Service => new(_mailboxes.Object, _calls.Object, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object,
         new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TestClock.Provider, Pipeline.Metrics, NullLogger<CaptureService>.Instance);
 
     private static CaptureRequest Request(MailboxResource resource, string id) => new(TestData.Tenant, TestData.Ava, resource, id, "created", "sub-1");

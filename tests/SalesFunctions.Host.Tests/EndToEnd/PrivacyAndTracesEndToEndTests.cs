@@ -119,7 +119,7 @@ public sealed class PrivacyAndTracesEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.DoesNotContain(registry.All, s => s.Target?.Mailbox == rep.Email);
-        Assert.Equal(2 * (_simulator.Services.GetRequiredService<DemoOrganisation>().Mailboxes.Count() - 1), registry.All.Count);
+        Assert.Equal(2 * (_simulator.Services.GetRequiredService<DemoOrganisation>().Mailboxes.Count() - 1), registry.All.Count(s => s.Target is not null));
     }
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body)

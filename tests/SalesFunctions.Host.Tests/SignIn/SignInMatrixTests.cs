@@ -39,6 +39,7 @@ public sealed class SignInMatrixTests : IAsyncLifetime
         [FunctionRegistry.GetKpiTargets.Name] = $"admin/tenants/{Tenant}/kpis/targets",
         [FunctionRegistry.AddMailbox.Name] = $"admin/tenants/{Tenant}/mailboxes",
         [FunctionRegistry.RemoveMailbox.Name] = $"admin/tenants/{Tenant}/mailboxes/nobody%40contoso-sales.example",
+        [FunctionRegistry.StartCallCapture.Name] = $"admin/tenants/{Tenant}/calls",
         [FunctionRegistry.GetPrivacyPolicy.Name] = $"admin/tenants/{Tenant}/privacy",
         [FunctionRegistry.SetPrivacyPolicy.Name] = $"admin/tenants/{Tenant}/privacy",
         [FunctionRegistry.DryRunPrivacyPolicy.Name] = $"admin/tenants/{Tenant}/privacy/dry-run",

@@ -78,7 +78,16 @@ public sealed class CrmPlayer
             .Concat(Cases.Select(item => (Func<HttpRequestMessage>)(() => CrmWebhookWriter.Case(host.BaseAddress!, item, resolved: false))))
             .Concat(Cases.Where(c => c.ResolvedAt is not null).Select(item => (Func<HttpRequestMessage>)(() => CrmWebhookWriter.Case(host.BaseAddress!, item, resolved: true))))
             .ToList();
-        sends = [.. sends.Concat(sends.Where(_ => random.Next(5) == 0)).OrderBy(_ => random.Next())];
+        return await SendAllAsync(host, [.. sends.Concat(sends.Where(_ => random.Next(5) == 0)).OrderBy(_ => random.Next())], cancellationToken);
+    }
+
+    /// <summary>Sends the webhooks four at a time; the answers that were not 2xx, and how long acknowledgements took.</summary>
+    public static async Task<CrmPlayed> SendAllAsync(HttpClient host, IReadOnlyList<Func<HttpRequestMessage>> sends, CancellationToken cancellationToken)
+    {
+        if (sends.Count == 0)
+        {
+            return new CrmPlayed(0, [], 0, 0);
+        }
 
         var errors = new System.Collections.Concurrent.ConcurrentBag<string>();
         var milliseconds = new System.Collections.Concurrent.ConcurrentBag<double>();

@@ -48,6 +48,20 @@ public static class CrmWebhookWriter
         return request;
     }
 
+    /// <summary>A logged call as HubSpot's generic object events (calls are objectTypeId 0-48): the creation, then one per property.</summary>
+    public static HttpRequestMessage HubSpotCall(Uri host, Calls.SimCall call, DateTimeOffset now)
+    {
+        var occurredAt = call.Start.AddSeconds(call.LogOffsetSeconds + 30).ToUnixTimeMilliseconds();
+        var sequence = 0;
+        object Event(string type, string? name = null, string? value = null) => new
+        {
+            eventId = (call.CrmId * 100) + sequence++, subscriptionId = 4250, portalId = 62515, appId = 54321, occurredAt, subscriptionType = type,
+            objectTypeId = "0-48", attemptNumber = 0, objectId = call.CrmId, changeSource = "CRM", propertyName = name, propertyValue = value,
+        };
+        var events = Calls.CallPlayer.HubSpotProperties(call).Select(p => Event("object.propertyChange", p.Name, p.Value)).Prepend(Event("object.creation")).ToList();
+        return HubSpot(host, JsonSerializer.Serialize(events), now);
+    }
+
     /// <summary>HubSpot sends one event per property change; creation carries no properties.</summary>
     private static string HubSpotDealEvents(SimDeal deal, int stateIndex)
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SalesFunctions.Simulator.Calls;
 using SalesFunctions.Simulator.Crm;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
@@ -18,7 +19,7 @@ namespace SalesFunctions.Simulator.Demo;
 /// </summary>
 public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSpan timeout)
 {
-    private static readonly string[] Kpis = ["emailsSent", "emailsReceived", "meetings", "meetingMinutes", "uniqueAccounts"];
+    private static readonly string[] Kpis = ["emailsSent", "emailsReceived", "meetings", "meetingMinutes", "uniqueAccounts", "calls", "callMinutes"];
     private static readonly int[] Shown = [1, 2, 3, 5];
     private static readonly string[] PerformanceKpis = ["dealsCreated", "dealsWon", "dealsLost", "revenueWon", "casesOpened", "casesResolved"];
 
@@ -36,7 +37,10 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         var crm = simulator.Services.GetRequiredService<CrmPlayer>();
         var crmPlayed = await crm.PlayAsync(host, cancellationToken);
         AnsiConsole.MarkupLine($"[grey]CRM: {crm.Deals.Count} deals and {crm.Cases.Count} cases as {crmPlayed.Requests} signed webhooks (HubSpot, Salesforce, Dynamics 365, Pipedrive, generic; shuffled, 20 % repeated), {crmPlayed.Failed} failed, acknowledged in {crmPlayed.AckP95Milliseconds:F0} ms p95 / {crmPlayed.AckMaxMilliseconds:F0} ms max ({clock.Elapsed.TotalSeconds:F1} s)[/]");
-        foreach (var error in crmPlayed.Errors.Take(5))
+        var calls = simulator.Services.GetRequiredService<CallPlayer>();
+        var (callsNotified, callLogs) = await PlayCallsAsync(cancellationToken);
+        AnsiConsole.MarkupLine($"[grey]Calls: {calls.Calls.Count} ({calls.Calls.Count(c => c.Counts)} with customers), {callsNotified} call-record notifications, {callLogs.Requests} HubSpot call logs, {callLogs.Failed} failed; PSTN log read by the Host's sweep ({clock.Elapsed.TotalSeconds:F1} s)[/]");
+        foreach (var error in crmPlayed.Errors.Concat(callLogs.Errors).Take(5))
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
         }
@@ -48,18 +52,18 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         var (performanceMismatches, performance) = await ComparePerformanceAsync(crm.Truth(), cancellationToken);
         mismatches.AddRange(performanceMismatches);
         var table = new Table().Title($"Activity (inputs) and performance (outputs) per rep, {options.Days} days: API / ground truth")
-            .AddColumns("Rep", "Team", "Sent", "Received", "Meetings", "Minutes", "Won", "Lost", "Revenue (USD)", "Cases resolved", "Touches per won deal");
+            .AddColumns("Rep", "Team", "Sent", "Received", "Meetings", "Minutes", "Calls", "Won", "Lost", "Revenue (USD)", "Cases resolved", "Touches per won deal");
         foreach (var rep in organisation.Reps)
         {
             var (api, truth) = totals[rep.RepId!];
             var (apiOut, truthOut) = performance[rep.RepId!];
-            var touches = api[0] + api[1] + api[2];
-            table.AddRow([rep.RepId!, rep.TeamId!, .. Kpis.Take(4).Select((_, k) => Cell(api[k], truth[k])), .. Shown.Select(k => Cell(apiOut[k], truthOut[k])),
+            var touches = api[0] + api[1] + api[2] + api[5];
+            table.AddRow([rep.RepId!, rep.TeamId!, .. Kpis.Take(4).Select((_, k) => Cell(api[k], truth[k])), Cell(api[5], truth[5]), .. Shown.Select(k => Cell(apiOut[k], truthOut[k])),
                 apiOut[1] == 0 ? "-" : (touches / apiOut[1]).ToString("F0", CultureInfo.InvariantCulture)]);
         }
 
         AnsiConsole.Write(table);
-        var teams = new Table().Title("Per team (distinct activities)").AddColumns("Team", "Sent", "Received", "Meetings", "Minutes", "Account-days");
+        var teams = new Table().Title("Per team (distinct activities)").AddColumns("Team", "Sent", "Received", "Meetings", "Minutes", "Account-days", "Calls", "Call minutes");
         foreach (var (teamId, _) in organisation.Teams)
         {
             var series = await GetSeriesAsync($"api/kpis?tenant={DemoOrganisation.TenantId}&team={teamId}&{Window(options)}", cancellationToken);
@@ -77,10 +81,10 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(mismatch)}[/]");
         }
 
-        var ok = mismatches.Count == 0 && poison == 0 && played.FailedRequests == 0 && crmPlayed.Failed == 0;
+        var ok = mismatches.Count == 0 && poison == 0 && played.FailedRequests == 0 && crmPlayed.Failed == 0 && callLogs.Failed == 0;
         Console.WriteLine(ok
             ? $"check: {organisation.Reps.Count} reps x {options.Days} days, all KPIs match ground truth ({clock.Elapsed.TotalSeconds:F0} s)"
-            : $"check: FAILED: {mismatches.Count} mismatches, {poison} poison messages, {played.FailedRequests} failed notification requests, {crmPlayed.Failed} failed CRM webhooks");
+            : $"check: FAILED: {mismatches.Count} mismatches, {poison} poison messages, {played.FailedRequests} failed notification requests, {crmPlayed.Failed + callLogs.Failed} failed CRM webhooks");
         return ok;
     }
 
@@ -144,6 +148,28 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
         {
             await Send(HttpMethod.Post, $"api/admin/tenants/{DemoOrganisation.TenantId}/mailboxes", new { mailbox = mailbox.Email }, cancellationToken);
         }
+
+        // Teams call capture: the Host subscribes to the tenant's call records (docs/calls.md).
+        await Send(HttpMethod.Post, $"api/admin/tenants/{DemoOrganisation.TenantId}/calls", new { }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Plays the calls (call-record notifications, HubSpot call logs), then waits until the Host's PSTN sweep has read the
+    /// log since: its schedule is the Host's (PstnSweepSchedule), so this waits at most one interval.
+    /// </summary>
+    public async Task<(int Notified, CrmPlayed Logs)> PlayCallsAsync(CancellationToken cancellationToken)
+    {
+        var calls = simulator.Services.GetRequiredService<CallPlayer>();
+        var clock = simulator.Services.GetRequiredService<SimulatorOptions>().Clock;
+        var playedAt = clock.GetUtcNow();
+        var played = await calls.PlayAsync(host, simulator.Services.GetRequiredService<NotificationPublisher>(), cancellationToken);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!(calls.LastPstnRead > playedAt) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+
+        return played;
     }
 
     /// <summary>
@@ -155,7 +181,8 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     {
         var organisation = simulator.Services.GetRequiredService<DemoOrganisation>();
         var options = simulator.Services.GetRequiredService<SimulatorOptions>();
-        truth ??= simulator.Services.GetRequiredService<Player>().Truth();
+        var player = simulator.Services.GetRequiredService<Player>();
+        truth ??= GroundTruth.Compute(organisation, player.PlayedEmails, player.PlayedMeetings, simulator.Services.GetRequiredService<CallPlayer>().Played);
         var mismatches = new List<string>();
         var totals = new Dictionary<string, (int[] Api, int[] Truth)>();
         foreach (var rep in organisation.Reps)
@@ -167,7 +194,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
             {
                 var day = point.GetProperty("period").GetString()!;
                 var counts = expected.GetValueOrDefault(day) ?? new DayCounts(day, 0, 0, 0, 0, 0);
-                int[] wanted = [counts.EmailsSent, counts.EmailsReceived, counts.Meetings, counts.MeetingMinutes, counts.UniqueAccounts];
+                int[] wanted = [counts.EmailsSent, counts.EmailsReceived, counts.Meetings, counts.MeetingMinutes, counts.UniqueAccounts, counts.Calls, counts.CallMinutes];
                 for (var k = 0; k < Kpis.Length; k++)
                 {
                     var actual = point.GetProperty(Kpis[k]).GetInt32();

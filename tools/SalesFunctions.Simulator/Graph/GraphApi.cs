@@ -40,6 +40,23 @@ public static class GraphApi
                 ? Results.Json(WithContext(GraphJson.Event(copy, GraphJson.ParseSelect(select)), $"users('{user}')/events/$entity"))
                 : NotFound());
 
+        // Call records by id, and the PSTN log function getPstnCalls(fromDateTime=…,toDateTime=…) under the same path
+        // (the SDK may qualify it as microsoft.graph.callRecords.getPstnCalls).
+        graph.MapGet("/communications/callRecords/{*rest}", (HttpRequest request, string rest, Calls.CallPlayer calls) =>
+        {
+            var path = Uri.UnescapeDataString(rest);
+            if (path.Contains("getPstnCalls(", StringComparison.Ordinal))
+            {
+                var from = PstnParameter(path, "fromDateTime");
+                var to = PstnParameter(path, "toDateTime");
+                return from is null || to is null || to < from || (to.Value - from.Value).TotalDays > 90
+                    ? Results.Json(GraphJson.Error("BadRequest", "fromDateTime and toDateTime must span at most 90 days."), statusCode: 400)
+                    : Results.Json(calls.PstnCalls(from.Value, to.Value));
+            }
+
+            return path.Contains('/', StringComparison.Ordinal) ? NotFound() : calls.Record(path) is { } record ? Results.Json(record) : NotFound();
+        });
+
         graph.MapPost("/subscriptions", async (SubscriptionRequestBody body, SubscriptionRegistry registry, CancellationToken cancellationToken) =>
         {
             var (created, status, code, message) = await registry.CreateAsync(body, cancellationToken);
@@ -80,10 +97,10 @@ public static class GraphApi
         app.MapPost("/sim/tidy", async (double? file, double? delete, bool? notify, Player player, CancellationToken cancellationToken) =>
             Results.Ok(await player.TidyAsync(file ?? 0.3, delete ?? 0.1, notify ?? true, cancellationToken)));
         app.MapPost("/sim/replay", async (Player player, CancellationToken cancellationToken) => Results.Ok(await player.ReplayAsync(cancellationToken)));
-        app.MapGet("/sim/truth", (Player player) => Results.Ok(new
+        app.MapGet("/sim/truth", (Player player, Calls.CallPlayer calls, DemoOrganisation organisation) => Results.Ok(new
         {
             tenant = DemoOrganisation.TenantId,
-            reps = player.Truth().OrderBy(r => r.Key, StringComparer.Ordinal)
+            reps = GroundTruth.Compute(organisation, player.PlayedEmails, player.PlayedMeetings, calls.Played).OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => new { repId = r.Key, days = r.Value.Values.OrderBy(d => d.Day, StringComparer.Ordinal) }),
         }));
         app.MapGet("/sim/stats", (RequestStats stats) => Results.Ok(new { peakTotal = stats.PeakTotal, peakPerMailbox = stats.PeakPerMailbox() }));
@@ -221,4 +238,16 @@ public static class GraphApi
 
     private static IResult NotFound(string code = "ErrorItemNotFound", string message = "The specified object was not found in the store.") =>
         Results.Json(GraphJson.Error(code, message), statusCode: StatusCodes.Status404NotFound);
+
+    private static DateTimeOffset? PstnParameter(string path, string name)
+    {
+        var start = path.IndexOf(name + "=", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var value = path[(start + name.Length + 1)..].Split([',', ')'], 2)[0].Trim('\'', ' ');
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+    }
 }

@@ -35,6 +35,38 @@ public sealed class NotificationPublisher(IHttpClientFactory httpClients, Subscr
             }
         }
 
+        return await DeliverAsync(copies.Count, notifications, duplicates, random, cancellationToken);
+    }
+
+    /// <summary>Notifies the call-record subscribers (resource communications/callRecords) of new call records.</summary>
+    public async Task<PublishSummary> PublishCallRecordsAsync(IReadOnlyList<string> callRecordIds, CancellationToken cancellationToken)
+    {
+        var random = new Random(options.Seed + callRecordIds.Count);
+        var notifications = new List<(string Url, object Body)>();
+        foreach (var subscription in subscriptions.All.Where(s => s.IsCallRecords))
+        {
+            notifications.AddRange(callRecordIds.Select(id => (subscription.NotificationUrl, (object)new Dictionary<string, object?>
+            {
+                ["subscriptionId"] = subscription.Id,
+                ["subscriptionExpirationDateTime"] = subscription.ExpirationDateTime,
+                ["changeType"] = "created",
+                ["resource"] = $"communications/callRecords/{id}",
+                ["tenantId"] = Organisation.DemoOrganisation.TenantId,
+                ["clientState"] = subscription.ClientState,
+                ["resourceData"] = new Dictionary<string, object?>
+                {
+                    ["@odata.type"] = "#microsoft.graph.callrecord",
+                    ["@odata.id"] = $"communications/callRecords/{id}",
+                    ["id"] = id,
+                },
+            })));
+        }
+
+        return await DeliverAsync(callRecordIds.Count, notifications, 0, random, cancellationToken);
+    }
+
+    private async Task<PublishSummary> DeliverAsync(int items, List<(string Url, object Body)> notifications, int duplicates, Random random, CancellationToken cancellationToken)
+    {
         var batches = notifications.GroupBy(n => n.Url)
             .SelectMany(g => Batch(g.Select(n => n.Body).ToList(), random).Select(b => (Url: g.Key, Items: b)))
             .ToList();
@@ -46,7 +78,7 @@ public sealed class NotificationPublisher(IHttpClientFactory httpClients, Subscr
                 Interlocked.Increment(ref failures);
             }
         });
-        return new PublishSummary(copies.Count, notifications.Count, duplicates, batches.Count, failures);
+        return new PublishSummary(items, notifications.Count, duplicates, batches.Count, failures);
     }
 
     /// <summary>A lifecycle event for one subscription, posted to its lifecycleNotificationUrl as Graph does.</summary>

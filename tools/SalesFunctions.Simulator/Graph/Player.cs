@@ -129,6 +129,4 @@ public sealed class Player(DemoOrganisation organisation, MailboxStore store, No
     }
 
     public void Dispose() => _gate.Dispose();
-
-    public Dictionary<string, Dictionary<string, DayCounts>> Truth() => GroundTruth.Compute(organisation, PlayedEmails, PlayedMeetings);
 }

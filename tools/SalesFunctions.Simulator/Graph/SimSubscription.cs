@@ -21,6 +21,9 @@ public sealed record SimSubscription(
         }
     }
 
+    /// <summary>A tenant's Teams call records (communications/callRecords), not a mailbox.</summary>
+    public bool IsCallRecords => Resource.Trim('/').Equals("communications/callRecords", StringComparison.OrdinalIgnoreCase);
+
     public object ToJson() => new
     {
         id = Id,

@@ -63,7 +63,10 @@ public sealed class DemoOrganisation
             var first = FirstNames[(i - 1) % FirstNames.Length];
             var last = LastNames[(i * 7) % LastNames.Length];
             return new SimPerson($"{first}.{last}@{InternalDomain}".ToLowerInvariant(), $"{first} {last}", true,
-                $"rep-{i:00}", Teams[(i - 1) % Teams.Count].Id);
+                $"rep-{i:00}", Teams[(i - 1) % Teams.Count].Id)
+            {
+                UserId = $"0000a11c-0000-4000-8000-{i:000000000000}",
+            };
         }).ToList();
         Colleagues =
         [
@@ -103,6 +106,9 @@ public sealed class DemoOrganisation
             {
                 // One senior buyer, one manager and one practitioner per account, in a deterministic mix of titles.
                 Title = ContactTitles[c][index % ContactTitles[c].Length],
+
+                // Ofcom's drama range (+44 20 7946 0000–0999): real-looking numbers that reach no one.
+                Phone = $"+44207946{(index * 3) + c:0000}",
             };
         })).ToList();
         FreeMailContacts = Enumerable.Range(0, 12)
@@ -142,8 +148,9 @@ public sealed class DemoOrganisation
     {
         internalDomains = new[] { InternalDomain },
         timeZone = "UTC",
+        phoneRegion = "GB",
         teams = Teams.Select(t => new { id = t.Id, name = t.Name, managers = new[] { ManagerOf(t.Id) } }),
-        reps = Reps.Select(r => new { id = r.RepId, email = r.Email, name = r.Name, teamId = r.TeamId }),
+        reps = Reps.Select(r => new { id = r.RepId, email = r.Email, name = r.Name, teamId = r.TeamId, userId = r.UserId }),
         accounts = Accounts.Select(a => new
         {
             id = a.Id,
@@ -156,6 +163,11 @@ public sealed class DemoOrganisation
             employees = a.Employees,
             annualRevenue = a.AnnualRevenue,
         }),
-        contacts = Contacts.Select(c => new { email = c.Email, accountId = c.AccountId, name = c.Name, title = c.Title }),
+        // Every other number written as a CRM export has it, in the national form the directory's phoneRegion reads.
+        contacts = Contacts.Select((c, i) => new
+        {
+            email = c.Email, accountId = c.AccountId, name = c.Name, title = c.Title,
+            phones = new[] { i % 2 == 0 ? c.Phone! : "020 7946 " + c.Phone![^4..] },
+        }),
     };
 }

@@ -10,8 +10,12 @@ public static class GroundTruth
 {
     private static readonly HashSet<string> FreeMail = new(StringComparer.OrdinalIgnoreCase) { "gmail.com", "outlook.com", "yahoo.com" };
 
-    /// <summary>Per rep id, per UTC day (yyyy-MM-dd), for the emails and meetings given (those played so far).</summary>
-    public static Dictionary<string, Dictionary<string, DayCounts>> Compute(DemoOrganisation org, IEnumerable<SimEmail> emails, IEnumerable<SimMeeting> meetings)
+    /// <summary>
+    /// Per rep id, per UTC day (yyyy-MM-dd), for the emails, meetings and calls given (those played so far). A call counts
+    /// once however many places recorded it, on the day it started, when a customer was on it and it was no meeting.
+    /// </summary>
+    public static Dictionary<string, Dictionary<string, DayCounts>> Compute(
+        DemoOrganisation org, IEnumerable<SimEmail> emails, IEnumerable<SimMeeting> meetings, IEnumerable<Calls.SimCall>? calls = null)
     {
         var accountByDomain = org.Accounts.SelectMany(a => a.Domains.Select(d => (d, a.Id))).ToDictionary(x => x.d, x => x.Id, StringComparer.OrdinalIgnoreCase);
         var repsByEmail = org.Reps.ToDictionary(r => r.Email, StringComparer.OrdinalIgnoreCase);
@@ -44,6 +48,11 @@ public static class GroundTruth
             }
         }
 
+        foreach (var call in (calls ?? []).Where(c => c.Counts))
+        {
+            credits.Add((call.Rep.RepId!, Day(call.Start), "call", call.Minutes, [call.Rep, call.Other]));
+        }
+
         return credits.GroupBy(c => c.RepId).ToDictionary(
             rep => rep.Key,
             rep => rep.GroupBy(c => c.Day).ToDictionary(
@@ -54,7 +63,9 @@ public static class GroundTruth
                     day.Count(c => c.Kind == "received"),
                     day.Count(c => c.Kind == "meeting"),
                     day.Where(c => c.Kind == "meeting").Sum(c => c.Minutes),
-                    day.SelectMany(c => c.Participants).Where(p => !p.Internal).Select(p => AccountOf(p.Email, accountByDomain)).OfType<string>().Distinct().Count())));
+                    day.SelectMany(c => c.Participants).Where(p => !p.Internal).Select(p => AccountOf(p.Email, accountByDomain)).OfType<string>().Distinct().Count(),
+                    day.Count(c => c.Kind == "call"),
+                    day.Where(c => c.Kind == "call").Sum(c => c.Minutes))));
     }
 
     private static string? AccountOf(string email, Dictionary<string, string> accountByDomain)

@@ -6,4 +6,9 @@ public sealed record SimPerson(string Email, string Name, bool Internal, string?
 {
     /// <summary>Job title of an external contact, imported with the directory; qualification reads it (economic buyer).</summary>
     public string? Title { get; init; }
+
+    /// <summary>A contact's phone number (E.164) or a rep's Entra object id: what Teams call records name them by.</summary>
+    public string? Phone { get; init; }
+
+    public string? UserId { get; init; }
 }

@@ -10,7 +10,7 @@ namespace SalesFunctions.Core.Kpis.Catalogue;
 /// </summary>
 public static class ActivityCredits
 {
-    /// <summary>For each rep an activity counts for: whether it counts as sent, received or a meeting held.</summary>
+    /// <summary>For each rep an activity counts for: whether it counts as sent, received, a meeting held or a call (any rep on it).</summary>
     internal static IEnumerable<Credit> Credits(TenantDirectory directory, Activity activity)
     {
         // Internal-only mail is stored when the privacy policy keeps it, but selling KPIs count customer contact only.
@@ -32,6 +32,7 @@ public static class ActivityCredits
                 (ActivityKind.Email, ActivityDirection.Inbound, ParticipantRole.To or ParticipantRole.Cc) => CreditKind.Received,
                 (ActivityKind.Meeting, _, ParticipantRole.Organizer) => CreditKind.Meeting,
                 (ActivityKind.Meeting, _, ParticipantRole.Attendee) when !participant.Declined => CreditKind.Meeting,
+                (ActivityKind.Call, _, ParticipantRole.Organizer or ParticipantRole.Attendee) => CreditKind.Call,
                 _ => (CreditKind?)null,
             };
             if (kind is { } credited)
@@ -46,6 +47,7 @@ public static class ActivityCredits
         Sent,
         Received,
         Meeting,
+        Call,
     }
 
     internal sealed record Credit(Rep Rep, Activity Activity, CreditKind Kind);

@@ -10,6 +10,9 @@ internal struct ActivityFact
     public int Day;
     public ActivityCredits.CreditKind Kind;
     public int Minutes;
+
+    /// <summary>Calls: whether the source says it connected; null when it does not say, and for other kinds.</summary>
+    public bool? Connected;
     public int RepStart;
     public int RepCount;
 

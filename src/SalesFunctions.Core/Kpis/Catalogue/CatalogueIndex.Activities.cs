@@ -6,8 +6,9 @@ namespace SalesFunctions.Core.Kpis.Catalogue;
 /// <summary>Activities: credited, deduplicated, sliced into the pools in day order and filed under each entity.</summary>
 internal sealed partial class CatalogueIndex
 {
-    private void IndexActivities(IReadOnlyList<Activity> activities)
+    private void IndexActivities(IReadOnlyList<Activity> input)
     {
+        var activities = CallDedupe.Merge(input);
         // The same activity seen twice (two mailboxes, a replayed page) counts once: the first copy in input order.
         var seen = new HashSet<string>(activities.Count, StringComparer.Ordinal);
         var facts = new List<ActivityFact>(activities.Count);
@@ -62,7 +63,8 @@ internal sealed partial class CatalogueIndex
             {
                 Day = day,
                 Kind = kind,
-                Minutes = kind == ActivityCredits.CreditKind.Meeting ? activity.DurationMinutes : 0,
+                Minutes = kind is ActivityCredits.CreditKind.Meeting or ActivityCredits.CreditKind.Call ? activity.DurationMinutes : 0,
+                Connected = kind == ActivityCredits.CreditKind.Call ? activity.Connected : null,
                 RepStart = repStart,
                 RepCount = _repPool.Count - repStart,
                 OutsideCount = outside,

@@ -11,7 +11,7 @@ namespace SalesFunctions.Core.Kpis.Catalogue;
 public static class KpiCatalogue
 {
     /// <summary>Raise it when a definition changes, so stored values can be told apart and recomputed.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>
     /// How long after an email a reply still answers it (14 × 24 h, and no later than the 14th local day after): a
@@ -48,6 +48,7 @@ public static class KpiCatalogue
     private const string ConversationInputs = "activities (credited emails by conversation, to 14 days after the period: ReplyWindowDays)";
     private const string FirstInboundInputs = "activities (credited emails by conversation, from 365 days before the period to 14 days after it)";
     private const string HistoryInputs = Credited + ", from 365 days before the period: HistoryWindowDays";
+    private const string CallInputs = "activities (credited calls, duplicates across sources merged)";
     private const string DealRecords = "deals";
     private const string CaseRecords = "cases";
 
@@ -58,7 +59,7 @@ public static class KpiCatalogue
     /// </summary>
     private static readonly FrozenDictionary<KpiId, FrozenSet<KpiDimension>> AlwaysDefined = new[]
     {
-        (Ids: new[] { KpiId.EmailsSent, KpiId.EmailsReceived, KpiId.Meetings, KpiId.MeetingMinutes, KpiId.Calls, KpiId.Touchpoints, KpiId.UniqueAccounts, KpiId.UniqueContacts, KpiId.NewAccountsEngaged, KpiId.SellingMinutes },
+        (Ids: new[] { KpiId.EmailsSent, KpiId.EmailsReceived, KpiId.Meetings, KpiId.MeetingMinutes, KpiId.Calls, KpiId.Touchpoints, KpiId.UniqueAccounts, KpiId.UniqueContacts, KpiId.NewAccountsEngaged, KpiId.SellingMinutes, KpiId.CallMinutes, KpiId.CallsConnected },
             Dimensions: Enum.GetValues<KpiDimension>()),
         (Ids: [KpiId.DealsCreated, KpiId.DealsWon, KpiId.DealsLost, KpiId.RevenueWon, KpiId.PipelineInflow, KpiId.PipelineOutflow, KpiId.CasesOpened, KpiId.CasesResolved],
             Dimensions: [KpiDimension.Rep, KpiDimension.Team, KpiDimension.Account, KpiDimension.Tenant]),
@@ -72,7 +73,7 @@ public static class KpiCatalogue
         Define(KpiId.EmailsReceived, UnitCount, Activity, "emails from an external sender listing a rep of the entity in To or Cc", Credited),
         Define(KpiId.Meetings, UnitCount, Activity, "meetings with an external attendee that a rep of the entity organised or attended without declining", Credited),
         Define(KpiId.MeetingMinutes, UnitMinutes, Activity, "sum of (end − start) of those meetings, each rounded to whole minutes", Credited),
-        Define(KpiId.Calls, UnitCount, Activity, "calls; always 0: no source sends call activities yet", "none yet"),
+        Define(KpiId.Calls, UnitCount, Activity, "calls with an external party that a rep of the entity placed, received or joined (Teams, PSTN, CRM-logged); one call recorded by several sources counts once (CallDedupe)", CallInputs),
         Define(KpiId.Touchpoints, UnitCount, Activity, "emailsSent + emailsReceived + meetings + calls", Credited),
         Define(KpiId.UniqueAccounts, UnitCount, Activity, "distinct accounts of the external participants of the counted activities", Credited),
         Define(KpiId.UniqueContacts, UnitCount, Activity, "distinct external participant addresses of the counted activities, matched to an account or not", Credited),
@@ -83,7 +84,7 @@ public static class KpiCatalogue
         Define(KpiId.ResponseTimeCustomerMedianMinutes, UnitMinutes, Activity, "median (nearest rank) of the minutes from each counted outbound email to the next customer email in its conversation within 14 days", ConversationInputs),
         Define(KpiId.ResponseTimeCustomerP90Minutes, UnitMinutes, Activity, "90th percentile (nearest rank) of the same samples", ConversationInputs),
         Define(KpiId.FirstResponseMinutesMedian, UnitMinutes, Activity, "median (nearest rank) of the minutes to the next rep email within 14 days from each counted inbound email that had no inbound email of its conversation in the 365 × 24 h before it (nor on an earlier local day than the 365th before); of several at one instant, the lowest activity id", FirstInboundInputs),
-        Define(KpiId.SellingMinutes, UnitMinutes, Activity, "meetingMinutes + emailsSent × MinutesPerEmail", Credited + ", settings.MinutesPerEmail"),
+        Define(KpiId.SellingMinutes, UnitMinutes, Activity, "meetingMinutes + callMinutes + emailsSent × MinutesPerEmail", Credited + ", settings.MinutesPerEmail"),
         Define(KpiId.Workload, UnitRatio, Activity, "touchpoints / (reps × working days of the period); reps = 1 for a rep, else the entity's distinct reps credited in the period", Credited),
         Define(KpiId.EmailShare, UnitRatio, Activity, "(emailsSent + emailsReceived) / touchpoints", Credited),
         Define(KpiId.MeetingShare, UnitRatio, Activity, "meetings / touchpoints", Credited),
@@ -122,6 +123,9 @@ public static class KpiCatalogue
         Define(KpiId.TouchesBeforeLost, UnitRatio, Linking, "the same for deals lost in the period", Credited + ", " + DealRecords),
 
         Define(KpiId.OutsideTerritory, UnitCount, Activity, "counted activities credited to a rep of the entity (for the tenant: any rep) who is in the activity's RepsOutsideTerritory, each once; rep, team and tenant only", Credited + ", their RepsOutsideTerritory stamp"),
+        Define(KpiId.CallMinutes, UnitMinutes, Activity, "sum of (end − start) of those calls, each rounded to whole minutes; a call without an end (a CRM log without a duration) adds 0", CallInputs),
+        Define(KpiId.CallsConnected, UnitCount, Activity, "of those calls, the ones whose source says they connected (HubSpot status COMPLETED, a PSTN row with a duration, a CRM outcome mapped to connected)", CallInputs),
+        Define(KpiId.CallConnectRate, UnitRatio, Activity, "callsConnected / the calls whose source states whether they connected; calls of sources that do not say are left out", CallInputs),
     ];
 
     private static readonly FrozenDictionary<string, int> IndexByName =

@@ -180,6 +180,8 @@ internal sealed class KpiEngine
         _customerResponses.Clear();
         _firstResponses.Clear();
         var (start, end) = (period.Start.DayNumber, period.End.DayNumber);
+        int calls = 0, connected = 0, withOutcome = 0;
+        var callMinutes = 0L;
         int sent = 0, received = 0, meetings = 0, accounts = 0, contacts = 0, reps = 0, withDeal = 0, inbound = 0, replied = 0, outside = 0;
         var byRep = entity.Dimension is KpiDimension.Rep or KpiDimension.Team or KpiDimension.Tenant;
         var minutes = 0L;
@@ -194,6 +196,11 @@ internal sealed class KpiEngine
                     break;
                 case ActivityCredits.CreditKind.Received:
                     received++;
+                    break;
+                case ActivityCredits.CreditKind.Call:
+                    calls++;
+                    callMinutes += activity.Minutes;
+                    (withOutcome, connected) = activity.Connected is { } connects ? (withOutcome + 1, connected + (connects ? 1 : 0)) : (withOutcome, connected);
                     break;
                 default:
                     meetings++;
@@ -242,12 +249,12 @@ internal sealed class KpiEngine
             AddSample(_firstResponses, activity.FirstResponseTicks);
         }
 
-        var touchpoints = sent + received + meetings;
+        var touchpoints = sent + received + meetings + calls;
         Set(KpiId.EmailsSent, sent);
         Set(KpiId.EmailsReceived, received);
         Set(KpiId.Meetings, meetings);
         Set(KpiId.MeetingMinutes, minutes);
-        Set(KpiId.Calls, 0);
+        Set(KpiId.Calls, calls);
         Set(KpiId.Touchpoints, touchpoints);
         Set(KpiId.UniqueAccounts, accounts);
         Set(KpiId.UniqueContacts, contacts);
@@ -260,12 +267,15 @@ internal sealed class KpiEngine
         Set(KpiId.ResponseTimeCustomerMedianMinutes, KpiMath.Minutes(KpiMath.Percentile(_customerResponses, 50)));
         Set(KpiId.ResponseTimeCustomerP90Minutes, KpiMath.Minutes(KpiMath.Percentile(_customerResponses, 90)));
         Set(KpiId.FirstResponseMinutesMedian, KpiMath.Minutes(KpiMath.Percentile(_firstResponses, 50)));
-        Set(KpiId.SellingMinutes, KpiMath.Span(minutes + (sent * _settings.MinutesPerEmail)));
+        Set(KpiId.SellingMinutes, KpiMath.Span(minutes + callMinutes + (sent * _settings.MinutesPerEmail)));
         Set(KpiId.Workload, KpiMath.Ratio(touchpoints, (entity.Dimension == KpiDimension.Rep ? 1 : reps) * period.WorkingDays));
         Set(KpiId.EmailShare, KpiMath.Ratio(sent + received, touchpoints));
         Set(KpiId.MeetingShare, KpiMath.Ratio(meetings, touchpoints));
         Set(KpiId.ActivityToOpportunityConversion, KpiMath.Ratio(withDeal, accounts));
         Set(KpiId.OutsideTerritory, byRep ? outside : null);
+        Set(KpiId.CallMinutes, callMinutes);
+        Set(KpiId.CallsConnected, connected);
+        Set(KpiId.CallConnectRate, KpiMath.Ratio(connected, withOutcome));
         return (touchpoints, meetings);
     }
 

@@ -65,4 +65,9 @@ internal enum KpiId
 
     // Activity, added in version 5: appended, so that the others keep their positions.
     OutsideTerritory,
+
+    // Activity, added in version 6 (calls): appended, so that the others keep their positions.
+    CallMinutes,
+    CallsConnected,
+    CallConnectRate,
 }

@@ -20,17 +20,17 @@ public sealed class KpiCatalogueTests
         "marketingSourcedShare", "renewalChurnRate", "cac", "customerLifetimeValue", "salesEfficiency",
         "casesOpened", "casesResolved", "resolutionRate", "firstContactResolutionRate", "averageHandleMinutes", "csat",
         "touchpointsPerWonDeal", "meetingsPerWonDeal", "activityToOpportunityConversion", "touchesBeforeWon", "touchesBeforeLost",
-        "outsideTerritory",
+        "outsideTerritory", "callMinutes", "callsConnected", "callConnectRate",
     ];
 
     [Fact]
-    public void Definitions_WhenListed_NameExactlyThePromisedKpisAtVersion5()
+    public void Definitions_WhenListed_NameExactlyThePromisedKpisAtVersion6()
     {
         Assert.Equal(Names, KpiCatalogue.Definitions.Select(d => d.Name));
         Assert.Equal(("count", "activity"), KpiCatalogue.Definitions.Where(d => d.Name == "outsideTerritory").Select(d => (d.Unit, d.Category)).Single());
         Assert.All(KpiCatalogue.Definitions, d =>
         {
-            Assert.Equal(5, d.Version);
+            Assert.Equal(6, d.Version);
             Assert.Contains(d.Category, new[] { "activity", "performance", "service", "linking" });
             Assert.False(string.IsNullOrWhiteSpace(d.Formula) || string.IsNullOrWhiteSpace(d.Unit) || string.IsNullOrWhiteSpace(d.Inputs), d.Name);
         });
@@ -64,7 +64,7 @@ public sealed class KpiCatalogueTests
         Assert.Equal(
             ["emailsSent", "emailsReceived", "meetings", "meetingMinutes", "calls", "touchpoints", "uniqueAccounts", "uniqueContacts", "newAccountsEngaged",
              "sellingMinutes", "dealsCreated", "dealsWon", "dealsLost", "revenueWon", "pipelineInflow", "pipelineOutflow", "casesOpened", "casesResolved",
-             "outsideTerritory"],
+             "outsideTerritory", "callMinutes", "callsConnected"],
             KpiCatalogue.Definitions.Where(d => d.AlwaysDefinedFor.Count > 0).Select(d => d.Name));
         Assert.Equal(Enum.GetValues<KpiDimension>().Order(), cells.Select(c => c.Dimension).Distinct().Order());
         Assert.All(cells, c => Assert.All(KpiCatalogue.Definitions.Where(d => d.AlwaysDefinedFor.Contains(c.Dimension)), d => Assert.NotNull(c.Values[d.Name])));
