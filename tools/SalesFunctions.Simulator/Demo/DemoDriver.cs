@@ -374,7 +374,7 @@ public sealed class DemoDriver(HttpClient host, WebApplication simulator, TimeSp
     private async Task WriteTerritoriesAsync(SimulatorOptions options, CancellationToken cancellationToken)
     {
         var table = new Table().Title("Per territory (stamped as of each activity; regions include their territories)")
-            .AddColumns("Territory", "Parent", "Kind", "Sent", "Received", "Meetings", "Minutes", "Account-days");
+            .AddColumns("Territory", "Parent", "Kind", "Sent", "Received", "Meetings", "Minutes", "Account-days", "Calls", "Call minutes");
         using var model = JsonDocument.Parse(TerritoryModel);
         foreach (var territory in model.RootElement.GetProperty("territories").EnumerateArray())
         {
