@@ -88,7 +88,7 @@ public sealed partial class QueueListener(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: unfinished messages keep their lease and come back once it lapses.
+            // Shutting down: what runs finishes within the drain, or is cancelled and its message released.
         }
 
         await Task.WhenAll(inFlight);
