@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MailboxRequestLimiter>();
         services.AddSingleton<IMailboxReader, GraphMailboxReader>();
         services.AddSingleton<ICallRecordReader, GraphCallRecordReader>();
+        services.AddSingleton<IMailboxUserReader, GraphMailboxUserReader>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<IMailboxDelta, GraphMailboxDelta>();
         // One instance, whose result a host's readiness check reuses for a few minutes.

@@ -21,9 +21,9 @@ public static class AdminEndpoints
             return TenantProblems.InvalidTenant();
         }
 
-        if (document.MissingValues() is { Count: > 0 } missing)
+        if (document.InvalidValues() is { Count: > 0 } invalid)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. missing] }, title: "Invalid directory; the stored one is unchanged");
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["directory"] = [.. invalid] }, title: "Invalid directory; the stored one is unchanged");
         }
 
         var errors = await directories.ImportAsync(document.ToDirectory(tenantId), cancellationToken);
@@ -46,7 +46,7 @@ public static class AdminEndpoints
     public const int MaxCsvBytes = 32 * 1024 * 1024;
 
     /// <summary>
-    /// PUT admin/tenants/{tenantId}/directory/accounts|contacts with a CSV body (DirectoryCsv): replaces that list of the
+    /// PUT admin/tenants/{tenantId}/directory/accounts|contacts|reps with a CSV body (DirectoryCsv): replaces that list of the
     /// stored directory and keeps everything else; the whole directory is then validated and imported as by the JSON route.
     /// </summary>
     public static async Task<IResult> ImportDirectoryCsvAsync(
@@ -57,9 +57,9 @@ public static class AdminEndpoints
             return TenantProblems.InvalidTenant();
         }
 
-        if (list is not ("accounts" or "contacts"))
+        if (list is not ("accounts" or "contacts" or "reps"))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown directory list", detail: "CSV imports are for 'accounts' or 'contacts'.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown directory list", detail: "CSV imports are for 'accounts', 'contacts' or 'reps'.");
         }
 
         if (await store.GetAsync(tenantId, cancellationToken) is not { } current)
@@ -82,10 +82,15 @@ public static class AdminEndpoints
             var parsed = DirectoryCsv.ParseAccounts(text);
             (errors, directory, count) = (parsed.Errors, current with { Accounts = parsed.Items }, parsed.Items.Count);
         }
-        else
+        else if (list == "contacts")
         {
             var parsed = DirectoryCsv.ParseContacts(text);
             (errors, directory, count) = (parsed.Errors, current with { Contacts = parsed.Items }, parsed.Items.Count);
+        }
+        else
+        {
+            var parsed = DirectoryCsv.ParseReps(text);
+            (errors, directory, count) = (parsed.Errors, current with { Reps = parsed.Items }, parsed.Items.Count);
         }
 
         if (errors.Count > 0)

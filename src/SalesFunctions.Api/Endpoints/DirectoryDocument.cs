@@ -18,9 +18,9 @@ public sealed record DirectoryDocument(
 {
     /// <summary>
     /// JSON binding leaves null where the body says null, whatever the declared type: a null item or a missing
-    /// required field is named here, before validation reads it.
+    /// required field is named here, before validation reads it; so is a field that only Graph sets.
     /// </summary>
-    public IReadOnlyList<string> MissingValues()
+    public IReadOnlyList<string> InvalidValues()
     {
         var missing = new List<string>();
         void Check<T>(string list, List<T>? items, Func<T, (string Field, object? Value)[]> fields)
@@ -41,6 +41,8 @@ public sealed record DirectoryDocument(
         missing.AddRange((InternalDomains ?? []).Select((d, i) => (d, i)).Where(p => p.d is null).Select(p => $"internalDomains[{p.i}] is null."));
         Check("teams", Teams, t => [("id", t.Id), ("name", t.Name)]);
         Check("reps", Reps, r => [("id", r.Id), ("email", r.Email), ("name", r.Name), ("teamId", r.TeamId)]);
+        missing.AddRange((Reps ?? []).Select((r, i) => (Rep: r, Index: i)).Where(p => p.Rep is { MailboxAddresses.Count: > 0 })
+            .Select(p => $"reps[{p.Index}].mailboxAddresses is read from Graph when capture of the mailbox starts, never imported; a rep's other addresses go in aliases."));
         Check("accounts", Accounts, a => [("id", a.Id), ("name", a.Name), ("domains", a.Domains), .. (a.Domains ?? []).Select((d, i) => ($"domains[{i}]", (object?)d))]);
         Check("contacts", Contacts, c => [("email", c.Email), ("accountId", c.AccountId)]);
         return missing;

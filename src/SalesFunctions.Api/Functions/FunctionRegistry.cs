@@ -46,7 +46,7 @@ public static class FunctionRegistry
     public static readonly FunctionDefinition ImportDirectory =
         new(nameof(ImportDirectory), TriggerKind.Http, Route: Routes.ImportDirectory, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryJsonAsync, Access: RouteAccess.Admin);
 
-    /// <summary>{list} is accounts or contacts: a CSV body replaces that list of the stored directory.</summary>
+    /// <summary>{list} is accounts, contacts or reps: a CSV body replaces that list of the stored directory.</summary>
     public static readonly FunctionDefinition ImportDirectoryCsv =
         new(nameof(ImportDirectoryCsv), TriggerKind.Http, Route: Routes.ImportDirectoryCsv, Methods: ["PUT"], Handler: AdminEndpoints.ImportDirectoryCsvAsync, Access: RouteAccess.Admin);
 

@@ -1,18 +1,22 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Sync;
+using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Core.Subscriptions;
 
 /// <summary>
 /// Starts capture for a mailbox: one subscription for its messages and one for its events, each with its own secret,
-/// then the initial delta sync of every folder (history back to Sync:HistoryDays), which also sets the cursors.
+/// then the mailbox's other addresses from Graph (so that mail on an alias counts for its rep), then the initial delta
+/// sync of every folder (history back to Sync:HistoryDays), which also sets the cursors.
 /// </summary>
 public sealed partial class MailboxOnboarding(
     ISubscriptionClient client,
     ISubscriptionStore store,
     SubscriptionLookup lookup,
     SyncScheduler sync,
+    IMailboxUserReader users,
+    TenantDirectoryService directories,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
     ILogger<MailboxOnboarding> logger)
@@ -23,6 +27,13 @@ public sealed partial class MailboxOnboarding(
         foreach (var resource in new[] { MailboxResource.Messages, MailboxResource.Events })
         {
             created.Add(await CreateAsync(tenantId, mailbox, resource, cancellationToken));
+        }
+
+        // Before the initial sync, so that its history is credited on every address of the mailbox.
+        if (await users.ReadAsync(tenantId, mailbox, cancellationToken) is { } user)
+        {
+            var (added, skipped) = await directories.AddMailboxUserAsync(tenantId, mailbox, user, cancellationToken);
+            LogAddresses(logger, added, skipped);
         }
 
         // After the subscriptions: whatever arrives between the initial sync's snapshot and its end is notified.
@@ -80,6 +91,9 @@ public sealed partial class MailboxOnboarding(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created subscription {SubscriptionId} for {Resource}, expiring {ExpiresAt}")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, MailboxResource resource, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox user read: {Added} other addresses added to its rep, {Skipped} skipped (outside the internal domains or another rep's)")]
+    private static partial void LogAddresses(ILogger logger, int added, int skipped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing subscription {SubscriptionId} for {Resource}")]
     private static partial void LogAdopted(ILogger logger, string subscriptionId, MailboxResource resource);

@@ -5,7 +5,7 @@ using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Functions.Triggers;
 
-/// <summary>Route as in FunctionRegistry.ImportDirectoryCsv: accounts or contacts as CSV. Operator access: SignInMiddleware enforces the registry's rule.</summary>
+/// <summary>Route as in FunctionRegistry.ImportDirectoryCsv: accounts, contacts or reps as CSV. Operator access: SignInMiddleware enforces the registry's rule.</summary>
 public sealed class ImportDirectoryCsvFunction(ITenantDirectoryStore store, TenantDirectoryService directories)
 {
     [Function(nameof(FunctionRegistry.ImportDirectoryCsv))]

@@ -84,6 +84,7 @@ public sealed class CallCaptureTests
 
     private CallCapture Capture => new(
         new MailboxOnboarding(_graph.Object, _subscriptions, new SubscriptionLookup(_subscriptions), new SyncScheduler(_subscriptions, _queue.Object, NullLogger<SyncScheduler>.Instance),
+            Mock.Of<IMailboxUserReader>(), new TenantDirectoryService(_stores, new TenantDirectoryCache(_stores, _time), _queue.Object),
             Options.Create(new SubscriptionOptions { NotificationUrl = new Uri("https://app.example/api/graph/notifications") }), _time, NullLogger<MailboxOnboarding>.Instance),
         _subscriptions, _calls.Object, new TenantDirectoryCache(_stores, _time), _queue.Object, Options.Create(new CallOptions()), _time, NullLogger<CallCapture>.Instance);
 }

@@ -5,6 +5,7 @@ using Moq;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
+using SalesFunctions.Core.Tenants;
 using SalesFunctions.Core.Tests.Fakes;
 
 namespace SalesFunctions.Core.Tests.Subscriptions;
@@ -123,7 +124,15 @@ public sealed class SubscriptionMaintenanceTests
 
     private SubscriptionLookup Lookup => _lookup ??= new SubscriptionLookup(_store);
 
-    private MailboxOnboarding Onboarding => new(_graph.Object, _store, Lookup, Sync, Options.Create(_options), _time, NullLogger<MailboxOnboarding>.Instance);
+    private MailboxOnboarding Onboarding
+    {
+        get
+        {
+            var directories = new InMemoryStores();
+            return new(_graph.Object, _store, Lookup, Sync, Mock.Of<IMailboxUserReader>(), new TenantDirectoryService(directories, new TenantDirectoryCache(directories, _time), _queue.Object),
+                Options.Create(_options), _time, NullLogger<MailboxOnboarding>.Instance);
+        }
+    }
 
     private SubscriptionMaintenance Maintenance => new(_graph.Object, _store, Lookup, Onboarding, Options.Create(_options), _time, NullLogger<SubscriptionMaintenance>.Instance);
 

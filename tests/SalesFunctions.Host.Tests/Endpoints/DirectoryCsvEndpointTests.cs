@@ -6,7 +6,7 @@ using SalesFunctions.Core.Tenants;
 
 namespace SalesFunctions.Host.Tests.Endpoints;
 
-/// <summary>Accounts and contacts imported as CSV over real HTTP into a directory stored in Azurite.</summary>
+/// <summary>Accounts, contacts and reps imported as CSV over real HTTP into a directory stored in Azurite.</summary>
 public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
 {
     private const string Tenant = "tenant-csv";
@@ -59,6 +59,35 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("acc-1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull((await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!.AccountById("acc-1"));
+    }
+
+    [Fact]
+    public async Task PutCsv_WhenRepsCarryAliases_StoresEveryAddressAndMatchesTheRepOnEach()
+    {
+        using var response = await PutAsync("reps", "email,id,teamId,name,aliases\nava@contoso-sales.example,rep-01,team-a,Ava,ava.stone@contoso-sales.example;a.stone@contoso-sales.example\nben@contoso-sales.example,rep-02,team-a,Ben,\n");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = (await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
+        Assert.Equal(["rep-01", "rep-02"], stored.Reps.Select(r => r.Id));
+        Assert.Equal(["ava.stone@contoso-sales.example", "a.stone@contoso-sales.example"], stored.Reps[0].Aliases);
+        Assert.Equal("rep-01", stored.RepByEmail("a.stone@contoso-sales.example")?.Id);
+        Assert.NotNull(stored.AccountById("acc-1"));
+    }
+
+    [Theory]
+    [InlineData("id,email,name,teamId\nrep-01,ava@contoso-sales.example,Ava,team-zz\n", "team-zz")]
+    [InlineData("id,email,name,teamId,aliases\nrep-01,ava@contoso-sales.example,Ava,team-a,\nrep-02,ben@contoso-sales.example,Ben,team-a,ava@contoso-sales.example\n", "ava@contoso-sales.example")]
+    [InlineData("id,email,name,teamId,alias\nrep-01,ava@contoso-sales.example,Ava,team-a,x@y.example\n", "unknown column 'alias'")]
+    [InlineData("id,email,name,teamId,aliases\nrep-01,ava@contoso-sales.example,Ava,team-a,Ava <a@b.example>\n", "line 2")]
+    public async Task PutCsv_WhenRepsAreInvalid_Answers400NamingTheFaultAndKeepsTheStoredReps(string csv, string named)
+    {
+        using var response = await PutAsync("reps", csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = (await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
+        Assert.Equal(("rep-01", 0), (Assert.Single(stored.Reps).Id, stored.Reps[0].Aliases.Count));
     }
 
     [Theory]

@@ -105,7 +105,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ImportDirectory_WhenRepsHaveAliasesOrAFieldIsUnknown_StoresTheAliasesAndRefusesTheUnknownFieldWithItsLine()
+    public async Task ImportDirectory_WhenRepsHaveAliasesOrAFieldIsUnknownOrGraphOnly_StoresTheAliasesAndRefusesTheOthers()
     {
         const string WithAliases = """
             {
@@ -127,6 +127,10 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal(5, error.GetProperty("line").GetInt32());
         Assert.Contains("alias", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        using var graphOnly = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory",
+            new StringContent(WithAliases.Replace("\"aliases\"", "\"mailboxAddresses\"", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, graphOnly.StatusCode);
+        Assert.Contains("reps[0].mailboxAddresses is read from Graph", await graphOnly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var stored = await _host.Service<Core.Tenants.ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
         Assert.Equal(["ava.stone@contoso-sales.example"], Assert.Single(stored!.Reps).Aliases);
         Assert.Equal("rep-01", stored.RepByEmail("Ava.Stone@contoso-sales.example")?.Id);

@@ -31,6 +31,12 @@ public static class GraphApi
             return await next(context);
         });
 
+        // The user behind a rep's mailbox: Exchange's proxyAddresses hold the primary address ("SMTP:"), the tenant's
+        // onmicrosoft.com address and an alias ("smtp:"). No simulated mail uses the alias, so the ground truth holds.
+        graph.MapGet("/users/{user}", (string user, DemoOrganisation organisation) =>
+            organisation.Reps.FirstOrDefault(r => string.Equals(r.Email, user, StringComparison.OrdinalIgnoreCase)) is { UserId: { } id } rep
+                ? Results.Json(WithContext(new Dictionary<string, object?> { ["id"] = id, ["proxyAddresses"] = DemoOrganisation.ProxyAddresses(rep) }, "users(id,proxyAddresses)/$entity"))
+                : NotFound("Request_ResourceNotFound", $"Resource '{user}' does not exist or one of its queried reference-property objects are not present."));
         graph.MapGet("/users/{user}/messages/{id}", (string user, string id, [FromQuery(Name = "$select")] string? select, MailboxStore store) =>
             store.Find(user, id) is { IsMessage: true } copy
                 ? Results.Json(WithContext(GraphJson.Message(copy, GraphJson.ParseSelect(select)), $"users('{user}')/messages/$entity"))

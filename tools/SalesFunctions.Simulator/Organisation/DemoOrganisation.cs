@@ -13,6 +13,17 @@ public sealed class DemoOrganisation
     public const string OtherTenantId = "2b7c3e91-6a4d-4f1e-8c55-0e9d7b1a3f60";
     public const string InternalDomain = "contoso-sales.example";
 
+    /// <summary>The tenant's initial domain, which every Microsoft 365 mailbox also receives on.</summary>
+    public const string InitialDomain = "contososales.onmicrosoft.com";
+
+    /// <summary>A rep mailbox's Exchange proxyAddresses: the primary, the initial-domain address and a short alias.</summary>
+    public static IReadOnlyList<string> ProxyAddresses(SimPerson rep)
+    {
+        var local = rep.Email.Split('@')[0];
+        var parts = local.Split('.');
+        return [$"SMTP:{rep.Email}", $"smtp:{local}@{InitialDomain}", $"smtp:{parts[0][0]}{parts[^1]}@{InternalDomain}"];
+    }
+
     private static readonly string[] FirstNames =
     [
         "Ava", "Liam", "Mia", "Noah", "Zoe", "Ethan", "Isla", "Lucas", "Chloe", "Mateo", "Aria", "Leo", "Nora", "Omar",
