@@ -1,18 +1,22 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Organisation;
 
-// serve: the Graph simulator alone. demo: the simulator, driving the demo against a running Host.
+// serve: the Graph simulator alone. demo: the simulator, driving the demo against a running Host. demo --chaos: the
+// same with Graph throttling now and then and senders as patient as the real ones (scripts/chaos.sh kills the Host).
 var command = args.FirstOrDefault() ?? "serve";
+var chaos = args.Contains("--chaos");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var options = new SimulatorOptions
 {
     Urls = Option("--urls") ?? "http://127.0.0.1:7072",
     Seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture),
     Volume = double.Parse(Option("--volume") ?? "1", CultureInfo.InvariantCulture),
+    PatientSenders = chaos,
 };
 if (Option("--first-day") is { } firstDay)
 {
@@ -31,7 +35,10 @@ await app.StartAsync();
 Console.WriteLine($"Graph simulator listening on {string.Join(", ", app.Urls)}; simulated days {options.FirstDay:yyyy-MM-dd} to {options.FirstDay.AddDays(options.Days - 1):yyyy-MM-dd}");
 if (command == "demo")
 {
-    using var host = new HttpClient { BaseAddress = new Uri((Option("--host") ?? "http://127.0.0.1:7071").TrimEnd('/') + "/") };
+    var patient = chaos ? new PatientSender(TimeProvider.System) { InnerHandler = new SocketsHttpHandler() } : null;
+    using var host = patient is null ? new HttpClient() : new HttpClient(patient) { Timeout = PatientSender.Patience + TimeSpan.FromMinutes(1) };
+    host.BaseAddress = new Uri((Option("--host") ?? "http://127.0.0.1:7071").TrimEnd('/') + "/");
+    await using var faults = chaos ? new GraphFaultLoop(app.Services.GetRequiredService<SalesFunctions.Simulator.Graph.FaultInjector>(), options.Seed) : null;
     // The demo Host's development issuer signs the driver in as the demo tenant's admin (docs/security.md).
     var signIn = await host.GetFromJsonAsync<JsonElement>($"dev/token?tenant={DemoOrganisation.TenantId}&role=admin");
     host.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", signIn.GetProperty("accessToken").GetString());
@@ -52,6 +59,11 @@ if (command == "demo")
     {
         Console.Error.WriteLine($"demo: {e.Message}");
         ok = false;
+    }
+
+    if (faults is not null)
+    {
+        Console.WriteLine($"chaos: Graph throttled in {faults.Bursts} bursts; {patient!.Retried} requests to the Host needed more than one attempt");
     }
 
     if (args.Contains("--once") || !ok)

@@ -38,6 +38,13 @@ public sealed record SimulatorOptions
     /// <summary>Multiplies the number of threads and meetings per rep and day (1 = about 5,000 messages in 30 days).</summary>
     public double Volume { get; init; } = 1.0;
 
+    /// <summary>
+    /// Senders as patient as the real ones (scripts/chaos.sh): Graph retries a notification for hours and the CRMs retry
+    /// a webhook for a day, so a Host that is down for a while loses nothing. Notifications are then tried up to 60 times,
+    /// and CRM webhooks and the driver's own calls are retried on connection failures and 5xx for up to 5 minutes.
+    /// </summary>
+    public bool PatientSenders { get; init; }
+
     /// <summary>Graph's maximum subscription lifetime, which creation requests must not exceed.</summary>
     public int MaxSubscriptionMinutes { get; init; } = 10080;
 }

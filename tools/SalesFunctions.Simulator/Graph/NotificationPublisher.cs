@@ -11,8 +11,10 @@ public sealed class NotificationPublisher(IHttpClientFactory httpClients, Subscr
     private const int MaxBatch = 20;
     private const double DuplicateRate = 0.03;
 
-    // Graph keeps retrying for hours; the simulator gives up sooner so that a broken receiver shows in the demo.
+    // Graph keeps retrying for hours; the simulator gives up sooner so that a broken receiver shows in the demo, unless
+    // its senders are patient (chaos runs: a killed Host must lose nothing).
     private const int MaxAttempts = 10;
+    private const int PatientMaxAttempts = 60;
 
     public async Task<PublishSummary> PublishAsync(IReadOnlyList<ItemCopy> copies, CancellationToken cancellationToken)
     {
@@ -137,7 +139,8 @@ public sealed class NotificationPublisher(IHttpClientFactory httpClients, Subscr
     private async Task<bool> PostWithRetriesAsync(string url, object body, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient("notifications");
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var attempts = options.PatientSenders ? PatientMaxAttempts : MaxAttempts;
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
