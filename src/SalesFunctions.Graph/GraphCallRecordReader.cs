@@ -54,6 +54,10 @@ public sealed class GraphCallRecordReader(GraphServiceClients clients) : ICallRe
         {
             return null;
         }
+        catch (Exception e) when (GraphThrottling.IsThrottling(e))
+        {
+            throw GraphThrottling.Throttled(e);
+        }
     }
 
     public async IAsyncEnumerable<PstnCallRow> GetPstnCallsAsync(string tenantId, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)

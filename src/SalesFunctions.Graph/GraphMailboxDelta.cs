@@ -30,6 +30,11 @@ public sealed class GraphMailboxDelta(
             var code = (e as ODataError)?.Error?.Code;
             throw new SyncException(Classify(e.ResponseStatusCode, code), $"Graph answered {e.ResponseStatusCode} ({code}) to a delta request.", e);
         }
+        catch (AggregateException e) when (GraphThrottling.IsThrottling(e))
+        {
+            // The SDK gave up retrying: throttled as much as a single 429 would be.
+            throw new SyncException(SyncFailureKind.Throttled, "Graph kept throttling a delta request beyond the SDK's retries.", e);
+        }
         catch (HttpRequestException e)
         {
             throw new SyncException(SyncFailureKind.Transient, "The delta request did not reach Graph.", e);
@@ -89,6 +94,10 @@ public sealed class GraphMailboxDelta(
         {
             var code = (e as ODataError)?.Error?.Code;
             throw new SyncException(Classify(e.ResponseStatusCode, code), $"Graph answered {e.ResponseStatusCode} ({code}) to a folder list request.", e);
+        }
+        catch (AggregateException e) when (GraphThrottling.IsThrottling(e))
+        {
+            throw new SyncException(SyncFailureKind.Throttled, "Graph kept throttling a folder list request beyond the SDK's retries.", e);
         }
         catch (HttpRequestException e)
         {

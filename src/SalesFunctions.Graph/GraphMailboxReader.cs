@@ -44,6 +44,10 @@ public sealed class GraphMailboxReader(GraphServiceClients clients, MailboxReque
         {
             return null;
         }
+        catch (Exception e) when (GraphThrottling.IsThrottling(e))
+        {
+            throw GraphThrottling.Throttled(e);
+        }
     }
 
     public async Task<EventMetadata?> GetEventAsync(string tenantId, string mailbox, string eventId, CancellationToken cancellationToken)
@@ -63,6 +67,10 @@ public sealed class GraphMailboxReader(GraphServiceClients clients, MailboxReque
         catch (ODataError e) when (e.ResponseStatusCode == 404)
         {
             return null;
+        }
+        catch (Exception e) when (GraphThrottling.IsThrottling(e))
+        {
+            throw GraphThrottling.Throttled(e);
         }
     }
 }

@@ -105,6 +105,21 @@ public sealed class GraphMailboxReaderTests : IAsyncLifetime
         Assert.Equal([status, status, 200], _graph.Recorder.Requests.Select(r => r.Status));
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task GetMessageAsync_WhenThrottlingOutlastsTheSdkRetries_ThrowsGraphThrottledWithGraphsRetryAfter(int status)
+    {
+        var (mailbox, copy) = FirstCopy("sentitems", _ => true);
+        using var control = new HttpClient { BaseAddress = new Uri(_graph.BaseUrl) };
+        (await control.PostAsJsonAsync("/sim/faults", new { throttleNextRequests = 10, retryAfterSeconds = 1, status })).EnsureSuccessStatusCode();
+
+        var throttled = await Assert.ThrowsAsync<GraphThrottledException>(() => Reader.GetMessageAsync(DemoOrganisation.TenantId, mailbox, copy.Id, CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), throttled.RetryAfter);
+        Assert.All(_graph.Recorder.Requests, r => Assert.Equal(status, r.Status));
+    }
+
     [Fact]
     public async Task GetMessageAsync_WhenManyReadsForTwoMailboxesAtOnce_KeepsEachMailboxAtFourInFlightButServesBothTogether()
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SalesFunctions.Core.Capture;
 
-/// <summary>What the capture step did with one item; every value but <see cref="Queued"/> is a documented exclusion.</summary>
+/// <summary>What the capture step did with one item; every value but <see cref="Queued"/> and <see cref="Deferred"/> is a documented exclusion.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CaptureOutcome>))]
 public enum CaptureOutcome
 {
@@ -32,4 +32,7 @@ public enum CaptureOutcome
     ExcludedAddress,
     ExcludedDomain,
     PersonalOnly,
+
+    /// <summary>Not an exclusion: Graph throttled the read beyond the SDK's retries, so the item is read again later.</summary>
+    Deferred,
 }

@@ -12,4 +12,8 @@ public sealed record CaptureRequest(
     MailboxResource Resource,
     string ItemId,
     string ChangeType,
-    string SubscriptionId);
+    string SubscriptionId)
+{
+    /// <summary>How often the read was put off because Graph throttled it (CaptureService); absent in older messages.</summary>
+    public int Deferrals { get; init; }
+}

@@ -23,7 +23,23 @@ public sealed partial class CaptureService(
     {
         ArgumentNullException.ThrowIfNull(request);
         using var span = SalesFunctionsTracing.StartStep("capture", request.TenantId);
-        var outcome = await NormaliseAsync(request, cancellationToken);
+        Normalised outcome;
+        try
+        {
+            outcome = await NormaliseAsync(request, cancellationToken);
+        }
+        catch (GraphThrottledException throttled) when (request.Deferrals < MaxDeferrals)
+        {
+            // Throttling can outlast the SDK's retries and the queue's five quick attempts; the read is put off instead,
+            // honouring Graph's Retry-After, so that a throttling storm delays an item and never poisons it.
+            var delay = DeferralDelay(throttled.RetryAfter, request.Deferrals);
+            await queue.SendLaterAsync(QueueNames.Capture, request with { Deferrals = request.Deferrals + 1 }, delay, cancellationToken);
+            span.SetOutcome(nameof(CaptureOutcome.Deferred));
+            metrics.ItemsCaptured.Add(1, new KeyValuePair<string, object?>("outcome", nameof(CaptureOutcome.Deferred)));
+            LogDeferred(logger, request.Resource, request.Deferrals + 1, delay.TotalSeconds);
+            return CaptureOutcome.Deferred;
+        }
+
         span.SetOutcome(outcome.Outcome.ToString());
         if (outcome.Activity is { } activity)
         {
@@ -43,6 +59,16 @@ public sealed partial class CaptureService(
         metrics.ItemsCaptured.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Outcome.ToString()));
         LogCaptured(logger, request.SubscriptionId, request.Resource, outcome.Outcome);
         return outcome.Outcome;
+    }
+
+    /// <summary>Deferrals before a throttled read fails as any other error would: about an hour of throttling.</summary>
+    public const int MaxDeferrals = 8;
+
+    /// <summary>30 s doubling per deferral up to 15 minutes, and never sooner than Graph's Retry-After.</summary>
+    public static TimeSpan DeferralDelay(TimeSpan? retryAfter, int deferrals)
+    {
+        var backoff = TimeSpan.FromSeconds(Math.Min(900, 30 * Math.Pow(2, deferrals)));
+        return retryAfter is { } graph && graph > backoff ? graph : backoff;
     }
 
     private async Task<Normalised> NormaliseAsync(CaptureRequest request, CancellationToken cancellationToken)
@@ -71,6 +97,9 @@ public sealed partial class CaptureService(
         var calendarEvent = await mailboxes.GetEventAsync(request.TenantId, request.Mailbox, request.ItemId, cancellationToken);
         return calendarEvent is null ? Normalised.Excluded(CaptureOutcome.Gone) : ActivityNormaliser.FromEvent(directory, calendarEvent);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph throttled a read of {Resource} beyond the SDK's retries: deferral {Deferral}, read again in {DelaySeconds} s")]
+    private static partial void LogDeferred(ILogger logger, MailboxResource resource, int deferral, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Captured an item of {Resource} via subscription {SubscriptionId}: {Outcome}")]
     private static partial void LogCaptured(ILogger logger, string subscriptionId, MailboxResource resource, CaptureOutcome outcome);

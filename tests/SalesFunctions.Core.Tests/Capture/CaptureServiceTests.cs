@@ -33,6 +33,35 @@ public sealed class CaptureServiceTests
         _queue.Verify(q => q.SendAsync(QueueNames.Score, It.Is<Activity>(a => a.Kind == ActivityKind.Email && a.Direction == ActivityDirection.Outbound), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Theory]
+    [InlineData(0, null, 30)]
+    [InlineData(2, 5, 120)]
+    [InlineData(3, 600, 600)]
+    [InlineData(7, null, 900)]
+    public async Task CaptureAsync_WhenGraphThrottlesBeyondTheSdkRetries_DefersTheReadWithBackOffAndRetryAfter(int deferrals, int? retryAfter, int delaySeconds)
+    {
+        var request = Request(MailboxResource.Messages, "m1") with { Deferrals = deferrals };
+        _mailboxes.Setup(m => m.GetMessageAsync(TestData.Tenant, TestData.Ava, "m1", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new GraphThrottledException("throttled") { RetryAfter = retryAfter is { } s ? TimeSpan.FromSeconds(s) : null });
+
+        var deferred = request with { Deferrals = deferrals + 1 };
+
+        Assert.Equal(CaptureOutcome.Deferred, await Service.CaptureAsync(request, CancellationToken.None));
+
+        _queue.Verify(q => q.SendLaterAsync(QueueNames.Capture, deferred, TimeSpan.FromSeconds(delaySeconds), It.IsAny<CancellationToken>()), Times.Once);
+        _queue.VerifyNoOtherCalls();
+        Assert.Empty(_traces.All);
+    }
+
+    [Fact]
+    public async Task CaptureAsync_WhenThrottledAfterTheLastDeferral_FailsSoThatTheQueueRetriesAndPoisonsWithTheReason()
+    {
+        _mailboxes.Setup(m => m.GetMessageAsync(TestData.Tenant, TestData.Ava, "m1", It.IsAny<CancellationToken>())).ThrowsAsync(new GraphThrottledException("throttled"));
+
+        await Assert.ThrowsAsync<GraphThrottledException>(() => Service.CaptureAsync(Request(MailboxResource.Messages, "m1") with { Deferrals = CaptureService.MaxDeferrals }, CancellationToken.None));
+        _queue.VerifyNoOtherCalls();
+    }
+
     [Fact]
     public async Task CaptureAsync_WhenDraft_QueuesNothing()
     {
