@@ -28,6 +28,10 @@ public sealed class StorageCallCounter(SalesFunctionsMetrics metrics, IOptions<S
     /// <summary>Calls of each kind since the process started.</summary>
     public IReadOnlyDictionary<StorageCall, long> Snapshot() => new Dictionary<StorageCall, long>(_totals);
 
+    /// <summary>Calls of each kind made since <paramref name="before"/> (an earlier <see cref="Snapshot"/>); kinds with none left out.</summary>
+    public IReadOnlyDictionary<StorageCall, long> Since(IReadOnlyDictionary<StorageCall, long> before) =>
+        _totals.Select(t => (t.Key, Count: t.Value - before.GetValueOrDefault(t.Key))).Where(t => t.Count > 0).ToDictionary(t => t.Key, t => t.Count);
+
     /// <summary>The policy to add to one service's client options, per retry.</summary>
     public HttpPipelinePolicy PolicyFor(string service) => new CountingPolicy(this, service);
 
