@@ -14,7 +14,7 @@ using Spectre.Console;
 //     against Azurite: notification to KPI latency of stamped emails under the default production rollup settings
 //   baseline [--baseline-seconds 3]
 //     against Azurite: the concurrent baseline alone, calls per second of each storage operation at 1, 4, 16, 64 in flight
-//   ingress [--seconds 30]
+//   ingress [--seconds 30] [--no-backlog]
 //     against Azurite: Graph notification batches and CRM webhooks at the highest steady rate whose ack p99 stays under
 //     100 ms while the pipeline works through a backlog, against Azurite's raw enqueue rate in the same run
 //   fuzz [--requests-per-route 10000] [--seed 26] [--route Name --index i] [--check-every 50]
@@ -102,7 +102,7 @@ if (args.FirstOrDefault() == "baseline" && !string.IsNullOrWhiteSpace(storage))
 
 if (args.FirstOrDefault() == "ingress" && !string.IsNullOrWhiteSpace(storage))
 {
-    return await IngressBenchmark.RunAsync(storage, TimeSpan.FromSeconds(IntOption("--seconds", 30)), perPoint, Console.WriteLine);
+    return await IngressBenchmark.RunAsync(storage, TimeSpan.FromSeconds(IntOption("--seconds", 30)), perPoint, !args.Contains("--no-backlog"), Console.WriteLine);
 }
 if (args.FirstOrDefault() == "fuzz" && !string.IsNullOrWhiteSpace(storage))
 {
