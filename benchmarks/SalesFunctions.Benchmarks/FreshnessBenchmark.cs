@@ -59,6 +59,14 @@ internal static class FreshnessBenchmark
         }
 
         var perPoll = counter.Since(calibration).ToDictionary(c => c.Key, c => (double)c.Value / CalibrationPolls);
+
+        // What the idle Host costs: listeners polling their queues, timers; the floor of every deployment's bill.
+        var idleFrom = counter.Snapshot();
+        var idleClock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        var idle = new PathCalls(counter.Since(idleFrom), idleClock.Elapsed.TotalSeconds, "second idle");
+        progress(string.Create(CultureInfo.InvariantCulture, $"idle Host: {idle.PerItem:F2} storage calls per second"));
+        idle.Lines().ToList().ForEach(progress);
         var polls = 0;
         var before = counter.Snapshot();
         var pending = new List<(string RepId, int Needed, long SentAt)>();

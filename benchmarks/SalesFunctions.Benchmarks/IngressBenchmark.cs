@@ -97,6 +97,13 @@ internal static class IngressBenchmark
         var half = await load.OfferAsync(held.Rate / 2, TimeSpan.FromSeconds(Math.Min(hold.TotalSeconds, 15)));
         progress($"half: {half}");
 
+        // Is a slow acknowledgement the process's shared connection pool or Azurite itself? Raw sends on a pool of their
+        // own while the backlog runs: if they are as slow, a separate pool for the ingress would not help here.
+        var (probeRate, probeMilliseconds) = await OwnPoolSendsAsync(connectionString, TimeSpan.FromSeconds(5));
+        var backlogNow = await BacklogAsync();
+        progress(string.Create(CultureInfo.InvariantCulture,
+            $"raw enqueue now, on a connection pool of its own, 16 in flight: {probeRate:F0}/s, p50 {probeMilliseconds:F0} ms per send; backlog {backlogNow}"));
+
         // Stopped, the worker has finished or released every message: what was acknowledged is processed or still queued.
         await ingress.StopAsync();
         await worker.StopAsync();
@@ -135,6 +142,29 @@ internal static class IngressBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingress: raw enqueue {rawEnqueue:F0}/s; sustained {held.AchievedRate:F0}/s (X/R = {held.AchievedRate / rawEnqueue:F2}) for {held.Duration.TotalSeconds:F0} s; ack p50 {held.Percentile(0.5):F0} ms, p99 {held.Percentile(0.99):F0} ms, max {held.Percentile(1):F0} ms; 5xx {held.ServerErrors}; lost {lostNotifications + lostCrm}"));
         return held.ServerErrors == 0 && lostNotifications + lostCrm == 0 ? 0 : 1;
+    }
+
+    /// <summary>Queue sends per second and their median latency, 16 in flight, through an HttpClient of their own.</summary>
+    private static async Task<(double Rate, double MedianMilliseconds)> OwnPoolSendsAsync(string connectionString, TimeSpan duration)
+    {
+        using var http = new HttpClient();
+        var queue = new QueueClient(connectionString, "probe-" + Guid.NewGuid().ToString("N")[..8],
+            new QueueClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(http) });
+        await queue.CreateAsync();
+        var latencies = new ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var sent = clock.Elapsed;
+                await queue.SendMessageAsync("probe");
+                latencies.Add((clock.Elapsed - sent).TotalMilliseconds);
+            }
+        })));
+        var rate = latencies.Count / clock.Elapsed.TotalSeconds;
+        await queue.DeleteAsync();
+        return (rate, latencies.Order().ElementAt(latencies.Count / 2));
     }
 
     /// <summary>One offered rate: how it went.</summary>
