@@ -21,7 +21,7 @@ namespace SalesFunctions.Benchmarks;
 internal static class DeltaBackfillBenchmark
 {
     /// <param name="Calls">Every storage call of the Host from the first registration until the rollup is done.</param>
-    public sealed record Result(int Emails, int Meetings, int MailboxItems, int ActivityRows, int Mismatches, int Poison, TimeSpan Elapsed, IReadOnlyDictionary<StorageCall, long> Calls)
+    public sealed record Result(int Emails, int Meetings, int MailboxItems, int ActivityRows, int Mismatches, int Poison, TimeSpan Elapsed, IReadOnlyDictionary<StorageCall, long> Calls, IReadOnlyDictionary<StorageCall, long> BatchEntities)
     {
         public double EmailsPerSecond => Emails / Elapsed.TotalSeconds;
 
@@ -54,15 +54,17 @@ internal static class DeltaBackfillBenchmark
 
         var counter = host.Services.GetRequiredService<StorageCallCounter>();
         var before = counter.Snapshot();
+        var entitiesBefore = counter.BatchEntities();
         var clock = Stopwatch.StartNew();
         await driver.ImportAndSubscribeAsync(CancellationToken.None);
         var status = await driver.WaitForRollupAsync(progress: true, CancellationToken.None);
         clock.Stop();
         var calls = counter.Since(before);
+        var entities = counter.BatchEntitiesSince(entitiesBefore);
 
         var (mismatches, _) = await driver.CompareWithTruthAsync(CancellationToken.None);
         var rows = await CountRowsAsync(host, StorageNames.Activities);
-        return new Result(organisation.Emails.Count, organisation.Meetings.Count, played.ItemsWritten, rows, mismatches.Count, DemoDriver.PoisonCount(status), clock.Elapsed, calls);
+        return new Result(organisation.Emails.Count, organisation.Meetings.Count, played.ItemsWritten, rows, mismatches.Count, DemoDriver.PoisonCount(status), clock.Elapsed, calls, entities);
     }
 
     /// <param name="settings">Settings over the benchmark's own (the freshness benchmark's production rollup schedule).</param>

@@ -19,7 +19,7 @@ namespace SalesFunctions.Benchmarks;
 internal static class FreshnessBenchmark
 {
     /// <param name="Calls">The Host's storage calls while the stamped emails arrived and were rolled up, less the poller's own reads.</param>
-    public sealed record Result(int Items, int Counted, IReadOnlyList<double> LatenciesSeconds, int Mismatches, IReadOnlyDictionary<StorageCall, long> Calls)
+    public sealed record Result(int Items, int Counted, IReadOnlyList<double> LatenciesSeconds, int Mismatches, IReadOnlyDictionary<StorageCall, long> Calls, IReadOnlyDictionary<StorageCall, long> BatchEntities)
     {
         public double Percentile(double p) => LatenciesSeconds.Count == 0 ? double.NaN
             : LatenciesSeconds.Order().ElementAt(Math.Min(LatenciesSeconds.Count - 1, (int)Math.Ceiling(p * LatenciesSeconds.Count) - 1));
@@ -69,6 +69,7 @@ internal static class FreshnessBenchmark
         idle.Lines().ToList().ForEach(progress);
         var polls = 0;
         var before = counter.Snapshot();
+        var entitiesBefore = counter.BatchEntities();
         var pending = new List<(string RepId, int Needed, long SentAt)>();
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
@@ -130,7 +131,7 @@ internal static class FreshnessBenchmark
             .Select(c => (c.Key, Count: c.Value - (long)Math.Round(perPoll.GetValueOrDefault(c.Key) * polls)))
             .Where(c => c.Count > 0).ToDictionary(c => c.Key, c => c.Count);
         var (mismatches, _) = await driver.CompareWithTruthAsync(CancellationToken.None);
-        return new Result(items, latencies.Count, latencies, mismatches.Count, calls);
+        return new Result(items, latencies.Count, latencies, mismatches.Count, calls, counter.BatchEntitiesSince(entitiesBefore));
     }
 
     /// <summary>emailsReceived of every rep on one day, from one CSV export of the day.</summary>

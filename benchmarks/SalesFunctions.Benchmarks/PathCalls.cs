@@ -5,7 +5,8 @@ namespace SalesFunctions.Benchmarks;
 
 /// <summary>The storage calls a measured path made (from <see cref="StorageCallCounter"/>) over the items it handled.</summary>
 /// <param name="Per">What one item is ("email", "rollup cell", "notification item").</param>
-internal sealed record PathCalls(IReadOnlyDictionary<StorageCall, long> Calls, double Items, string Per)
+/// <param name="BatchEntities">Entities sent in the path's entity group transactions, per kind of batch call.</param>
+internal sealed record PathCalls(IReadOnlyDictionary<StorageCall, long> Calls, double Items, string Per, IReadOnlyDictionary<StorageCall, long>? BatchEntities = null)
 {
     public long Total => Calls.Values.Sum();
 

@@ -114,8 +114,8 @@ if (args.FirstOrDefault() == "kpi-rollup" && !string.IsNullOrWhiteSpace(storage)
 {
     var rollupBaseline = await MeasureBaselineAsync();
     var rollup = await KpiRollupBenchmark.RunAsync(storage, IntOption("--activities", 1_000_000), IntOption("--deals", 50_000), IntOption("--cases", 20_000), Console.WriteLine);
-    var rollupCalls = new PathCalls(rollup.RollupCalls, rollup.Cells, "rollup cell");
-    var perActivity = new PathCalls(rollup.RollupCalls, rollup.Activities, "activity");
+    var rollupCalls = new PathCalls(rollup.RollupCalls, rollup.Cells, "rollup cell", rollup.RollupBatchEntities);
+    var perActivity = new PathCalls(rollup.RollupCalls, rollup.Activities, "activity", rollup.RollupBatchEntities);
     var activityCeiling = rollupBaseline.CeilingPerSecond(perActivity);
     var concurrentRatio = rollup.ActivitiesPerSecond / activityCeiling;
     string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
@@ -152,7 +152,7 @@ if (args.FirstOrDefault() == "freshness" && !string.IsNullOrWhiteSpace(storage))
 {
     var freshBaseline = await MeasureBaselineAsync();
     var fresh = await FreshnessBenchmark.RunAsync(storage, IntOption("--items", 120), TimeSpan.FromMilliseconds(IntOption("--interval-ms", 1000)), Console.WriteLine);
-    var freshCalls = new PathCalls(fresh.Calls, fresh.Items, "email");
+    var freshCalls = new PathCalls(fresh.Calls, fresh.Items, "email", fresh.BatchEntities);
     var freshCeiling = freshBaseline.CeilingPerSecond(freshCalls);
     PrintCalls(freshCalls, freshCeiling);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -179,8 +179,8 @@ var concurrent = await MeasureBaselineAsync();
 
 Console.WriteLine($"delta backfill of about {emails:N0} emails...");
 var result = await DeltaBackfillBenchmark.RunAsync(storage, emails, timeout, Console.WriteLine);
-var perEmail = new PathCalls(result.Calls, result.Emails, "email");
-var perItem = new PathCalls(result.Calls, result.Emails + result.Meetings, "email or meeting");
+var perEmail = new PathCalls(result.Calls, result.Emails, "email", result.BatchEntities);
+var perItem = new PathCalls(result.Calls, result.Emails + result.Meetings, "email or meeting", result.BatchEntities);
 var ceiling = concurrent.CeilingPerSecond(perEmail);
 var ratio = result.EmailsPerSecond / ceiling;
 

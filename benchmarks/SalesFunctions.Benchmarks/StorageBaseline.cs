@@ -46,10 +46,16 @@ internal sealed class StorageBaseline
 
     /// <summary>
     /// Items per second Azurite could serve if it did nothing but the path's calls, each operation at its best rate:
-    /// 1 / Σ (calls per item of the operation / its best calls per second). The times add rather than overlap because the
+    /// 1 / Σ (calls per item of the operation / its best calls per second), a transaction of n entities as n/100 of one. The times add rather than overlap because the
     /// three Azurite processes and the pipeline share this machine's cores, and each rate was measured with them all.
     /// </summary>
-    public double CeilingPerSecond(PathCalls path) => path.Items / path.Calls.Sum(c => c.Value / Best(OperationOf(c.Key)));
+    public double CeilingPerSecond(PathCalls path) => path.Items / path.Calls.Sum(c => Weight(c.Key, c.Value, path) / Best(OperationOf(c.Key)));
+
+    /// <summary>A path's transactions count by their entities, in hundreds: the baseline's are of 100.</summary>
+    private static double Weight(StorageCall call, long count, PathCalls path) =>
+        OperationOf(call) == StorageOperation.TableTransaction100 && path.BatchEntities?.GetValueOrDefault(call) is > 0 and var entities
+            ? entities / 100d
+            : count;
 
     /// <summary>Measures the given operations (all by default), each point for <paramref name="perPoint"/>, on throwaway names.</summary>
     public static async Task<StorageBaseline> MeasureAsync(string connectionString, TimeSpan perPoint, Action<string> progress, IReadOnlyCollection<StorageOperation>? only = null)

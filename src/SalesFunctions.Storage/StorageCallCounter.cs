@@ -17,11 +17,15 @@ public sealed class StorageCallCounter(SalesFunctionsMetrics metrics, IOptions<S
     /// <summary>The HttpMessage property a caller sets (<see cref="TableBatches.SubmitAsync"/>) to name the table of an entity group transaction, whose URL does not.</summary>
     internal const string TableProperty = "salesfunctions.storage.table";
 
+    /// <summary>The HttpMessage property <see cref="TableBatches.SubmitAsync"/> sets to the number of entities in the transaction.</summary>
+    internal const string EntitiesProperty = "salesfunctions.storage.entities";
+
     public const string Table = "table";
     public const string Queue = "queue";
     public const string Blob = "blob";
 
     private readonly ConcurrentDictionary<StorageCall, long> _totals = new();
+    private readonly ConcurrentDictionary<StorageCall, long> _batchEntities = new();
 
     private string Prefix => options.Value.Prefix;
 
@@ -29,8 +33,13 @@ public sealed class StorageCallCounter(SalesFunctionsMetrics metrics, IOptions<S
     public IReadOnlyDictionary<StorageCall, long> Snapshot() => new Dictionary<StorageCall, long>(_totals);
 
     /// <summary>Calls of each kind made since <paramref name="before"/> (an earlier <see cref="Snapshot"/>); kinds with none left out.</summary>
-    public IReadOnlyDictionary<StorageCall, long> Since(IReadOnlyDictionary<StorageCall, long> before) =>
-        _totals.Select(t => (t.Key, Count: t.Value - before.GetValueOrDefault(t.Key))).Where(t => t.Count > 0).ToDictionary(t => t.Key, t => t.Count);
+    public IReadOnlyDictionary<StorageCall, long> Since(IReadOnlyDictionary<StorageCall, long> before) => Difference(_totals, before);
+
+    /// <summary>Entities sent in entity group transactions, per kind of batch call, since the process started: a batch of 13 costs Azurite less than one of 100.</summary>
+    public IReadOnlyDictionary<StorageCall, long> BatchEntities() => new Dictionary<StorageCall, long>(_batchEntities);
+
+    /// <summary>Batch entities since <paramref name="before"/> (an earlier <see cref="BatchEntities"/>).</summary>
+    public IReadOnlyDictionary<StorageCall, long> BatchEntitiesSince(IReadOnlyDictionary<StorageCall, long> before) => Difference(_batchEntities, before);
 
     /// <summary>The policy to add to one service's client options, per retry.</summary>
     public HttpPipelinePolicy PolicyFor(string service) => new CountingPolicy(this, service);
@@ -153,9 +162,18 @@ public sealed class StorageCallCounter(SalesFunctionsMetrics metrics, IOptions<S
         return digits == 6 ? name[..^6] : name;
     }
 
-    private void Record(StorageCall call, int? status)
+    private static Dictionary<StorageCall, long> Difference(ConcurrentDictionary<StorageCall, long> totals, IReadOnlyDictionary<StorageCall, long> before) =>
+        totals.Select(t => (t.Key, Count: t.Value - before.GetValueOrDefault(t.Key))).Where(t => t.Count > 0).ToDictionary(t => t.Key, t => t.Count);
+
+    private void Record(StorageCall call, HttpMessage message)
     {
+        var status = message.HasResponse ? message.Response.Status : (int?)null;
         _totals.AddOrUpdate(call, 1, (_, total) => total + 1);
+        if (message.TryGetProperty(EntitiesProperty, out var entities) && entities is int count)
+        {
+            _batchEntities.AddOrUpdate(call, count, (_, total) => total + count);
+        }
+
         metrics.StorageCalls.Add(1,
             new KeyValuePair<string, object?>("service", call.Service),
             new KeyValuePair<string, object?>("operation", call.Operation),
@@ -173,7 +191,7 @@ public sealed class StorageCallCounter(SalesFunctionsMetrics metrics, IOptions<S
             }
             finally
             {
-                counter.Record(Classify(service, message, counter.Prefix), message.HasResponse ? message.Response.Status : null);
+                counter.Record(Classify(service, message, counter.Prefix), message);
             }
         }
 
@@ -185,7 +203,7 @@ public sealed class StorageCallCounter(SalesFunctionsMetrics metrics, IOptions<S
             }
             finally
             {
-                counter.Record(Classify(service, message, counter.Prefix), message.HasResponse ? message.Response.Status : null);
+                counter.Record(Classify(service, message, counter.Prefix), message);
             }
         }
     }

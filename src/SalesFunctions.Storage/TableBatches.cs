@@ -20,10 +20,15 @@ internal static class TableBatches
             async (batch, token) => await SubmitAsync(table, batch, token));
     }
 
-    /// <summary>One entity group transaction, its table named for <see cref="StorageCallCounter"/>: a batch's URL does not name it.</summary>
+    /// <summary>One entity group transaction, its table and size named for <see cref="StorageCallCounter"/>: a batch's URL names neither.</summary>
     public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        using var scope = HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?> { [StorageCallCounter.TableProperty] = table.Name });
-        await table.SubmitTransactionAsync(actions, cancellationToken);
+        var batch = actions as IReadOnlyCollection<TableTransactionAction> ?? [.. actions];
+        using var scope = HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?>
+        {
+            [StorageCallCounter.TableProperty] = table.Name,
+            [StorageCallCounter.EntitiesProperty] = batch.Count,
+        });
+        await table.SubmitTransactionAsync(batch, cancellationToken);
     }
 }

@@ -56,11 +56,12 @@ public sealed class StorageCallCounterTests : StorageTestBase
     }
 
     [Fact]
-    public async Task Snapshot_WhenTracesWrittenInOneTransaction_CountsOneBatchOnTheMonthlyTracesTable()
+    public async Task Snapshot_WhenTracesWrittenInOneTransaction_CountsOneBatchOfThreeEntitiesOnTheMonthlyTracesTable()
     {
         var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
         var traces = Enumerable.Range(0, 3).Select(i => new CaptureTrace("tenant-a", at.AddMinutes(i), TraceStage.Received, TraceKeys.ForItem($"item-{i}"), $"item-{i}", null)).ToList();
         var before = Get<StorageCallCounter>().Snapshot();
+        var entitiesBefore = Get<StorageCallCounter>().BatchEntities();
 
         await Get<ITraceStore>().WriteAsync(traces, CancellationToken.None);
 
@@ -68,6 +69,7 @@ public sealed class StorageCallCounterTests : StorageTestBase
         Assert.Equal(1, counted[new StorageCall("table", "batch", "traces")]);
         Assert.Equal(1, counted[new StorageCall("table", "create table", "*")]);
         Assert.Equal(2, counted.Count);
+        Assert.Equal(3, Assert.Single(Get<StorageCallCounter>().BatchEntitiesSince(entitiesBefore)).Value);
     }
 
     [Fact]
