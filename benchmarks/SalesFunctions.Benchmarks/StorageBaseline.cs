@@ -21,6 +21,7 @@ internal sealed class StorageBaseline
     private const int QueueBodyBytes = 600;
     private const int EntityBytes = 400;
     private const int BlobBytes = 2048;
+    private const int QueryPartitions = 10;
     private const int QueryPartitionRows = 100;
 
     private StorageBaseline(IReadOnlyDictionary<StorageOperation, IReadOnlyList<double>> curves) => Curves = curves;
@@ -46,8 +47,9 @@ internal sealed class StorageBaseline
 
     /// <summary>
     /// Items per second Azurite could serve if it did nothing but the path's calls, each operation at its best rate:
-    /// 1 / Σ (calls per item of the operation / its best calls per second), a transaction of n entities as n/100 of one. The times add rather than overlap because the
-    /// three Azurite processes and the pipeline share this machine's cores, and each rate was measured with them all.
+    /// 1 / Σ (calls per item of the operation / its best calls per second), a transaction of n entities as n/100 of one.
+    /// The times add rather than overlap because the three Azurite processes and the pipeline share this machine's
+    /// cores, and each rate was measured with them all.
     /// </summary>
     public double CeilingPerSecond(PathCalls path) => path.Items / path.Calls.Sum(c => Weight(c.Key, c.Value, path) / Best(OperationOf(c.Key)));
 
@@ -70,7 +72,8 @@ internal sealed class StorageBaseline
             var message = BinaryData.FromString(new string('q', QueueBodyBytes));
             var blob = BinaryData.FromBytes(new byte[BlobBytes]);
             var padding = new string('e', EntityBytes);
-            var rows = Enumerable.Range(0, 1000).Select(i => new TableEntity("p" + (i % 10), i.ToString("D6", CultureInfo.InvariantCulture)) { ["Body"] = padding }).ToList();
+            var rows = Enumerable.Range(0, QueryPartitions * QueryPartitionRows)
+                .Select(i => new TableEntity("p" + (i % QueryPartitions), i.ToString("D6", CultureInfo.InvariantCulture)) { ["Body"] = padding }).ToList();
             await TableLoadAsync(table, rows);
             await Parallel.ForEachAsync(Enumerable.Range(0, 64), async (i, token) => await container.UploadBlobAsync("read-" + i, blob, token));
             var sequence = 0L;
@@ -96,7 +99,7 @@ internal sealed class StorageBaseline
                 [StorageOperation.TableQueryPage] = async token =>
                 {
                     // One page: a whole partition of 100 rows, as the stores' partition reads are.
-                    var partition = "p" + (Next() % 10);
+                    var partition = "p" + (Next() % QueryPartitions);
                     await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, maxPerPage: 1000, cancellationToken: token).AsPages())
                     {
                         break;
