@@ -4,6 +4,9 @@
 # Usage: scripts/bench.sh [delta-backfill] [--emails 100000] [--baseline-messages 5000] [--timeout-minutes 120]
 #        scripts/bench.sh kpi-rollup [--activities 1000000] [--deals 50000] [--cases 20000]
 #        scripts/bench.sh freshness [--items 120] [--interval-ms 1000]   (notification to KPI, default production settings)
+#        scripts/bench.sh ingress [--seconds 30]   (Graph and CRM acknowledgements under load; issue 20 suggests --seconds 600)
+#        scripts/bench.sh baseline   (the concurrent storage baseline alone; every Azurite benchmark measures it first)
+#        Azurite benchmarks take --baseline-seconds N (3): how long each point of the baseline's curves runs.
 #        scripts/bench.sh territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
 #        scripts/bench.sh kpis [--activities 1000000] [--deals 50000] [--cases 20000]
 set -euo pipefail

@@ -20,7 +20,8 @@ namespace SalesFunctions.Benchmarks;
 /// </summary>
 internal static class DeltaBackfillBenchmark
 {
-    public sealed record Result(int Emails, int Meetings, int MailboxItems, int ActivityRows, int Mismatches, int Poison, TimeSpan Elapsed)
+    /// <param name="Calls">Every storage call of the Host from the first registration until the rollup is done.</param>
+    public sealed record Result(int Emails, int Meetings, int MailboxItems, int ActivityRows, int Mismatches, int Poison, TimeSpan Elapsed, IReadOnlyDictionary<StorageCall, long> Calls, IReadOnlyDictionary<StorageCall, long> BatchEntities)
     {
         public double EmailsPerSecond => Emails / Elapsed.TotalSeconds;
 
@@ -51,14 +52,19 @@ internal static class DeltaBackfillBenchmark
             host.Services.GetRequiredService<DevelopmentIssuer>().Issue(DemoOrganisation.TenantId, CallerRole.Admin, "bench-admin", "bench-admin@bench.example", "Benchmark"));
         var driver = new DemoDriver(client, simulator, timeout);
 
+        var counter = host.Services.GetRequiredService<StorageCallCounter>();
+        var before = counter.Snapshot();
+        var entitiesBefore = counter.BatchEntities();
         var clock = Stopwatch.StartNew();
         await driver.ImportAndSubscribeAsync(CancellationToken.None);
         var status = await driver.WaitForRollupAsync(progress: true, CancellationToken.None);
         clock.Stop();
+        var calls = counter.Since(before);
+        var entities = counter.BatchEntitiesSince(entitiesBefore);
 
         var (mismatches, _) = await driver.CompareWithTruthAsync(CancellationToken.None);
         var rows = await CountRowsAsync(host, StorageNames.Activities);
-        return new Result(organisation.Emails.Count, organisation.Meetings.Count, played.ItemsWritten, rows, mismatches.Count, DemoDriver.PoisonCount(status), clock.Elapsed);
+        return new Result(organisation.Emails.Count, organisation.Meetings.Count, played.ItemsWritten, rows, mismatches.Count, DemoDriver.PoisonCount(status), clock.Elapsed, calls, entities);
     }
 
     /// <param name="settings">Settings over the benchmark's own (the freshness benchmark's production rollup schedule).</param>

@@ -6,6 +6,7 @@ using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Storage;
 
 namespace SalesFunctions.Benchmarks;
 
@@ -17,7 +18,8 @@ namespace SalesFunctions.Benchmarks;
 /// </summary>
 internal static class FreshnessBenchmark
 {
-    public sealed record Result(int Items, int Counted, IReadOnlyList<double> LatenciesSeconds, int Mismatches)
+    /// <param name="Calls">The Host's storage calls while the stamped emails arrived and were rolled up, less the poller's own reads.</param>
+    public sealed record Result(int Items, int Counted, IReadOnlyList<double> LatenciesSeconds, int Mismatches, IReadOnlyDictionary<StorageCall, long> Calls, IReadOnlyDictionary<StorageCall, long> BatchEntities)
     {
         public double Percentile(double p) => LatenciesSeconds.Count == 0 ? double.NaN
             : LatenciesSeconds.Order().ElementAt(Math.Min(LatenciesSeconds.Count - 1, (int)Math.Ceiling(p * LatenciesSeconds.Count) - 1));
@@ -46,6 +48,28 @@ internal static class FreshnessBenchmark
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var baseCounts = await ReceivedTodayAsync(client, today);
+
+        // What one poll costs in storage calls, measured on the idle Host, so that the polls can be taken out of the count.
+        var counter = host.Services.GetRequiredService<StorageCallCounter>();
+        var calibration = counter.Snapshot();
+        const int CalibrationPolls = 10;
+        for (var i = 0; i < CalibrationPolls; i++)
+        {
+            await ReceivedTodayAsync(client, today);
+        }
+
+        var perPoll = counter.Since(calibration).ToDictionary(c => c.Key, c => (double)c.Value / CalibrationPolls);
+
+        // What the idle Host costs: listeners polling their queues, timers; the floor of every deployment's bill.
+        var idleFrom = counter.Snapshot();
+        var idleClock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        var idle = new PathCalls(counter.Since(idleFrom), idleClock.Elapsed.TotalSeconds, "second idle");
+        progress(string.Create(CultureInfo.InvariantCulture, $"idle Host: {idle.PerItem:F2} storage calls per second"));
+        idle.Lines().ToList().ForEach(progress);
+        var polls = 0;
+        var before = counter.Snapshot();
+        var entitiesBefore = counter.BatchEntities();
         var pending = new List<(string RepId, int Needed, long SentAt)>();
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
@@ -55,6 +79,7 @@ internal static class FreshnessBenchmark
             while (!stop.IsCancellationRequested)
             {
                 var counts = await ReceivedTodayAsync(client, today);
+                Interlocked.Increment(ref polls);
                 var now = clock.ElapsedTicks;
                 lock (pending)
                 {
@@ -102,8 +127,11 @@ internal static class FreshnessBenchmark
 
         await stop.CancelAsync();
         await poller;
+        var calls = counter.Since(before)
+            .Select(c => (c.Key, Count: c.Value - (long)Math.Round(perPoll.GetValueOrDefault(c.Key) * polls)))
+            .Where(c => c.Count > 0).ToDictionary(c => c.Key, c => c.Count);
         var (mismatches, _) = await driver.CompareWithTruthAsync(CancellationToken.None);
-        return new Result(items, latencies.Count, latencies, mismatches.Count);
+        return new Result(items, latencies.Count, latencies, mismatches.Count, calls, counter.BatchEntitiesSince(entitiesBefore));
     }
 
     /// <summary>emailsReceived of every rep on one day, from one CSV export of the day.</summary>

@@ -41,7 +41,9 @@ internal static class KpiRollupBenchmark
         long RollupWorkingSet,
         int Months,
         int Mismatches,
-        IReadOnlyList<string> Examples)
+        IReadOnlyList<string> Examples,
+        IReadOnlyDictionary<StorageCall, long> RollupCalls,
+        IReadOnlyDictionary<StorageCall, long> RollupBatchEntities)
     {
         public double RawRowsPerSecond => RawRows / RawRead.TotalSeconds;
 
@@ -124,9 +126,14 @@ internal static class KpiRollupBenchmark
         var sampler = MaxWorkingSetAsync(sampling.Token);
         var phases = new PhaseSplitter(p => progress(
             $"rollup: days read {p.DaysRead}/{p.DaysTotal}, periods {p.PeriodsDone}/{p.PeriodsTotal}, cells written {p.CellsWritten:N0}"));
+        var counter = services.GetRequiredService<StorageCallCounter>();
+        var before = counter.Snapshot();
+        var entitiesBefore = counter.BatchEntities();
         clock.Restart();
         var cells = await rollup.RecomputeAllAsync(directory, lastDay, phases, CancellationToken.None);
         var elapsed = clock.Elapsed;
+        var rollupCalls = counter.Since(before);
+        var rollupEntities = counter.BatchEntitiesSince(entitiesBefore);
         await sampling.CancelAsync();
         var rollupWorkingSet = await sampler;
 
@@ -143,7 +150,7 @@ internal static class KpiRollupBenchmark
         using var process = Process.GetCurrentProcess();
         return new Result(
             activityCount, dealCount, caseCount, import, load, rawRows, rawRead, elapsed, phases.Reading, phases.ComputingAndWriting - kpis.Replacing,
-            kpis.Replacing, cells, process.PeakWorkingSet64, rollupWorkingSet, expected.Count, examples.Count, examples);
+            kpis.Replacing, cells, process.PeakWorkingSet64, rollupWorkingSet, expected.Count, examples.Count, examples, rollupCalls, rollupEntities);
     }
 
     /// <summary>

@@ -12,6 +12,11 @@ using Spectre.Console;
 //     a plain query reading the same activity rows; scripts/bench.sh starts Azurite and passes its connection string
 //   freshness [--items 120] [--interval-ms 1000]
 //     against Azurite: notification to KPI latency of stamped emails under the default production rollup settings
+//   baseline [--baseline-seconds 3]
+//     against Azurite: the concurrent baseline alone, calls per second of each storage operation at 1, 4, 16, 64 in flight
+//   ingress [--seconds 30] [--no-backlog]
+//     against Azurite: Graph notification batches and CRM webhooks at the highest steady rate whose ack p99 stays under
+//     100 ms while the pipeline works through a backlog, against Azurite's raw enqueue rate in the same run
 //   fuzz [--requests-per-route 10000] [--seed 26] [--route Name --index i] [--check-every 50]
 //     hostile requests to every HTTP route of a real Host on Azurite (scripts/fuzz.sh); the seed reproduces any one
 //   territories [--accounts 100000] [--territories 1000] [--rulesengine-accounts N] [--rulesengine-minutes 5]
@@ -23,6 +28,8 @@ const string Usage = "usage: salesfunctions-bench kpis [--activities N] [--deals
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench delta-backfill [--emails N] [--baseline-messages N] [--timeout-minutes N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench kpi-rollup [--activities N] [--deals N] [--cases N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench freshness [--items N] [--interval-ms N]\n"
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench baseline [--baseline-seconds N]\n"
+    + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench ingress [--seconds N]\n"
     + "       SALESFUNCTIONS_BENCH_STORAGE=<connection string> salesfunctions-bench fuzz [--requests-per-route N] [--seed S] [--route Name --index i] [--check-every N]";
 
 if (args.FirstOrDefault() == "kpis")
@@ -73,6 +80,30 @@ if (args.FirstOrDefault() == "territories")
 }
 
 var storage = Environment.GetEnvironmentVariable("SALESFUNCTIONS_BENCH_STORAGE");
+
+// The concurrent baseline (issue 27) of every end-to-end benchmark: each storage operation at 1, 4, 16, 64 in flight,
+// the best of each curve, on the same Azurite in the same run; a path's ceiling is its own call mix at those rates.
+var perPoint = TimeSpan.FromSeconds(IntOption("--baseline-seconds", 3));
+Task<StorageBaseline> MeasureBaselineAsync() => StorageBaseline.MeasureAsync(storage!, perPoint, Console.WriteLine);
+void PrintCalls(PathCalls path, double ceiling)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"storage calls: {path.Total:N0}, {path.PerItem:F2} per {path.Per}; Azurite could serve this mix at {ceiling:F0} {path.Per}s/s (concurrent baseline)"));
+    path.Lines().ToList().ForEach(Console.WriteLine);
+}
+
+if (args.FirstOrDefault() == "baseline" && !string.IsNullOrWhiteSpace(storage))
+{
+    var alone = await MeasureBaselineAsync();
+    Console.WriteLine("baseline (concurrent): " + string.Join("; ", alone.Curves.Keys.Select(o =>
+        string.Create(CultureInfo.InvariantCulture, $"{o} {alone.Best(o):F0}/s"))));
+    return 0;
+}
+
+if (args.FirstOrDefault() == "ingress" && !string.IsNullOrWhiteSpace(storage))
+{
+    return await IngressBenchmark.RunAsync(storage, TimeSpan.FromSeconds(IntOption("--seconds", 30)), perPoint, !args.Contains("--no-backlog"), Console.WriteLine);
+}
 if (args.FirstOrDefault() == "fuzz" && !string.IsNullOrWhiteSpace(storage))
 {
     return await SalesFunctions.Benchmarks.Fuzz.FuzzBenchmark.RunAsync(storage, IntOption("--requests-per-route", 10_000), IntOption("--seed", 26), Option("--route"),
@@ -81,7 +112,12 @@ if (args.FirstOrDefault() == "fuzz" && !string.IsNullOrWhiteSpace(storage))
 
 if (args.FirstOrDefault() == "kpi-rollup" && !string.IsNullOrWhiteSpace(storage))
 {
+    var rollupBaseline = await MeasureBaselineAsync();
     var rollup = await KpiRollupBenchmark.RunAsync(storage, IntOption("--activities", 1_000_000), IntOption("--deals", 50_000), IntOption("--cases", 20_000), Console.WriteLine);
+    var rollupCalls = new PathCalls(rollup.RollupCalls, rollup.Cells, "rollup cell", rollup.RollupBatchEntities);
+    var perActivity = new PathCalls(rollup.RollupCalls, rollup.Activities, "activity", rollup.RollupBatchEntities);
+    var activityCeiling = rollupBaseline.CeilingPerSecond(perActivity);
+    var concurrentRatio = rollup.ActivitiesPerSecond / activityCeiling;
     string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
     string Share(TimeSpan part) => $"{Seconds(part)} s ({part / rollup.Rollup:P0})";
     string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("N0", CultureInfo.InvariantCulture);
@@ -93,7 +129,10 @@ if (args.FirstOrDefault() == "kpi-rollup" && !string.IsNullOrWhiteSpace(storage)
     rollupTable.AddRow("baseline: raw read, rows/s", $"{rollup.RawRowsPerSecond:N0} ({rollup.RawRows:N0} rows in {Seconds(rollup.RawRead)} s)");
     rollupTable.AddRow("rollup: seconds", Seconds(rollup.Rollup));
     rollupTable.AddRow("rollup: activities/s", $"{rollup.ActivitiesPerSecond:N0}");
-    rollupTable.AddRow("ratio rollup : raw read", $"{rollup.Ratio:F3}");
+    rollupTable.AddRow("old baseline (this release only): ratio rollup : raw read", $"{rollup.Ratio:F3}");
+    rollupTable.AddRow("storage calls per rollup cell / per activity", $"{rollupCalls.PerItem:F3} / {perActivity.PerItem:F3}");
+    rollupTable.AddRow("concurrent baseline: activities/s Azurite could serve with this call mix", $"{activityCeiling:N0}");
+    rollupTable.AddRow("ratio rollup : concurrent baseline", $"{concurrentRatio:F3}");
     rollupTable.AddRow("  read activities + CRM records", Share(rollup.Reading));
     rollupTable.AddRow("  compute", Share(rollup.Computing));
     rollupTable.AddRow("  write cells (ReplaceAsync)", $"{Share(rollup.Writing)}, {rollup.CellEntitiesPerSecond:N0} entities/s");
@@ -103,16 +142,21 @@ if (args.FirstOrDefault() == "kpi-rollup" && !string.IsNullOrWhiteSpace(storage)
     rollupTable.AddRow("months / touchpoint mismatches", $"{rollup.Months} / {rollup.Mismatches}");
     AnsiConsole.Write(rollupTable);
     rollup.Examples.Take(10).ToList().ForEach(e => Console.WriteLine("  mismatch: " + e));
+    PrintCalls(rollupCalls, rollupBaseline.CeilingPerSecond(rollupCalls));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"kpi-rollup: {rollup.Activities} activities in {rollup.Rollup.TotalSeconds:F1} s = {rollup.ActivitiesPerSecond:F0} activities/s; raw read {rollup.RawRowsPerSecond:F0} rows/s; ratio {rollup.Ratio:F3}; {rollup.Cells} cells; {rollup.Mismatches} mismatches"));
+        $"kpi-rollup: {rollup.Activities} activities in {rollup.Rollup.TotalSeconds:F1} s = {rollup.ActivitiesPerSecond:F0} activities/s; {rollup.Cells} cells, {rollupCalls.PerItem:F3} storage calls per cell; old baseline raw read {rollup.RawRowsPerSecond:F0} rows/s (ratio {rollup.Ratio:F3}); concurrent baseline {activityCeiling:F0} activities/s; ratio {concurrentRatio:F3}; {rollup.Mismatches} mismatches"));
     return rollup.Mismatches == 0 ? 0 : 1;
 }
 
 if (args.FirstOrDefault() == "freshness" && !string.IsNullOrWhiteSpace(storage))
 {
+    var freshBaseline = await MeasureBaselineAsync();
     var fresh = await FreshnessBenchmark.RunAsync(storage, IntOption("--items", 120), TimeSpan.FromMilliseconds(IntOption("--interval-ms", 1000)), Console.WriteLine);
+    var freshCalls = new PathCalls(fresh.Calls, fresh.Items, "email", fresh.BatchEntities);
+    var freshCeiling = freshBaseline.CeilingPerSecond(freshCalls);
+    PrintCalls(freshCalls, freshCeiling);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"freshness: {fresh.Items} items, {fresh.Counted} counted; notification to KPI p50 {fresh.Percentile(0.5):F1} s, p95 {fresh.Percentile(0.95):F1} s, max {fresh.Percentile(1):F1} s (default production settings); mismatches {fresh.Mismatches}"));
+        $"freshness: {fresh.Items} items, {fresh.Counted} counted; notification to KPI p50 {fresh.Percentile(0.5):F1} s, p95 {fresh.Percentile(0.95):F1} s, max {fresh.Percentile(1):F1} s (default production settings); {freshCalls.PerItem:F1} storage calls per email, concurrent baseline {freshCeiling:F0} emails/s at that mix; mismatches {fresh.Mismatches}"));
     return fresh.Counted == fresh.Items && fresh.Mismatches == 0 ? 0 : 1;
 }
 
@@ -126,13 +170,19 @@ var emails = int.Parse(Option("--emails") ?? "100000", CultureInfo.InvariantCult
 var baselineMessages = int.Parse(Option("--baseline-messages") ?? "5000", CultureInfo.InvariantCulture);
 var timeout = TimeSpan.FromMinutes(int.Parse(Option("--timeout-minutes") ?? "120", CultureInfo.InvariantCulture));
 
-// The baseline: a score message's size (about 600 bytes), with the Host listener's concurrency (batchSize 16 + newBatchThreshold 8).
-Console.WriteLine($"baseline: {baselineMessages:N0} queue messages sent, received and deleted...");
+// The old baseline, printed this release only: a score message's size (about 600 bytes), with the Host listener's
+// concurrency (batchSize 16 + newBatchThreshold 8), sent with 8 in flight. The ratio now uses the concurrent one.
+Console.WriteLine($"old baseline: {baselineMessages:N0} queue messages sent, received and deleted...");
 var baseline = await QueueRoundTripBaseline.MeasureAsync(storage, baselineMessages, bodyBytes: 600, concurrency: 24);
-Console.WriteLine($"baseline: {baseline:F0} messages/s");
+Console.WriteLine($"old baseline: {baseline:F0} messages/s");
+var concurrent = await MeasureBaselineAsync();
 
 Console.WriteLine($"delta backfill of about {emails:N0} emails...");
 var result = await DeltaBackfillBenchmark.RunAsync(storage, emails, timeout, Console.WriteLine);
+var perEmail = new PathCalls(result.Calls, result.Emails, "email", result.BatchEntities);
+var perItem = new PathCalls(result.Calls, result.Emails + result.Meetings, "email or meeting", result.BatchEntities);
+var ceiling = concurrent.CeilingPerSecond(perEmail);
+var ratio = result.EmailsPerSecond / ceiling;
 
 var table = new Table().Title("Delta backfill through the Host vs the raw Azurite queue round trip (same run, same Azurite)")
     .AddColumns("Measure", "Value");
@@ -145,9 +195,13 @@ table.AddRow("poison messages", result.Poison.ToString(CultureInfo.InvariantCult
 table.AddRow("elapsed (first registration to rolled up)", $"{result.Elapsed.TotalSeconds:F1} s");
 table.AddRow("backfill: emails per second", $"{result.EmailsPerSecond:F0}");
 table.AddRow("backfill: mailbox items per second", $"{result.ItemsPerSecond:F0}");
-table.AddRow("baseline: Azurite queue round trips per second", $"{baseline:F0}");
-table.AddRow("ratio emails/s : queue round trips/s", $"{result.EmailsPerSecond / baseline:F2}");
+table.AddRow("old baseline (this release only): sequential queue round trips per second", $"{baseline:F0}");
+table.AddRow("old ratio emails/s : queue round trips/s", $"{result.EmailsPerSecond / baseline:F2}");
+table.AddRow("storage calls per email / per email or meeting", $"{perEmail.PerItem:F2} / {perItem.PerItem:F2}");
+table.AddRow("concurrent baseline: emails/s Azurite could serve with this call mix", $"{ceiling:F0}");
+table.AddRow("ratio emails/s : concurrent baseline", $"{ratio:F2}");
 AnsiConsole.Write(table);
+PrintCalls(perEmail, ceiling);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"delta-backfill: {result.Emails} emails in {result.Elapsed.TotalSeconds:F1} s = {result.EmailsPerSecond:F0} emails/s; baseline {baseline:F0} queue round trips/s; ratio {result.EmailsPerSecond / baseline:F2}; mismatches {result.Mismatches}, poison {result.Poison}"));
+    $"delta-backfill: {result.Emails} emails in {result.Elapsed.TotalSeconds:F1} s = {result.EmailsPerSecond:F0} emails/s; {perEmail.PerItem:F1} storage calls per email ({perItem.PerItem:F1} per email or meeting); old baseline {baseline:F0} sequential queue round trips/s (ratio {result.EmailsPerSecond / baseline:F2}); concurrent baseline {ceiling:F0} emails/s; ratio {ratio:F2}; mismatches {result.Mismatches}, poison {result.Poison}"));
 return result.Mismatches == 0 && result.Poison == 0 ? 0 : 1;

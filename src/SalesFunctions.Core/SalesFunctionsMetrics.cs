@@ -35,6 +35,8 @@ public sealed class SalesFunctionsMetrics : IDisposable
         RollupDuration = _meter.CreateHistogram<double>("salesfunctions.rollup.duration", "s", "Duration of one rollup run.");
         CrmEvents = _meter.CreateCounter<long>("salesfunctions.crm.events", "{event}",
             "CRM webhook calls and queued CRM messages, tagged by provider and outcome (accepted, refused, processed, failed).");
+        StorageCalls = _meter.CreateCounter<long>("salesfunctions.storage.calls", "{call}",
+            "Azure Storage requests, retries included, tagged by service, operation, logical table, queue or container name and status class.");
     }
 
     public Counter<long> NotificationsAccepted { get; }
@@ -61,6 +63,9 @@ public sealed class SalesFunctionsMetrics : IDisposable
     public Histogram<double> RollupDuration { get; }
 
     public Counter<long> CrmEvents { get; }
+
+    /// <summary>Storage requests (each a billed transaction), counted by the Storage adapter's pipeline policy.</summary>
+    public Counter<long> StorageCalls { get; }
 
     /// <summary>Registers the gauge of poison-queue depths, read from the last check whenever metrics are collected.</summary>
     public void ObservePoisonMessages(Func<IEnumerable<Measurement<int>>> observe) =>

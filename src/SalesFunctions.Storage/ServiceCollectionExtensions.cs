@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SalesFunctions.Core;
 using SalesFunctions.Core.Crm;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Rollup;
@@ -23,6 +24,10 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        // The counter feeds the app's meter; hosts that register Core have both already.
+        services.AddMetrics();
+        services.TryAddSingleton<SalesFunctionsMetrics>();
+        services.AddSingleton<StorageCallCounter>();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageInitializer>();

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -6,10 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace SalesFunctions.Storage;
 
-/// <summary>The three service clients, created once: singletons, as the Azure SDK recommends.</summary>
+/// <summary>The three service clients, created once: singletons, as the Azure SDK recommends; each counts its calls (<see cref="StorageCallCounter"/>).</summary>
 public sealed class StorageClients
 {
-    public StorageClients(IOptions<StorageOptions> options)
+    public StorageClients(IOptions<StorageOptions> options, StorageCallCounter calls)
     {
         var settings = options.Value;
 
@@ -18,6 +19,11 @@ public sealed class StorageClients
         var tableOptions = new TableClientOptions();
         var blobOptions = new BlobClientOptions();
         queueOptions.Retry.NetworkTimeout = tableOptions.Retry.NetworkTimeout = blobOptions.Retry.NetworkTimeout = settings.RequestTimeout;
+
+        // Per retry: every attempt is a billed transaction.
+        tableOptions.AddPolicy(calls.PolicyFor(StorageCallCounter.Table), HttpPipelinePosition.PerRetry);
+        queueOptions.AddPolicy(calls.PolicyFor(StorageCallCounter.Queue), HttpPipelinePosition.PerRetry);
+        blobOptions.AddPolicy(calls.PolicyFor(StorageCallCounter.Blob), HttpPipelinePosition.PerRetry);
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
             Tables = new TableServiceClient(settings.ConnectionString, tableOptions);

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 
 namespace SalesFunctions.Storage;
@@ -16,6 +17,18 @@ internal static class TableBatches
         await Parallel.ForEachAsync(
             batches,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (batch, token) => await table.SubmitTransactionAsync(batch, token));
+            async (batch, token) => await SubmitAsync(table, batch, token));
+    }
+
+    /// <summary>One entity group transaction, its table and size named for <see cref="StorageCallCounter"/>: a batch's URL names neither.</summary>
+    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        var batch = actions as IReadOnlyCollection<TableTransactionAction> ?? [.. actions];
+        using var scope = HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?>
+        {
+            [StorageCallCounter.TableProperty] = table.Name,
+            [StorageCallCounter.EntitiesProperty] = batch.Count,
+        });
+        await table.SubmitTransactionAsync(batch, cancellationToken);
     }
 }

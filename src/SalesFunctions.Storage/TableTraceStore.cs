@@ -28,7 +28,7 @@ public sealed class TableTraceStore(StorageClients clients, StorageNames names) 
             {
                 foreach (var chunk in partition.Chunk(100))
                 {
-                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                    await TableBatches.SubmitAsync(table, chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
                 }
             }
         }

@@ -102,7 +102,8 @@ public sealed class NotificationPublisher(IHttpClientFactory httpClients, Subscr
         return await PostWithRetriesAsync(subscription.LifecycleNotificationUrl, new { value = new[] { item } }, cancellationToken);
     }
 
-    private static Dictionary<string, object?> Notification(SimSubscription subscription, ItemCopy copy, Random random)
+    /// <summary>One change notification item as Graph sends it for a created item (the ingress benchmark builds its batches from these).</summary>
+    public static Dictionary<string, object?> Notification(SimSubscription subscription, ItemCopy copy, Random random)
     {
         // Graph is not consistent about casing; receivers must not depend on it.
         var pascal = random.NextDouble() < 0.5;
