@@ -95,20 +95,6 @@ public sealed class KpiRecomputeCommandTests : IAsyncLifetime
         Assert.Equal(6m, month.Cell.Values["emailsSent"]);
     }
 
-    [Theory]
-    [InlineData("kpis", "recompute")]
-    [InlineData("kpis", "recompute", "--tenant", Tenant, "--from", "2026-13-01")]
-    [InlineData("kpis", "recompute", "--tenant", Tenant, "--from", "2026-03-02", "--to", "2026-03-01")]
-    [InlineData("kpis", "recompute", "--tenant", Tenant, "extra")]
-    [InlineData("kpis", "recalculate", "--tenant", Tenant)]
-    public async Task Recompute_WhenArgumentsAreInvalid_PrintsUsageAndExits2(params string[] args)
-    {
-        var (exit, output) = await Salesfn.RunAsync(_host, args);
-
-        Assert.Equal(2, exit);
-        Assert.Contains("salesfn kpis recompute --tenant", output, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Recompute_WhenTheTenantHasNoDirectory_SaysSoAndExits2()
     {
@@ -116,7 +102,7 @@ public sealed class KpiRecomputeCommandTests : IAsyncLifetime
 
         Assert.Equal(2, exit);
         Assert.Contains("'nobody' has no directory", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("usage:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", output, StringComparison.Ordinal);
     }
 
     private static DateTimeOffset At(int dayOfMonth, int hour) =>
