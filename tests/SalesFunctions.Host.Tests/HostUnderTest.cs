@@ -133,6 +133,9 @@ public sealed class HostUnderTest : IAsyncDisposable
         return await StartAsync(configuration, hostUrl, prefix, services);
     }
 
+    /// <summary>The one account most endpoint tests' directories hold: acc-1, Northwind, at northwind.example.</summary>
+    public static object Northwind { get; } = new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } };
+
     /// <summary>
     /// Imports a one-rep directory (Ava, rep-01, team-a with the given manager, contoso-sales.example) with the given accounts and contacts
     /// through the admin API, as the endpoint tests that need a configured tenant do.

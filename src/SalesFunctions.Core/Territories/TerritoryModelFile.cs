@@ -6,8 +6,8 @@ namespace SalesFunctions.Core.Territories;
 
 /// <summary>
 /// Reads a territory model file (docs/territories.md): parse, validate against the published schema
-/// (docs/schemas/territory-model.schema.json, embedded), check what the schema cannot say, then compile. A caller swaps its model only when <see cref="TerritoryModelParseResult.Succeeded"/>, so
-/// bad configuration never replaces a good one.
+/// (docs/schemas/territory-model.schema.json, embedded), check what the schema cannot say, then compile. A caller swaps
+/// its model only when <see cref="TerritoryModelParseResult.Succeeded"/>, so bad configuration never replaces a good one.
 /// </summary>
 public static class TerritoryModelFile
 {
