@@ -31,6 +31,7 @@ internal static class TerritoryModelValidator
                 ValidateRule(territory.Rules[r], $"territories[{i}].rules[{r}]", Error);
             }
         }
+
         var parents = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < model.Territories.Count; i++)
         {
