@@ -12,9 +12,9 @@ namespace SalesFunctions.Cli;
 /// </summary>
 internal static class BackfillCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine command, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, string tenantId, IReadOnlyList<string> paths, bool dedupeCopies, CancellationToken cancellationToken)
     {
-        var missing = command.Paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
         if (missing.Count > 0)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]No such file or folder:[/] {string.Join(", ", missing)}");
@@ -31,7 +31,7 @@ internal static class BackfillCommand
                 {
                     var read = context.AddTask("Reading headers");
                     var queue = context.AddTask("Queueing for scoring");
-                    return await services.GetRequiredService<BackfillService>().RunAsync(command.TenantId, command.Paths, command.DedupeCopies, (stage, done, total) =>
+                    return await services.GetRequiredService<BackfillService>().RunAsync(tenantId, paths, dedupeCopies, (stage, done, total) =>
                     {
                         var task = stage == "read" ? read : queue;
                         task.MaxValue = Math.Max(total, 1);
@@ -41,7 +41,7 @@ internal static class BackfillCommand
         }
         catch (TenantNotConfiguredException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Tenant {command.TenantId} has no directory; import it first (PUT /api/admin/tenants/{{tenantId}}/directory).[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]Tenant {tenantId} has no directory; import it first (PUT /api/admin/tenants/{{tenantId}}/directory).[/]");
             return 2;
         }
 

@@ -14,32 +14,34 @@ namespace SalesFunctions.Cli;
 /// </summary>
 internal static class KpiRecomputeCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine command, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="from">The first day; null for the tenant's whole history.</param>
+    /// <param name="to">The last day; null for the tenant's local today.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string tenantId, DateOnly? from, DateOnly? to, TextWriter output, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken);
-        var directory = await services.GetRequiredService<ITenantDirectoryStore>().GetAsync(command.TenantId, cancellationToken);
+        var directory = await services.GetRequiredService<ITenantDirectoryStore>().GetAsync(tenantId, cancellationToken);
         if (directory is null)
         {
             // The wording the queues use for the same condition.
-            await output.WriteLineAsync(new TenantNotConfiguredException(command.TenantId).Message);
+            await output.WriteLineAsync(new TenantNotConfiguredException(tenantId).Message);
             return 2;
         }
 
-        var to = command.To ?? directory.LocalDay(services.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (command.From > to)
+        var lastDay = to ?? directory.LocalDay(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (from > lastDay)
         {
-            await output.WriteLineAsync(Invariant($"--from {command.From:yyyy-MM-dd} is after the tenant's local today, {to:yyyy-MM-dd}; pass --to."));
+            await output.WriteLineAsync(Invariant($"--from {from:yyyy-MM-dd} is after the tenant's local today, {lastDay:yyyy-MM-dd}; pass --to."));
             return 2;
         }
 
         var rollup = services.GetRequiredService<KpiRollupService>();
-        Task<int> RecomputeAsync(IProgress<RecomputeProgress> progress) => command.From is { } from
-            ? rollup.RecomputeAsync(directory, [(from, to)], progress, cancellationToken)
-            : rollup.RecomputeAllAsync(directory, to, progress, cancellationToken);
+        Task<int> RecomputeAsync(IProgress<RecomputeProgress> progress) => from is { } first
+            ? rollup.RecomputeAsync(directory, [(first, lastDay)], progress, cancellationToken)
+            : rollup.RecomputeAllAsync(directory, lastDay, progress, cancellationToken);
 
-        await output.WriteLineAsync(command.From is { } start
-            ? Invariant($"Recomputing the KPIs of {command.TenantId} from {start:yyyy-MM-dd} to {to:yyyy-MM-dd}")
-            : Invariant($"Recomputing the KPIs of {command.TenantId} from its first stored fact to {to:yyyy-MM-dd}"));
+        await output.WriteLineAsync(from is { } start
+            ? Invariant($"Recomputing the KPIs of {tenantId} from {start:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}")
+            : Invariant($"Recomputing the KPIs of {tenantId} from its first stored fact to {lastDay:yyyy-MM-dd}"));
         var clock = Stopwatch.StartNew();
         var cells = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
             ? await WithProgressBarAsync(RecomputeAsync)

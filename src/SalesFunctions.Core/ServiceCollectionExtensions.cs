@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CaptureService>();
         services.AddSingleton<CallCapture>();
         services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScoringService>();
         services.AddSingleton<TerritoryModels>();
         services.AddSingleton<TerritoryReassignment>();

@@ -8,18 +8,12 @@ using SalesFunctions.Host.Runtime;
 namespace SalesFunctions.Host.Tests;
 
 /// <summary>Both hosts serve exactly the functions of the one registry.</summary>
-public sealed partial class FunctionRegistryCoverageTests : IAsyncLifetime
+public sealed partial class FunctionRegistryCoverageTests() : HostTest
 {
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync() => _host = await HostUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public void Host_WhenStarted_ServesEveryRegistryEntry()
     {
-        var endpoints = _host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = Host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, Route: e.RoutePattern.RawText?.TrimStart('/'),
                 Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
             .ToList();
@@ -31,9 +25,9 @@ public sealed partial class FunctionRegistryCoverageTests : IAsyncLifetime
         }
 
         Assert.Equal(FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Queue).Select(f => f.Name).Order(),
-            _host.App.Services.GetServices<IQueueTrigger>().Select(t => t.Definition.Name).Order());
+            Host.App.Services.GetServices<IQueueTrigger>().Select(t => t.Definition.Name).Order());
         Assert.Equal(FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Timer).Select(f => f.Name).Order(),
-            _host.App.Services.GetServices<ITimerTrigger>().Select(t => t.Definition.Name).Order());
+            Host.App.Services.GetServices<ITimerTrigger>().Select(t => t.Definition.Name).Order());
     }
 
     [Fact]

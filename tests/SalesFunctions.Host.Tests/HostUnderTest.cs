@@ -109,18 +109,34 @@ public sealed class HostUnderTest : IAsyncDisposable
     /// A Host that reads Graph from a running simulator, receives its notifications at its own URL, and runs every
     /// listener with the rollup timer every second: the end-to-end tests' deployment.
     /// </summary>
-    public static async Task<HostUnderTest> StartAgainstSimulatorAsync(WebApplication simulator, Action<IServiceCollection>? services = null)
+    /// <param name="settings">More settings over those (a class's connectors, schedules, page sizes).</param>
+    /// <param name="url">Where to listen; a free port when null. A restarted Host keeps its URL: the simulator's subscriptions point at it.</param>
+    /// <param name="prefix">Storage to use; a fresh one when null. Reuse one to restart a Host on the same data.</param>
+    /// <param name="services">More services after the Host's own (a test's telemetry exporter).</param>
+    public static async Task<HostUnderTest> StartAgainstSimulatorAsync(WebApplication simulator, IDictionary<string, string?>? settings = null,
+        string? url = null, string? prefix = null, Action<IServiceCollection>? services = null)
     {
-        var hostUrl = FreeLoopbackUrl();
-        return await StartAsync(new Dictionary<string, string?>
+        var hostUrl = url ?? FreeLoopbackUrl();
+        var configuration = new Dictionary<string, string?>
         {
             ["Graph:BaseUrl"] = $"{simulator.Urls.First()}/v1.0",
             ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
             ["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle",
             ["Listeners:Enabled"] = "true",
             ["KpiRollupSchedule"] = "*/1 * * * * *",
-        }, hostUrl, services: services);
+            // A throttling storm outlasts the SDK's retries in seconds here, not minutes: its deferred reads need not wait 30 s.
+            ["Capture:ThrottledDeferralSeconds"] = "2",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        return await StartAsync(configuration, hostUrl, prefix, services);
     }
+
+    /// <summary>The one account most endpoint tests' directories hold: acc-1, Northwind, at northwind.example.</summary>
+    public static object Northwind { get; } = new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } };
 
     /// <summary>
     /// Imports a one-rep directory (Ava, rep-01, team-a with the given manager, contoso-sales.example) with the given accounts and contacts

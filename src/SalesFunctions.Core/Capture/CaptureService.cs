@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SalesFunctions.Core.Queues;
 using SalesFunctions.Core.Subscriptions;
 using SalesFunctions.Core.Sync;
@@ -17,6 +18,7 @@ public sealed partial class CaptureService(
     CaptureTracer tracer,
     TimeProvider time,
     SalesFunctionsMetrics metrics,
+    IOptions<CaptureOptions> options,
     ILogger<CaptureService> logger)
 {
     public async Task<CaptureOutcome> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
@@ -32,7 +34,7 @@ public sealed partial class CaptureService(
         {
             // Throttling can outlast the SDK's retries and the queue's five quick attempts; the read is put off instead,
             // honouring Graph's Retry-After, so that a throttling storm delays an item and never poisons it.
-            var delay = DeferralDelay(throttled.RetryAfter, request.Deferrals);
+            var delay = DeferralDelay(TimeSpan.FromSeconds(options.Value.ThrottledDeferralSeconds), throttled.RetryAfter, request.Deferrals);
             await queue.SendLaterAsync(QueueNames.Capture, request with { Deferrals = request.Deferrals + 1 }, delay, cancellationToken);
             span.SetOutcome(nameof(CaptureOutcome.Deferred));
             metrics.ItemsCaptured.Add(1, new KeyValuePair<string, object?>("outcome", nameof(CaptureOutcome.Deferred)));
@@ -64,10 +66,10 @@ public sealed partial class CaptureService(
     /// <summary>Deferrals before a throttled read fails as any other error would: about an hour of throttling.</summary>
     public const int MaxDeferrals = 8;
 
-    /// <summary>30 s doubling per deferral up to 15 minutes, and never sooner than Graph's Retry-After.</summary>
-    public static TimeSpan DeferralDelay(TimeSpan? retryAfter, int deferrals)
+    /// <summary>The first wait (30 s by default) doubling per deferral up to 15 minutes, and never sooner than Graph's Retry-After.</summary>
+    public static TimeSpan DeferralDelay(TimeSpan first, TimeSpan? retryAfter, int deferrals)
     {
-        var backoff = TimeSpan.FromSeconds(Math.Min(900, 30 * Math.Pow(2, deferrals)));
+        var backoff = TimeSpan.FromSeconds(Math.Min(900, first.TotalSeconds * Math.Pow(2, deferrals)));
         return retryAfter is { } graph && graph > backoff ? graph : backoff;
     }
 

@@ -11,11 +11,8 @@ internal sealed class JsonLineMap
 {
     private readonly Dictionary<string, int> _lines;
 
-    private JsonLineMap(Dictionary<string, int> lines, List<JsonPropertyLine> properties, List<(string Path, int Line)> nullItems) =>
-        (_lines, Properties, NullItems) = (lines, properties, nullItems);
-
-    /// <summary>Every property in document order, repeats included: for checks of property names (unknown, misspelt).</summary>
-    public IReadOnlyList<JsonPropertyLine> Properties { get; }
+    private JsonLineMap(Dictionary<string, int> lines, List<(string Path, int Line)> nullItems) =>
+        (_lines, NullItems) = (lines, nullItems);
 
     /// <summary>
     /// Every array element that is null, such as <c>territories[2]</c>: no file of ours has a meaning for one, and the
@@ -25,6 +22,9 @@ internal sealed class JsonLineMap
 
     /// <summary>Comments and trailing commas are accepted: configuration files are edited by hand.</summary>
     public static JsonReaderOptions ReaderOptions { get; } = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The same leniency for a <see cref="JsonDocument"/> that a schema is run on.</summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Throws <see cref="JsonException"/> (with its 0-based LineNumber) on a syntax error.</summary>
     public static JsonLineMap Read(ReadOnlySpan<byte> utf8)
@@ -39,7 +39,6 @@ internal sealed class JsonLineMap
         }
 
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var properties = new List<JsonPropertyLine>();
         var nullItems = new List<(string Path, int Line)>();
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         var containers = new Stack<(string Path, int NextIndex, bool IsArray)>();
@@ -53,7 +52,6 @@ internal sealed class JsonLineMap
                     var name = reader.GetString()!;
                     pendingProperty = Join(containers.Peek().Path, name);
                     lines.TryAdd(pendingProperty, line);
-                    properties.Add(new JsonPropertyLine(containers.Peek().Path, name, line));
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     containers.Pop();
@@ -74,7 +72,7 @@ internal sealed class JsonLineMap
             }
         }
 
-        return new JsonLineMap(lines, properties, nullItems);
+        return new JsonLineMap(lines, nullItems);
     }
 
     /// <summary>The line of <paramref name="path"/>, or of its nearest enclosing path that has one (1 for the root).</summary>

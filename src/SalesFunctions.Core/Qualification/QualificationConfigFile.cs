@@ -6,8 +6,9 @@ using SalesFunctions.Core.Json;
 namespace SalesFunctions.Core.Qualification;
 
 /// <summary>
-/// Reads a tenant's qualification configuration (docs/qualification.md, docs/schemas/qualification.schema.json) on top
-/// of the built-in frameworks. A caller swaps its configuration only when
+/// Reads a tenant's qualification configuration (docs/qualification.md) on top of the built-in frameworks: validated
+/// against the published schema (docs/schemas/qualification.schema.json, embedded), then checked for what the schema
+/// cannot say. A caller swaps its configuration only when
 /// <see cref="QualificationConfigParseResult.Succeeded"/>, so bad configuration never replaces a good one.
 /// </summary>
 public static class QualificationConfigFile
@@ -22,6 +23,8 @@ public static class QualificationConfigFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    private static readonly Lazy<PublishedSchema> Schema = new(() => PublishedSchema.Load("qualification.schema.json"));
+
     private static readonly Lazy<IReadOnlyDictionary<string, Framework>> BuiltInFrameworks = new(LoadBuiltIns);
 
     /// <summary>BANT, MEDDIC, MEDDPICC, CHAMP, FAINT and SCOTSMAN as shipped in the embedded frameworks.json.</summary>
@@ -31,36 +34,18 @@ public static class QualificationConfigFile
 
     private static QualificationConfigParseResult Parse(string json, string fileName, IReadOnlyDictionary<string, Framework> baseFrameworks)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        JsonLineMap lines;
-        QualificationDocument? document;
-        try
+        var read = SchemaCheckedJson.Read<QualificationDocument>(json, Schema.Value, Options);
+        var errors = read.Errors.Select(e => new QualificationError(fileName, e.Line, e.Message)).ToList();
+        QualificationConfig? config = null;
+        if (read.Value is { } document)
         {
-            lines = JsonLineMap.Read(utf8);
-            document = JsonSerializer.Deserialize<QualificationDocument>(utf8, Options);
-        }
-        catch (JsonException exception)
-        {
-            return Failed(new QualificationError(fileName, (int)(exception.LineNumber ?? 0) + 1, Describe(exception)));
+            var validator = new QualificationConfigValidator(fileName, read.Lines!);
+            config = validator.Validate(document, baseFrameworks);
+            errors.AddRange(validator.Errors);
         }
 
-        if (document is null)
-        {
-            return Failed(new QualificationError(fileName, 1, "the file must contain a JSON object"));
-        }
-
-        if (lines.NullItems.Count > 0)
-        {
-            return new QualificationConfigParseResult(null, [.. lines.NullItems.Select(n => new QualificationError(fileName, n.Line, $"{n.Path} is null; leave it out instead"))]);
-        }
-
-        var validator = new QualificationConfigValidator(fileName, lines);
-        var config = validator.Validate(document, baseFrameworks);
-        return validator.Errors.Count == 0 ? new QualificationConfigParseResult(config, []) : new QualificationConfigParseResult(null, validator.Errors);
+        return errors.Count == 0 ? new QualificationConfigParseResult(config, []) : new QualificationConfigParseResult(null, errors);
     }
-
-    private static QualificationConfigParseResult Failed(QualificationError error) => new(null, [error]);
 
     private static IReadOnlyDictionary<string, Framework> LoadBuiltIns()
     {
@@ -71,22 +56,5 @@ public static class QualificationConfigFile
         return result.Succeeded
             ? result.Config.Frameworks
             : throw new InvalidOperationException($"The built-in frameworks are invalid: {string.Join("; ", result.Errors)}");
-    }
-
-    // The serializer appends "Path: … | LineNumber: … | BytePositionInLine: …" and names .NET types; the line is
-    // reported separately and the reader of the message knows the file, not the types.
-    private static string Describe(JsonException exception)
-    {
-        var message = exception.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal) && exception.Path is { } unmapped)
-        {
-            return $"unknown property at {unmapped}";
-        }
-
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = cut > 0 ? message[..cut] : message;
-        cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        text = cut > 0 ? text[..cut] : text;
-        return exception.Path is { Length: > 1 } path ? $"{text} (at {path})" : text;
     }
 }

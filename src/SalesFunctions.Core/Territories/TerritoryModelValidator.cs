@@ -3,35 +3,27 @@ using System.Numerics;
 
 namespace SalesFunctions.Core.Territories;
 
-/// <summary>The semantic checks a model must pass before it is compiled, each error pointing at its source line.</summary>
+/// <summary>
+/// The checks a model must pass before it is compiled that its JSON schema (docs/schemas/territory-model.schema.json,
+/// run by <see cref="TerritoryModelFile"/>) cannot express: ids unique, parents that exist without cycles or a primary
+/// under an overlay, leaves with rules, bands in order, postal prefixes with something to match. Each error points at its
+/// source line.
+/// </summary>
 internal static class TerritoryModelValidator
 {
-    public static List<TerritoryError> Validate(TerritoryModel model, string file, TerritoryLineMap lines)
+    /// <param name="lineOf">The source line of a path such as <c>territories[3].parentId</c>; 0 for models built in code.</param>
+    public static List<TerritoryError> Validate(TerritoryModel model, string file, Func<string, int> lineOf)
     {
         var errors = new List<TerritoryError>();
-        void Error(string path, string message) => errors.Add(new TerritoryError(file, lines.Of(path), message));
-
-        if (model.EffectiveFrom.Offset != TimeSpan.Zero)
-        {
-            Error("effectiveFrom", $"effectiveFrom {model.EffectiveFrom:O} must be in UTC (ending in Z or +00:00)");
-        }
-
-        if (model.Territories.Count == 0)
-        {
-            Error("territories", "the model has no territories");
-        }
+        void Error(string path, string message) => errors.Add(new TerritoryError(file, lineOf(path), message));
 
         var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < model.Territories.Count; i++)
         {
             var territory = model.Territories[i];
-            if (string.IsNullOrWhiteSpace(territory.Id))
+            if (!indexById.TryAdd(territory.Id, i))
             {
-                Error($"territories[{i}].id", "a territory needs a non-empty id");
-            }
-            else if (!indexById.TryAdd(territory.Id, i))
-            {
-                Error($"territories[{i}].id", $"duplicate territory id '{territory.Id}' (first defined on line {lines.Of($"territories[{indexById[territory.Id]}].id")})");
+                Error($"territories[{i}].id", $"duplicate territory id '{territory.Id}' (first defined on line {lineOf($"territories[{indexById[territory.Id]}].id")})");
             }
 
             for (var r = 0; r < territory.Rules.Count; r++)
@@ -116,19 +108,6 @@ internal static class TerritoryModelValidator
 
     private static void ValidateRule(TerritoryRule rule, string path, Action<string, string> error)
     {
-        ValidateList(rule.Countries, $"{path}.countries", "countries", error);
-        ValidateList(rule.Regions, $"{path}.regions", "regions", error);
-        ValidateList(rule.PostalPrefixes, $"{path}.postalPrefixes", "postalPrefixes", error);
-        ValidateList(rule.Industries, $"{path}.industries", "industries", error);
-        ValidateList(rule.Accounts, $"{path}.accounts", "accounts", error);
-        foreach (var country in rule.Countries ?? [])
-        {
-            if (country is not null && (country.Length != 2 || !char.IsAsciiLetter(country[0]) || !char.IsAsciiLetter(country[1])))
-            {
-                error($"{path}.countries", $"country '{country}' is not an ISO 3166-1 alpha-2 code such as DE");
-            }
-        }
-
         foreach (var prefix in rule.PostalPrefixes ?? [])
         {
             if (prefix is not null && CompiledRule.NormalisePostal(prefix).Length == 0)
@@ -141,42 +120,12 @@ internal static class TerritoryModelValidator
         ValidateBand(rule.AnnualRevenue, $"{path}.annualRevenue", "annualRevenue", error);
     }
 
-    private static void ValidateList(IReadOnlyList<string>? values, string path, string name, Action<string, string> error)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        if (values.Count == 0)
-        {
-            error(path, $"'{name}' is empty, so the rule could never match; leave it out to accept any value");
-        }
-
-        if (values.Any(string.IsNullOrWhiteSpace))
-        {
-            error(path, $"'{name}' contains an empty value");
-        }
-    }
-
     private static void ValidateBand<T>(Band<T>? band, string path, string name, Action<string, string> error)
         where T : struct, INumber<T>
     {
-        switch (band)
+        if (band is { Min: { } min, Max: { } max } && min > max)
         {
-            case null:
-                return;
-            case { Min: null, Max: null }:
-                error(path, $"'{name}' needs a min, a max or both");
-                break;
-            case { Min: { } min, Max: { } max } when min > max:
-                error(path, string.Create(CultureInfo.InvariantCulture, $"'{name}' band has min {min} greater than max {max}"));
-                break;
-        }
-
-        if (band.Min is { } lower && T.IsNegative(lower))
-        {
-            error(path, string.Create(CultureInfo.InvariantCulture, $"'{name}' band has a negative min {lower}"));
+            error(path, string.Create(CultureInfo.InvariantCulture, $"'{name}' band has min {min} greater than max {max}"));
         }
     }
 }

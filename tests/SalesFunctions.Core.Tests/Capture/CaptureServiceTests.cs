@@ -127,7 +127,7 @@ public sealed class CaptureServiceTests
     }
 
     private CaptureService Service => new(_mailboxes.Object, _calls.Object, new TenantDirectoryCache(_stores, TestClock.Provider), _queue.Object,
-        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TestClock.Provider, Pipeline.Metrics, NullLogger<CaptureService>.Instance);
+        new CaptureTracer(_traces, NullLogger<CaptureTracer>.Instance), TestClock.Provider, Pipeline.Metrics, Microsoft.Extensions.Options.Options.Create(new CaptureOptions()), NullLogger<CaptureService>.Instance);
 
     private static CaptureRequest Request(MailboxResource resource, string id) => new(TestData.Tenant, TestData.Ava, resource, id, "created", "sub-1");
 

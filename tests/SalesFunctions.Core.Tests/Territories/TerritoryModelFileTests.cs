@@ -82,7 +82,7 @@ public sealed class TerritoryModelFileTests
             "empty band",
             Valid.Replace("{ \"min\": 1000 }", "{ }", StringComparison.Ordinal),
             13,
-            "'employees' needs a min, a max or both"
+            "'employees' needs at least one of: max, min"
         },
         {
             "unknown property",
@@ -100,13 +100,13 @@ public sealed class TerritoryModelFileTests
             "wrong value type",
             Valid.Replace("\"priority\": 100", "\"priority\": \"high\"", StringComparison.Ordinal),
             13,
-            "(at $.territories[2].rules[0].priority)"
+            "priority must be an integer, not 'high'"
         },
         {
             "not an ISO country",
             Valid.Replace("\"AT\"", "\"Austria\"", StringComparison.Ordinal),
             13,
-            "country 'Austria' is not an ISO 3166-1 alpha-2 code"
+            "'Austria' does not match ^[A-Za-z]{2}$: an ISO 3166-1 alpha-2 code"
         },
         {
             "leaf without rules",
@@ -125,6 +125,12 @@ public sealed class TerritoryModelFileTests
             Valid.Replace("2026-01-01T00:00:00Z", "2026-01-01T00:00:00+01:00", StringComparison.Ordinal),
             4,
             "must be in UTC"
+        },
+        {
+            "unknown kind",
+            Valid.Replace("\"kind\": \"overlay\"", "\"kind\": \"overlay2\"", StringComparison.Ordinal),
+            16,
+            "unknown territory kind 'overlay2'; expected one of: overlay, primary"
         },
         {
             "empty list",

@@ -7,10 +7,10 @@ namespace SalesFunctions.Host.Tests.Cli;
 internal static class Salesfn
 {
     /// <summary>
-    /// Runs salesfn against the test host's storage (same account, same name prefix; none added when there are no
-    /// arguments, so that the bare usage case stays bare). Output is redirected, as in a CI log.
+    /// Runs salesfn against the test host's storage (same account, same name prefix), or with the arguments alone when
+    /// there is no host (usage errors, offline commands). Output is redirected, as in a CI log.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(HostUnderTest host, params string[] args)
+    public static async Task<(int ExitCode, string Output)> RunAsync(HostUnderTest? host, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "salesfn.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -20,7 +20,7 @@ internal static class Salesfn
             start.ArgumentList.Add(arg);
         }
 
-        if (args.Length > 0)
+        if (host is not null)
         {
             start.ArgumentList.Add("--prefix");
             start.ArgumentList.Add(host.Prefix);

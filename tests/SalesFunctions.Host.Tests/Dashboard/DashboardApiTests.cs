@@ -8,14 +8,12 @@ using SalesFunctions.Core.Security;
 namespace SalesFunctions.Host.Tests.Dashboard;
 
 /// <summary>The routes the dashboard added to the API: who the caller is, and the KPI catalogue it links names to.</summary>
-public sealed class DashboardApiTests : IAsyncLifetime
+public sealed class DashboardApiTests() : HostTest
 {
     private const string Tenant = "tenant-m";
-    private HostUnderTest _host = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync();
         var directory = new
         {
             internalDomains = new[] { "contoso-sales.example" },
@@ -34,16 +32,14 @@ public sealed class DashboardApiTests : IAsyncLifetime
             accounts = Array.Empty<object>(),
             contacts = Array.Empty<object>(),
         };
-        using var response = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", directory);
+        using var response = await Host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", directory);
         response.EnsureSuccessStatusCode();
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Caller_WhenAManagerCalls_ListsOnlyTheTeamsTheyManageAndTheirReps()
     {
-        var me = await GetAsync("/api/me", _host.Token(Tenant, CallerRole.Manager, "mia@contoso-sales.example"));
+        var me = await GetAsync("/api/me", Host.Token(Tenant, CallerRole.Manager, "mia@contoso-sales.example"));
 
         Assert.Equal("manager", me.GetProperty("role").GetString());
         Assert.Equal("Europe/Paris", me.GetProperty("timeZone").GetString());
@@ -55,7 +51,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Caller_WhenARepCalls_NamesTheirOwnRepIdAndNoOneElse()
     {
-        var me = await GetAsync("/api/me", _host.Token(Tenant, CallerRole.Rep, "ben@contoso-sales.example"));
+        var me = await GetAsync("/api/me", Host.Token(Tenant, CallerRole.Rep, "ben@contoso-sales.example"));
 
         Assert.Equal("rep", me.GetProperty("role").GetString());
         Assert.Equal("rep-02", me.GetProperty("rep").GetString());
@@ -66,7 +62,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Caller_WhenAnAdminCalls_ListsEveryTeamAndRep()
     {
-        var me = await GetAsync("/api/me", _host.Token(Tenant, CallerRole.Admin));
+        var me = await GetAsync("/api/me", Host.Token(Tenant, CallerRole.Admin));
 
         Assert.Equal(["team-east", "team-west"], Ids(me, "teams"));
         Assert.Equal(["rep-01", "rep-02", "rep-03"], Ids(me, "reps"));
@@ -75,7 +71,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Catalogue_WhenARepReadsIt_ListsEveryKpiWithItsFormulaAndUnit()
     {
-        var catalogue = await GetAsync("/api/kpis/catalogue", _host.Token(Tenant, CallerRole.Rep, "ava@contoso-sales.example"));
+        var catalogue = await GetAsync("/api/kpis/catalogue", Host.Token(Tenant, CallerRole.Rep, "ava@contoso-sales.example"));
 
         var kpis = catalogue.GetProperty("kpis").EnumerateArray().ToList();
         Assert.Equal(KpiCatalogue.Definitions.Select(d => d.Name), kpis.Select(k => k.GetProperty("name").GetString()));
@@ -87,7 +83,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Root_WhenTheDashboardIsBuilt_ServesItsPageWithAPolicyThatAllowsOnlyItsOwnScripts()
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var response = await client.GetAsync("/");
         var page = await response.Content.ReadAsStringAsync();
 
@@ -102,7 +98,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
     [Fact]
     public async Task Config_WhenTheDevelopmentIssuerIsOn_NamesItsTokenEndpointAndTheSwitchersTenant()
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         var config = await client.GetFromJsonAsync<JsonElement>("/dashboard-config.json");
 
         Assert.Equal("development", config.GetProperty("signIn").GetString());
@@ -141,7 +137,7 @@ public sealed class DashboardApiTests : IAsyncLifetime
 
     private async Task<JsonElement> GetAsync(string path, string token)
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request);

@@ -46,15 +46,7 @@ public sealed class DemoDashboard : IAsyncLifetime
 
         _simulator = SimulatorApp.Build(Simulated);
         await _simulator.StartAsync();
-        var hostUrl = HostUnderTest.FreeLoopbackUrl();
-        Host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
-        {
-            ["Graph:BaseUrl"] = $"{_simulator.Urls.First()}/v1.0",
-            ["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications",
-            ["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle",
-            ["Listeners:Enabled"] = "true",
-            ["Dashboard:Tenant"] = DemoOrganisation.TenantId,
-        }, hostUrl);
+        Host = await HostUnderTest.StartAgainstSimulatorAsync(_simulator, new Dictionary<string, string?> { ["Dashboard:Tenant"] = DemoOrganisation.TenantId });
         var driver = new DemoDriver(Host.Client, _simulator, TimeSpan.FromMinutes(5));
         await driver.ImportAndSubscribeAsync(CancellationToken.None);
         await _simulator.Services.GetRequiredService<Player>().PlayAsync(null, CancellationToken.None);

@@ -1,13 +1,10 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Calls;
 using SalesFunctions.Simulator.Crm;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
-using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests.EndToEnd;
 
@@ -17,45 +14,26 @@ namespace SalesFunctions.Host.Tests.EndToEnd;
 /// arrive as signed webhooks, sent twice. Half the Teams calls are logged in HubSpot too and each PSTN call is in the log
 /// as well: calls per rep and day must equal the simulator's ground truth, which counts each real call once.
 /// </summary>
-public sealed class CallsEndToEndTests : IAsyncLifetime
+public sealed class CallsEndToEndTests() : SimulatorEndToEndTest(Days(4), Settings())
 {
-    private WebApplication _simulator = null!;
-    private HostUnderTest _host = null!;
-    private DemoDriver _driver = null!;
-
-    public async Task InitializeAsync()
+    private static Dictionary<string, string?> Settings()
     {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 4 });
-        await _simulator.StartAsync();
-        var hostUrl = HostUnderTest.FreeLoopbackUrl();
         var settings = CrmDemoConnectors.Settings(DemoOrganisation.TenantId);
-        settings["Graph:BaseUrl"] = $"{_simulator.Urls.First()}/v1.0";
-        settings["Graph:Subscriptions:NotificationUrl"] = $"{hostUrl}/api/graph/notifications";
-        settings["Graph:Subscriptions:LifecycleNotificationUrl"] = $"{hostUrl}/api/graph/lifecycle";
-        settings["Listeners:Enabled"] = "true";
         settings["PstnSweepSchedule"] = "*/2 * * * * *";
         settings["Calls:PstnLookbackHours"] = "2160";
-        _host = await HostUnderTest.StartAsync(settings, hostUrl);
-        _driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _simulator.StopAsync();
-        await _simulator.DisposeAsync();
+        return settings;
     }
 
     [Fact]
     public async Task Calls_WhenRecordedInTeamsThePstnLogAndHubSpot_CallsPerRepEqualGroundTruthWithEachCallCountedOnce()
     {
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
-        var calls = _simulator.Services.GetRequiredService<CallPlayer>();
-        var registry = _simulator.Services.GetRequiredService<SubscriptionRegistry>();
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var calls = Simulator.Services.GetRequiredService<CallPlayer>();
+        var registry = Simulator.Services.GetRequiredService<SubscriptionRegistry>();
 
-        var (notified, logs) = await _driver.PlayCallsAsync(CancellationToken.None);
-        var status = await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
-        var (mismatches, totals) = await _driver.CompareWithTruthAsync(CancellationToken.None);
+        var (notified, logs) = await Driver.PlayCallsAsync(CancellationToken.None);
+        var status = await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var (mismatches, totals) = await Driver.CompareWithTruthAsync(CancellationToken.None);
 
         Assert.Single(registry.All, s => s.IsCallRecords);
         Assert.Equal(calls.Calls.Count(c => c.InTeams), notified);
@@ -77,16 +55,16 @@ public sealed class CallsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task StartCallCapture_WhenTheTenantHasNoDirectoryOrStartsTwice_Is404ThenOneSubscription()
     {
-        using (var missing = await _host.Client.PostAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/calls", null))
+        using (var missing = await Host.Client.PostAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/calls", null))
         {
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         }
 
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
-        using var again = await _host.Client.PostAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/calls", null);
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
+        using var again = await Host.Client.PostAsync($"api/admin/tenants/{DemoOrganisation.TenantId}/calls", null);
 
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        Assert.Single(_simulator.Services.GetRequiredService<SubscriptionRegistry>().All, s => s.IsCallRecords);
+        Assert.Single(Simulator.Services.GetRequiredService<SubscriptionRegistry>().All, s => s.IsCallRecords);
         Assert.Contains("CallRecords", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SalesFunctions.Core.Kpis;
 using SalesFunctions.Core.Kpis.Catalogue;
@@ -21,84 +20,73 @@ namespace SalesFunctions.Host.Tests.EndToEnd;
 /// Host fetches every item through the real Graph SDK, runs the queues and the rollup timer on Azurite, and the KPI API
 /// must equal the simulator's independently computed ground truth.
 /// </summary>
-public sealed class PipelineEndToEndTests : IAsyncLifetime
+public sealed class PipelineEndToEndTests() : SimulatorEndToEndTest(Days(5))
 {
-    private WebApplication _simulator = null!;
-    private HostUnderTest _host = null!;
-    private DemoDriver _driver = null!;
-
-    public async Task InitializeAsync()
-    {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 5 });
-        await _simulator.StartAsync();
-        _host = await HostUnderTest.StartAgainstSimulatorAsync(_simulator);
-        _driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _simulator.StopAsync();
-        await _simulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Pipeline_WhenNotificationsArriveTwiceAndFromSeveralMailboxes_KpisEqualGroundTruthAndEachActivityIsStoredOnce()
     {
-        var player = _simulator.Services.GetRequiredService<Player>();
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var player = Simulator.Services.GetRequiredService<Player>();
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
 
         var played = await player.PlayAsync(null, CancellationToken.None);
-        var status = await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
-        var (mismatches, _) = await _driver.CompareWithTruthAsync(CancellationToken.None);
+        var status = await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var (mismatches, _) = await Driver.CompareWithTruthAsync(CancellationToken.None);
 
         Assert.Equal(0, played.FailedRequests);
         Assert.True(played.Duplicates > 0, "the simulator should have sent some notifications twice");
         Assert.Empty(mismatches);
         Assert.Equal(0, DemoDriver.PoisonCount(status));
-        Assert.Empty(await _driver.CheckSignInAsync(CancellationToken.None));
-        var organisation = _simulator.Services.GetRequiredService<DemoOrganisation>();
-        Assert.NotEmpty(_host.Logs.Lines);
-        Assert.Empty(LogCapture.Holding(_host.Logs.Lines, RunSecrets.Of(organisation, _simulator.Services.GetRequiredService<SubscriptionRegistry>())));
-        var activityRows = await _host.CountActivityRowsAsync();
+        Assert.Empty(await Driver.CheckSignInAsync(CancellationToken.None));
+        var organisation = Simulator.Services.GetRequiredService<DemoOrganisation>();
+        Assert.NotEmpty(Host.Logs.Lines);
+        Assert.Empty(LogCapture.Holding(Host.Logs.Lines, RunSecrets.Of(organisation, Simulator.Services.GetRequiredService<SubscriptionRegistry>())));
+        var activityRows = await Host.CountActivityRowsAsync();
         Assert.Equal(ExpectedActivities(player), activityRows);
 
         // Graph retries: every notification arrives once more. Nothing may change.
         var kpisBefore = await AllRepRowsAsync();
         var replayed = await player.ReplayAsync(CancellationToken.None);
-        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         Assert.Equal(played.Notifications, replayed.Notifications - replayed.Duplicates + played.Duplicates);
-        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
-        Assert.Equal(activityRows, await _host.CountActivityRowsAsync());
+        Assert.Empty((await Driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        Assert.Equal(activityRows, await Host.CountActivityRowsAsync());
         Assert.Equal(kpisBefore, await AllRepRowsAsync());
         await AssertTerritoryRowsNestAsync();
     }
 
     [Theory]
-    [InlineData(429)]
-    [InlineData(503)]
-    public async Task Pipeline_WhenGraphThrottlesInAStorm_StillEndsExactlyAtGroundTruth(int status)
+    [InlineData(429, 1)]
+    [InlineData(503, 2)]
+    public async Task Pipeline_WhenGraphThrottlesInAStormOnOneOrTwoInstances_StillEndsExactlyAtGroundTruth(int status, int instances)
     {
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
-        using var control = new HttpClient { BaseAddress = new Uri(_simulator.Urls.First()) };
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
+        using var control = new HttpClient { BaseAddress = new Uri(Simulator.Urls.First()) };
+
+        // A second instance on the same storage competes for every queue, as a scaled-out Function app does (the timers
+        // run where their lease is); scripts/chaos.sh adds kills and a third instance. Its Graph reads are counted.
+        var secondReads = new GraphReadCounter();
+        await using var second = instances == 2
+            ? await HostUnderTest.StartAgainstSimulatorAsync(Simulator, prefix: Host.Prefix, services: secondReads.AddTo)
+            : null;
 
         // More throttled answers than the SDK's own retries absorb: some captures fail and come back through the queue.
         (await control.PostAsJsonAsync("/sim/faults", new { throttleNextRequests = 150, retryAfterSeconds = 1, status })).EnsureSuccessStatusCode();
-        var played = await _simulator.Services.GetRequiredService<Player>().PlayAsync(2, CancellationToken.None);
-        var finished = await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        var played = await Simulator.Services.GetRequiredService<Player>().PlayAsync(2, CancellationToken.None);
+        var finished = await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         Assert.Equal(0, played.FailedRequests);
         Assert.Equal(0, DemoDriver.PoisonCount(finished));
-        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
-        Assert.Equal(ExpectedActivities(_simulator.Services.GetRequiredService<Player>()), await _host.CountActivityRowsAsync());
+        Assert.Empty((await Driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        Assert.Equal(ExpectedActivities(Simulator.Services.GetRequiredService<Player>()), await Host.CountActivityRowsAsync());
+        Assert.True(instances == 1 || secondReads.Count > 0, "the second instance took no capture from the queue");
     }
 
     [Fact]
     public async Task Rollup_WhenEveryDayIsRecomputedFromScratch_GivesTheRowsTheIncrementalRunsLeft()
     {
-        var player = _simulator.Services.GetRequiredService<Player>();
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var player = Simulator.Services.GetRequiredService<Player>();
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
 
         // Play day by day so that the rollup timer recomputes days while later activities are still arriving.
         for (var days = 1; days <= 5; days++)
@@ -106,47 +94,47 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
             await player.PlayAsync(days, CancellationToken.None);
         }
 
-        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
         var incremental = await AllRepRowsAsync();
-        var directory = (await _host.Service<ITenantDirectoryStore>().GetAsync(DemoOrganisation.TenantId, CancellationToken.None))!;
-        var rollup = _host.Service<KpiRollupService>();
+        var directory = (await Host.Service<ITenantDirectoryStore>().GetAsync(DemoOrganisation.TenantId, CancellationToken.None))!;
+        var rollup = Host.Service<KpiRollupService>();
         await rollup.RecomputeAllAsync(directory, directory.LocalDay(TestClock.Now), null, CancellationToken.None);
 
         var fromScratch = await AllRepRowsAsync();
 
         Assert.NotEmpty(incremental);
         Assert.Equal(incremental, fromScratch);
-        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        Assert.Empty((await Driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
     }
 
     [Fact]
     public async Task Lifecycle_WhenGraphRemovesASubscription_TheHostRecreatesItAndNoActivityIsLost()
     {
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
-        var registry = _simulator.Services.GetRequiredService<SubscriptionRegistry>();
-        var rep = _simulator.Services.GetRequiredService<DemoOrganisation>().Reps[0];
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var registry = Simulator.Services.GetRequiredService<SubscriptionRegistry>();
+        var rep = Simulator.Services.GetRequiredService<DemoOrganisation>().Reps[0];
         var removed = registry.All.Single(s => s.Target == (rep.Email, "messages"));
-        using var control = new HttpClient { BaseAddress = new Uri(_simulator.Urls.First()) };
+        using var control = new HttpClient { BaseAddress = new Uri(Simulator.Urls.First()) };
 
         (await control.PostAsJsonAsync("/sim/lifecycle", new { subscriptionId = removed.Id, @event = "subscriptionRemoved" })).EnsureSuccessStatusCode();
         var replacement = await WaitForAsync(() => registry.All.SingleOrDefault(s => s.Target == (rep.Email, "messages")));
-        await _simulator.Services.GetRequiredService<Player>().PlayAsync(null, CancellationToken.None);
-        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        await Simulator.Services.GetRequiredService<Player>().PlayAsync(null, CancellationToken.None);
+        await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         Assert.NotEqual(removed.Id, replacement.Id);
-        var stored = await _host.Service<ISubscriptionStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None);
+        var stored = await Host.Service<ISubscriptionStore>().ListAsync(DemoOrganisation.TenantId, CancellationToken.None);
         Assert.DoesNotContain(stored, s => s.SubscriptionId == removed.Id);
         Assert.Contains(stored, s => s.SubscriptionId == replacement.Id);
-        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
+        Assert.Empty((await Driver.CompareWithTruthAsync(CancellationToken.None)).Mismatches);
     }
 
     [Fact]
     public async Task Lifecycle_WhenReauthorizationRequired_TheHostRenewsTheSameSubscription()
     {
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
-        var registry = _simulator.Services.GetRequiredService<SubscriptionRegistry>();
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var registry = Simulator.Services.GetRequiredService<SubscriptionRegistry>();
         var subscription = registry.All.First();
-        using var control = new HttpClient { BaseAddress = new Uri(_simulator.Urls.First()) };
+        using var control = new HttpClient { BaseAddress = new Uri(Simulator.Urls.First()) };
 
         (await control.PostAsJsonAsync("/sim/lifecycle", new { subscriptionId = subscription.Id, @event = "reauthorizationRequired" })).EnsureSuccessStatusCode();
         var renewed = await WaitForAsync(() => registry.Find(subscription.Id) is { } s && s.ExpirationDateTime > subscription.ExpirationDateTime ? s : null);
@@ -184,8 +172,8 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
     /// </summary>
     private async Task AssertTerritoryRowsNestAsync()
     {
-        var store = _host.Service<IKpiStore>();
-        var first = _simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
+        var store = Host.Service<IKpiStore>();
+        var first = Simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
         var days = Enumerable.Range(0, 5).Select(first.AddDays).ToList();
         async Task<int[]> Touches(KpiDimension dimension, string key)
         {
@@ -214,10 +202,10 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
 
     private async Task<List<string>> AllRepRowsAsync()
     {
-        var store = _host.Service<IKpiStore>();
+        var store = Host.Service<IKpiStore>();
         var rows = new List<string>();
-        var first = _simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
-        foreach (var rep in _simulator.Services.GetRequiredService<DemoOrganisation>().Reps)
+        var first = Simulator.Services.GetRequiredService<SimulatorOptions>().FirstDay;
+        foreach (var rep in Simulator.Services.GetRequiredService<DemoOrganisation>().Reps)
         {
             rows.AddRange((await store.GetSeriesAsync(DemoOrganisation.TenantId, KpiDimension.Rep, rep.RepId!, KpiGrain.Day, first, first.AddDays(4), CancellationToken.None)).Select(KpiCellText.Of));
         }

@@ -1,14 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SalesFunctions.Core.Activities;
-using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
 using SalesFunctions.Simulator.Organisation;
-using SalesFunctions.Tests.Shared;
 
 namespace SalesFunctions.Host.Tests.EndToEnd;
 
@@ -17,36 +14,18 @@ namespace SalesFunctions.Host.Tests.EndToEnd;
 /// should, the purge removes it from activities and KPIs, notifications that arrive again do not bring it back, and
 /// the trace API explains both a captured and an excluded message.
 /// </summary>
-public sealed class PrivacyAndTracesEndToEndTests : IAsyncLifetime
+public sealed class PrivacyAndTracesEndToEndTests() : SimulatorEndToEndTest(Days(3))
 {
     private const string Tenant = DemoOrganisation.TenantId;
-    private WebApplication _simulator = null!;
-    private HostUnderTest _host = null!;
-    private DemoDriver _driver = null!;
-
-    public async Task InitializeAsync()
-    {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 3 });
-        await _simulator.StartAsync();
-        _host = await HostUnderTest.StartAgainstSimulatorAsync(_simulator);
-        _driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _simulator.StopAsync();
-        await _simulator.DisposeAsync();
-    }
 
     [Fact]
     public async Task StricterPolicy_WhenDryRunThenApplied_CountsPurgesKeepsOutOnReplayAndExplains()
     {
-        var player = _simulator.Services.GetRequiredService<Player>();
-        var organisation = _simulator.Services.GetRequiredService<DemoOrganisation>();
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var player = Simulator.Services.GetRequiredService<Player>();
+        var organisation = Simulator.Services.GetRequiredService<DemoOrganisation>();
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
         await player.PlayAsync(null, CancellationToken.None);
-        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         // The busiest customer domain, and the simulator's own count of the activities that involve it.
         var emails = player.PlayedEmails.Where(e => !e.IsDraft && e.Everyone.Any(p => !p.Internal)).ToList();
@@ -60,21 +39,21 @@ public sealed class PrivacyAndTracesEndToEndTests : IAsyncLifetime
         var dryRun = await SendAsync(HttpMethod.Post, "privacy/dry-run", policy);
         Assert.Equal(emails.Count + meetings.Count, dryRun.GetProperty("activitiesScanned").GetInt32());
         Assert.Equal(expectedExcluded, dryRun.GetProperty("excluded").GetProperty("ExcludedDomain").GetInt32());
-        Assert.Equal(emails.Count + meetings.Count, await _host.CountActivityRowsAsync());
+        Assert.Equal(emails.Count + meetings.Count, await Host.CountActivityRowsAsync());
 
         var applied = await SendAsync(HttpMethod.Put, "privacy", policy);
-        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
         Assert.Equal(expectedExcluded, applied.GetProperty("excludedTotal").GetInt32());
-        Assert.Equal(emails.Count + meetings.Count - expectedExcluded, await _host.CountActivityRowsAsync());
+        Assert.Equal(emails.Count + meetings.Count - expectedExcluded, await Host.CountActivityRowsAsync());
         var truthWithout = GroundTruth.Compute(organisation, player.PlayedEmails.Where(e => !Involves(e.Everyone)).ToList(),
             player.PlayedMeetings.Where(m => !Involves(m.Everyone)).ToList());
-        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None, truthWithout)).Mismatches);
+        Assert.Empty((await Driver.CompareWithTruthAsync(CancellationToken.None, truthWithout)).Mismatches);
 
         // Graph delivers every notification again: the excluded items are fetched and judged by the new policy.
         await player.ReplayAsync(CancellationToken.None);
-        await _driver.WaitForRollupAsync(progress: false, CancellationToken.None);
-        Assert.Equal(emails.Count + meetings.Count - expectedExcluded, await _host.CountActivityRowsAsync());
-        Assert.Empty((await _driver.CompareWithTruthAsync(CancellationToken.None, truthWithout)).Mismatches);
+        await Driver.WaitForRollupAsync(progress: false, CancellationToken.None);
+        Assert.Equal(emails.Count + meetings.Count - expectedExcluded, await Host.CountActivityRowsAsync());
+        Assert.Empty((await Driver.CompareWithTruthAsync(CancellationToken.None, truthWithout)).Mismatches);
 
         var kept = emails.First(e => !Involves(e.Everyone));
         var keptTrace = await TracesAsync(kept.InternetMessageId);
@@ -91,11 +70,11 @@ public sealed class PrivacyAndTracesEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Privacy_WhenPolicyInvalidOrTenantUnknown_AnswersProblemAndKeepsTheCurrentPolicy()
     {
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
 
-        using var invalid = await _host.Client.PutAsJsonAsync($"api/admin/tenants/{Tenant}/privacy", new { excludedDomains = new[] { "@bad" }, subject = "Hashed" });
-        using var unknown = await _host.Client.PostAsJsonAsync("api/admin/tenants/nobody/privacy/dry-run", new { });
-        var current = await _host.Client.GetFromJsonAsync<JsonElement>($"api/admin/tenants/{Tenant}/privacy");
+        using var invalid = await Host.Client.PutAsJsonAsync($"api/admin/tenants/{Tenant}/privacy", new { excludedDomains = new[] { "@bad" }, subject = "Hashed" });
+        using var unknown = await Host.Client.PostAsJsonAsync("api/admin/tenants/nobody/privacy/dry-run", new { });
+        var current = await Host.Client.GetFromJsonAsync<JsonElement>($"api/admin/tenants/{Tenant}/privacy");
 
         Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (invalid.StatusCode, invalid.Content.Headers.ContentType?.MediaType));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -106,29 +85,29 @@ public sealed class PrivacyAndTracesEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task RemoveMailbox_WhenTracked_DeletesItsSubscriptionsAtGraphAndItsNotificationsNoLongerAuthenticate()
     {
-        await _driver.ImportAndSubscribeAsync(CancellationToken.None);
-        var registry = _simulator.Services.GetRequiredService<SubscriptionRegistry>();
-        var rep = _simulator.Services.GetRequiredService<DemoOrganisation>().Reps[0];
+        await Driver.ImportAndSubscribeAsync(CancellationToken.None);
+        var registry = Simulator.Services.GetRequiredService<SubscriptionRegistry>();
+        var rep = Simulator.Services.GetRequiredService<DemoOrganisation>().Reps[0];
         Assert.Equal(2, registry.All.Count(s => s.Target?.Mailbox == rep.Email));
 
-        using var removed = await _host.Client.DeleteAsync($"api/admin/tenants/{Tenant}/mailboxes/{rep.Email}");
-        using var again = await _host.Client.DeleteAsync($"api/admin/tenants/{Tenant}/mailboxes/{rep.Email}");
-        using var invalid = await _host.Client.DeleteAsync($"api/admin/tenants/{Tenant}/mailboxes/not-an-address");
+        using var removed = await Host.Client.DeleteAsync($"api/admin/tenants/{Tenant}/mailboxes/{rep.Email}");
+        using var again = await Host.Client.DeleteAsync($"api/admin/tenants/{Tenant}/mailboxes/{rep.Email}");
+        using var invalid = await Host.Client.DeleteAsync($"api/admin/tenants/{Tenant}/mailboxes/not-an-address");
 
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.DoesNotContain(registry.All, s => s.Target?.Mailbox == rep.Email);
-        Assert.Equal(2 * (_simulator.Services.GetRequiredService<DemoOrganisation>().Mailboxes.Count() - 1), registry.All.Count(s => s.Target is not null));
+        Assert.Equal(2 * (Simulator.Services.GetRequiredService<DemoOrganisation>().Mailboxes.Count() - 1), registry.All.Count(s => s.Target is not null));
     }
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body)
     {
-        using var response = await _host.Client.SendAsync(new HttpRequestMessage(method, $"api/admin/tenants/{Tenant}/{path}") { Content = JsonContent.Create(body) });
+        using var response = await Host.Client.SendAsync(new HttpRequestMessage(method, $"api/admin/tenants/{Tenant}/{path}") { Content = JsonContent.Create(body) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<JsonElement> TracesAsync(string messageId) =>
-        await _host.Client.GetFromJsonAsync<JsonElement>($"api/admin/tenants/{Tenant}/traces?messageId={Uri.EscapeDataString(messageId)}");
+        await Host.Client.GetFromJsonAsync<JsonElement>($"api/admin/tenants/{Tenant}/traces?messageId={Uri.EscapeDataString(messageId)}");
 }

@@ -15,15 +15,13 @@ namespace SalesFunctions.Host.Tests.Endpoints;
 /// Every provider over real HTTP against the Host: the right credential is acknowledged in the provider's format with
 /// the raw body kept and one queue message; a wrong one is a 401 problem with nothing stored.
 /// </summary>
-public sealed class CrmWebhookTests : IAsyncLifetime
+public sealed class CrmWebhookTests() : HostTest(Settings())
 {
     private const string Tenant = "tenant-crm";
     private const string HubSpotDocsConnector = "hubspot-docs";
-    private HostUnderTest _host = null!;
-
     public static TheoryData<string> Providers => ["hubspot", "salesforce", "dynamics", "pipedrive", "generic"];
 
-    public async Task InitializeAsync()
+    private static Dictionary<string, string?> Settings()
     {
         var settings = CrmDemoConnectors.Settings(Tenant);
 
@@ -32,19 +30,17 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         settings[$"Crm:Connectors:{HubSpotDocsConnector}:Provider"] = "HubSpot";
         settings[$"Crm:Connectors:{HubSpotDocsConnector}:Secret"] = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
         settings["Crm:MaxPayloadBytes"] = "65536";
-        _host = await HostUnderTest.StartAsync(settings);
+        return settings;
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Webhook_WhenCredentialRight_AcknowledgesAfterKeepingTheBodyAndQueueingIt(string provider)
     {
-        using var request = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal(provider), 0, TestClock.Now);
+        using var request = CrmWebhookWriter.Deal(Host.Client.BaseAddress!, Deal(provider), 0, TestClock.Now);
         var sent = await request.Content!.ReadAsByteArrayAsync();
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         if (provider == "salesforce")
@@ -65,25 +61,25 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Webhook_WhenSalesforceMessageLacksSystemModstamp_AcknowledgesMergesByReceiveTimeAndWarnsInTheStatus()
     {
-        using var signed = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal("salesforce"), 0, DateTimeOffset.UtcNow);
+        using var signed = CrmWebhookWriter.Deal(Host.Client.BaseAddress!, Deal("salesforce"), 0, DateTimeOffset.UtcNow);
         var body = System.Text.RegularExpressions.Regex.Replace(await signed.Content!.ReadAsStringAsync(), "<sf:(SystemModstamp|LastModifiedDate)>[^<]*</sf:(SystemModstamp|LastModifiedDate)>", string.Empty);
         Assert.DoesNotContain("SystemModstamp", body, StringComparison.Ordinal);
         using var request = new HttpRequestMessage(HttpMethod.Post, signed.RequestUri) { Content = new StringContent(body, Encoding.UTF8, "text/xml") };
         request.Headers.Add("SOAPAction", "\"\"");
 
-        await _host.ImportDirectoryAsync(Tenant, [], []);
+        await Host.ImportDirectoryAsync(Tenant, [], []);
 
-        using var response = await _host.Client.SendAsync(request);
-        var queue = _host.Service<StorageClients>().Queues.GetQueueClient(_host.Service<StorageNames>().Queue(QueueNames.Crm));
+        using var response = await Host.Client.SendAsync(request);
+        var queue = Host.Service<StorageClients>().Queues.GetQueueClient(Host.Service<StorageNames>().Queue(QueueNames.Crm));
         var queued = (await queue.ReceiveMessageAsync()).Value;
         var message = JsonSerializer.Deserialize<Core.Crm.CrmMessage>(queued.MessageText, JsonSerializerOptions.Web)!;
-        await _host.Service<Core.Crm.CrmEventProcessor>().ProcessAsync(message, CancellationToken.None);
-        using var admin = _host.AdminClientOf(Tenant);
+        await Host.Service<Core.Crm.CrmEventProcessor>().ProcessAsync(message, CancellationToken.None);
+        using var admin = Host.AdminClientOf(Tenant);
         var status = JsonDocument.Parse(await admin.GetStringAsync("api/admin/status")).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var deals = new List<Core.Crm.CrmRecord>();
-        await foreach (var stored in _host.Service<Core.Crm.ICrmStore>().ListAsync(Tenant, Core.Crm.CrmEntityKind.Deal, CancellationToken.None))
+        await foreach (var stored in Host.Service<Core.Crm.ICrmStore>().ListAsync(Tenant, Core.Crm.CrmEntityKind.Deal, CancellationToken.None))
         {
             deals.Add(stored);
         }
@@ -112,7 +108,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         }
 
         using var trusted = await behindProxy.Client.SendAsync(Forwarded(behindProxy));
-        using var untrusted = await _host.Client.SendAsync(Forwarded(_host));
+        using var untrusted = await Host.Client.SendAsync(Forwarded(Host));
 
         Assert.Equal(HttpStatusCode.OK, trusted.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, untrusted.StatusCode);
@@ -122,10 +118,10 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     [MemberData(nameof(Providers))]
     public async Task Webhook_WhenCredentialWrong_Answers401ProblemAndStoresNothing(string provider)
     {
-        using var request = CrmWebhookWriter.Deal(_host.Client.BaseAddress!, Deal(provider), 0, TestClock.Now);
+        using var request = CrmWebhookWriter.Deal(Host.Client.BaseAddress!, Deal(provider), 0, TestClock.Now);
         Spoil(request, provider);
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -155,7 +151,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/crm/pipedrive/{CrmDemoConnectors.Pipedrive}") { Content = new ByteArrayContent(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{CrmDemoConnectors.PipedriveUser}:{CrmDemoConnectors.PipedrivePassword}")));
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, await CrmQueueLengthAsync());
@@ -171,7 +167,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         request.Headers.Add("X-SalesFunctions-Signature", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(CrmDemoConnectors.GenericSecret), Encoding.UTF8.GetBytes(body))));
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -183,7 +179,7 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/crm/generic/{CrmDemoConnectors.Generic}") { Content = new ByteArrayContent(new byte[70_000]) };
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(await StoredPayloadsAsync());
@@ -223,12 +219,12 @@ public sealed class CrmWebhookTests : IAsyncLifetime
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-HubSpot-Signature-Version", "v1");
         request.Headers.Add("X-HubSpot-Signature", signature);
-        return await _host.Client.SendAsync(request);
+        return await Host.Client.SendAsync(request);
     }
 
     private async Task<List<byte[]>> StoredPayloadsAsync()
     {
-        var container = _host.Service<StorageClients>().Blobs.GetBlobContainerClient(_host.Service<StorageNames>().Container(StorageNames.CrmPayloads));
+        var container = Host.Service<StorageClients>().Blobs.GetBlobContainerClient(Host.Service<StorageNames>().Container(StorageNames.CrmPayloads));
         var bodies = new List<byte[]>();
         await foreach (var blob in container.GetBlobsAsync())
         {
@@ -239,5 +235,5 @@ public sealed class CrmWebhookTests : IAsyncLifetime
     }
 
     private async Task<int> CrmQueueLengthAsync() =>
-        (await _host.Service<StorageClients>().Queues.GetQueueClient(_host.Service<StorageNames>().Queue(QueueNames.Crm)).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        (await Host.Service<StorageClients>().Queues.GetQueueClient(Host.Service<StorageNames>().Queue(QueueNames.Crm)).GetPropertiesAsync()).Value.ApproximateMessagesCount;
 }

@@ -7,18 +7,14 @@ using SalesFunctions.Core.Tenants;
 namespace SalesFunctions.Host.Tests.Endpoints;
 
 /// <summary>Accounts, contacts and reps imported as CSV over real HTTP into a directory stored in Azurite.</summary>
-public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
+public sealed class DirectoryCsvEndpointTests() : HostTest
 {
     private const string Tenant = "tenant-csv";
-    private HostUnderTest _host = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync();
-        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], []);
+        await Host.ImportDirectoryAsync(Tenant, [HostUnderTest.Northwind], []);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task PutCsv_WhenAccountsThenContactsAreValid_ReplacesEachListAndKeepsTheRest()
@@ -29,7 +25,7 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, accounts.StatusCode);
         Assert.Equal(2, (await accounts.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
         Assert.Equal(HttpStatusCode.OK, contacts.StatusCode);
-        var stored = (await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
+        var stored = (await Host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
         Assert.Equal(("Globex, Ltd", "GB", 40), (stored.AccountById("acc-2")!.Name, stored.AccountById("acc-2")!.Country, stored.AccountById("acc-2")!.Employees));
         Assert.Equal(("acc-2", "CFO"), (stored.ContactByEmail("pat@gmail.com")!.AccountId, stored.ContactByEmail("pat@gmail.com")!.Title));
         Assert.Equal("rep-01", Assert.Single(stored.Reps).Id);
@@ -44,7 +40,7 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([3, 4], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
-        var stored = (await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
+        var stored = (await Host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
         Assert.Null(stored.AccountById("acc-1")!.Employees);
     }
 
@@ -58,7 +54,7 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, contacts.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("acc-1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.NotNull((await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!.AccountById("acc-1"));
+        Assert.NotNull((await Host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!.AccountById("acc-1"));
     }
 
     [Fact]
@@ -67,7 +63,7 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
         using var response = await PutAsync("reps", "email,id,teamId,name,aliases\nava@contoso-sales.example,rep-01,team-a,Ava,ava.stone@contoso-sales.example;a.stone@contoso-sales.example\nben@contoso-sales.example,rep-02,team-a,Ben,\n");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = (await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
+        var stored = (await Host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
         Assert.Equal(["rep-01", "rep-02"], stored.Reps.Select(r => r.Id));
         Assert.Equal(["ava.stone@contoso-sales.example", "a.stone@contoso-sales.example"], stored.Reps[0].Aliases);
         Assert.Equal("rep-01", stored.RepByEmail("a.stone@contoso-sales.example")?.Id);
@@ -86,7 +82,7 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var stored = (await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
+        var stored = (await Host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None))!;
         Assert.Equal(("rep-01", 0), (Assert.Single(stored.Reps).Id, stored.Reps[0].Aliases.Count));
     }
 
@@ -96,7 +92,7 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
     [InlineData("bad id!", "accounts", HttpStatusCode.Forbidden)]
     public async Task PutCsv_WhenListOrTenantIsUnknown_AnswersAProblem(string tenant, string list, HttpStatusCode expected)
     {
-        using var response = await _host.Client.PutAsync($"/api/admin/tenants/{Uri.EscapeDataString(tenant)}/directory/{list}",
+        using var response = await Host.Client.PutAsync($"/api/admin/tenants/{Uri.EscapeDataString(tenant)}/directory/{list}",
             new StringContent("id,name,domains\n", Encoding.UTF8, "text/csv"));
 
         Assert.Equal(expected, response.StatusCode);
@@ -104,5 +100,5 @@ public sealed class DirectoryCsvEndpointTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PutAsync(string list, string csv) =>
-        _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory/{list}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory/{list}", new StringContent(csv, Encoding.UTF8, "text/csv"));
 }

@@ -11,15 +11,10 @@ using SalesFunctions.Tests.Shared;
 namespace SalesFunctions.Host.Tests.Endpoints;
 
 /// <summary>The Graph notification endpoint over real HTTP: handshake, clientState rules, queueing.</summary>
-public sealed class GraphNotificationsTests : IAsyncLifetime
+public sealed class GraphNotificationsTests() : HostTest
 {
     private const string TenantId = "84bd8158-6d4d-4958-8b9f-9d6445542f95";
     private const string SubscriptionId = "{subscription_guid}";
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync() => _host = await HostUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("a%20b", "a b")]
@@ -29,7 +24,7 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
     {
         using var content = new StringContent(string.Empty, Encoding.UTF8, "text/plain");
 
-        using var response = await _host.Client.PostAsync($"/api/graph/notifications?validationToken={encoded}", content);
+        using var response = await Host.Client.PostAsync($"/api/graph/notifications?validationToken={encoded}", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
@@ -80,7 +75,7 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
-        using var response = await _host.Client.PostAsync("/api/graph/notifications", content);
+        using var response = await Host.Client.PostAsync("/api/graph/notifications", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -91,7 +86,7 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
     {
         using var content = new StringContent(new string(' ', (1024 * 1024) + 1), Encoding.UTF8, "application/json");
 
-        using var response = await _host.Client.PostAsync("/api/graph/notifications", content);
+        using var response = await Host.Client.PostAsync("/api/graph/notifications", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -99,16 +94,16 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
     [Fact]
     public async Task PostLifecycle_WhenPublishedReauthorizationExampleIsAuthentic_QueuesOneLifecycleNotice()
     {
-        await _host.Service<ISubscriptionStore>().SaveAsync(new SubscriptionRecord(TenantId, "e3898f08-5cd0-4a6a-80fc-6addbfb73b7b", "rep@contoso-sales.example",
+        await Host.Service<ISubscriptionStore>().SaveAsync(new SubscriptionRecord(TenantId, "e3898f08-5cd0-4a6a-80fc-6addbfb73b7b", "rep@contoso-sales.example",
             MailboxResource.Events, ClientStates.Hash("{secret client state}"), TestClock.Now.AddHours(1)), CancellationToken.None);
         using var content = new StringContent(await File.ReadAllTextAsync(Fixtures.Path("graph", "lifecycle-reauthorizationRequired.json")), Encoding.UTF8, "application/json");
-        using var handshake = await _host.Client.PostAsync("/api/graph/lifecycle?validationToken=x%3Fy", null);
+        using var handshake = await Host.Client.PostAsync("/api/graph/lifecycle?validationToken=x%3Fy", null);
 
-        using var response = await _host.Client.PostAsync("/api/graph/lifecycle", content);
+        using var response = await Host.Client.PostAsync("/api/graph/lifecycle", content);
 
         Assert.Equal("x?y", await handshake.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var notice = Assert.Single((await _host.Service<StorageQueues>().GetQueue(QueueNames.Lifecycle).ReceiveMessagesAsync(32)).Value)
+        var notice = Assert.Single((await Host.Service<StorageQueues>().GetQueue(QueueNames.Lifecycle).ReceiveMessagesAsync(32)).Value)
             .Body.ToObjectFromJson<LifecycleNotice>(System.Text.Json.JsonSerializerOptions.Web)!;
         Assert.Equal(new LifecycleNotice(TenantId, "e3898f08-5cd0-4a6a-80fc-6addbfb73b7b", "reauthorizationRequired"), notice);
         Assert.Empty((await CaptureQueue().PeekMessagesAsync(32)).Value);
@@ -122,14 +117,14 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
         json = json.Replace("<subscription_guid>", SubscriptionId, StringComparison.Ordinal);
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
 
-        using var response = await _host.Client.PostAsync("/api/graph/lifecycle", content);
+        using var response = await Host.Client.PostAsync("/api/graph/lifecycle", content);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Empty((await _host.Service<StorageQueues>().GetQueue(QueueNames.Lifecycle).PeekMessagesAsync(32)).Value);
+        Assert.Empty((await Host.Service<StorageQueues>().GetQueue(QueueNames.Lifecycle).PeekMessagesAsync(32)).Value);
     }
 
     private Task StoreSubscriptionAsync(string clientState) =>
-        _host.Service<ISubscriptionStore>().SaveAsync(
+        Host.Service<ISubscriptionStore>().SaveAsync(
             new SubscriptionRecord(TenantId, SubscriptionId, "rep@contoso-sales.example", MailboxResource.Messages, ClientStates.Hash(clientState), TestClock.Now.AddDays(2)),
             CancellationToken.None);
 
@@ -142,8 +137,8 @@ public sealed class GraphNotificationsTests : IAsyncLifetime
         }
 
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await _host.Client.PostAsync("/api/graph/notifications", content);
+        return await Host.Client.PostAsync("/api/graph/notifications", content);
     }
 
-    private QueueClient CaptureQueue() => _host.Service<StorageQueues>().GetQueue(QueueNames.Capture);
+    private QueueClient CaptureQueue() => Host.Service<StorageQueues>().GetQueue(QueueNames.Capture);
 }

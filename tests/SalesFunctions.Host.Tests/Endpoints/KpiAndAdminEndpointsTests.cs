@@ -6,14 +6,9 @@ using SalesFunctions.Core.Kpis.Catalogue;
 
 namespace SalesFunctions.Host.Tests.Endpoints;
 
-public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
+public sealed class KpiAndAdminEndpointsTests() : HostTest
 {
     private const string Tenant = "tenant-a";
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync() => _host = await HostUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("/api/kpis?rep=rep-01&from=2026-10-01&to=2026-10-02")]
@@ -26,7 +21,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [InlineData("/api/kpis?tenant=tenant-a&from=2025-01-01&to=2026-10-02")]
     public async Task GetKpis_WhenQueryInvalid_AnswersValidationProblem(string url)
     {
-        using var response = await _host.Client.GetAsync(url);
+        using var response = await Host.Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -42,9 +37,9 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
             "meetingMinutes" => 45m,
             _ => d.AlwaysDefinedFor.Contains(KpiDimension.Rep) ? 0m : (decimal?)null,
         });
-        await _host.Service<IKpiStore>().ReplaceAsync(Tenant, [day], [new KpiCell(KpiDimension.Rep, "rep-01", day, values)], CancellationToken.None);
+        await Host.Service<IKpiStore>().ReplaceAsync(Tenant, [day], [new KpiCell(KpiDimension.Rep, "rep-01", day, values)], CancellationToken.None);
 
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-01&to=2026-10-03");
+        var body = await Host.Client.GetFromJsonAsync<JsonElement>("/api/kpis?tenant=tenant-a&rep=rep-01&from=2026-10-01&to=2026-10-03");
 
         Assert.Equal("rep", body.GetProperty("dimension").GetString());
         var series = body.GetProperty("series").EnumerateArray().ToList();
@@ -72,7 +67,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
                 request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             }
 
-            using var anonymous = _host.AnonymousClient();
+            using var anonymous = Host.AnonymousClient();
             using var response = await anonymous.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -91,16 +86,16 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
             reps = new[] { new { id = "rep-01", email = "ava@contoso-sales.example", name = "Ava", teamId = "team-a" } },
             accounts = new[] { new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } } },
         };
-        using var ok = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", valid);
+        using var ok = await Host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", valid);
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
 
         var invalid = new { internalDomains = Array.Empty<string>(), timeZone = "Mars/Olympus", teams = valid.teams, reps = valid.reps, accounts = valid.accounts };
-        using var rejected = await _host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", invalid);
+        using var rejected = await Host.Client.PutAsJsonAsync($"/api/admin/tenants/{Tenant}/directory", invalid);
 
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
         var problem = await rejected.Content.ReadAsStringAsync();
         Assert.Contains("Mars/Olympus", problem, StringComparison.Ordinal);
-        var stored = await _host.Service<Core.Tenants.ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
+        var stored = await Host.Service<Core.Tenants.ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
         Assert.Equal("Europe/Berlin", stored!.TimeZone);
     }
 
@@ -116,10 +111,10 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
               "accounts": []
             }
             """;
-        using var ok = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory", new StringContent(WithAliases, System.Text.Encoding.UTF8, "application/json"));
+        using var ok = await Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory", new StringContent(WithAliases, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
 
-        using var rejected = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory",
+        using var rejected = await Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory",
             new StringContent(WithAliases.Replace("\"aliases\"", "\"alias\"", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
@@ -127,11 +122,11 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal(5, error.GetProperty("line").GetInt32());
         Assert.Contains("alias", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        using var graphOnly = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory",
+        using var graphOnly = await Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory",
             new StringContent(WithAliases.Replace("\"aliases\"", "\"mailboxAddresses\"", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, graphOnly.StatusCode);
         Assert.Contains("reps[0].mailboxAddresses is read from Graph", await graphOnly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var stored = await _host.Service<Core.Tenants.ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
+        var stored = await Host.Service<Core.Tenants.ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
         Assert.Equal(["ava.stone@contoso-sales.example"], Assert.Single(stored!.Reps).Aliases);
         Assert.Equal("rep-01", stored.RepByEmail("Ava.Stone@contoso-sales.example")?.Id);
     }
@@ -139,7 +134,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task GetStatus_WhenFresh_ListsEveryQueueAndPoisonQueue()
     {
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");
+        var body = await Host.Client.GetFromJsonAsync<JsonElement>("/api/admin/status");
 
         var queues = body.GetProperty("queues").EnumerateObject().Select(p => p.Name).Order().ToList();
         Assert.Equal(["capture", "capture-poison", "crm", "crm-poison", "lifecycle", "lifecycle-poison", "rematch", "rematch-poison", "rollup", "rollup-poison", "score", "score-poison", "sync", "sync-poison"], queues);
@@ -149,7 +144,7 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Poison_WhenMessagesFailedEveryAttempt_ListsThemWithoutBodiesAndReplaysTheRequestedNumber()
     {
-        var queues = _host.Service<Storage.StorageQueues>();
+        var queues = Host.Service<Storage.StorageQueues>();
         var poison = queues.GetQueue(Core.Queues.QueueNames.PoisonOf(Core.Queues.QueueNames.Capture));
         string[] bodies = ["{\"mailbox\":\"kim@fabrikam.example\",\"n\":1}", "{\"mailbox\":\"kim@fabrikam.example\",\"n\":2}", "{\"mailbox\":\"kim@fabrikam.example\",\"n\":3}"];
         foreach (var body in bodies)
@@ -157,11 +152,11 @@ public sealed class KpiAndAdminEndpointsTests : IAsyncLifetime
             await poison.SendMessageAsync(BinaryData.FromString(body));
         }
 
-        using var listed = await _host.Client.GetAsync("/api/admin/poison");
+        using var listed = await Host.Client.GetAsync("/api/admin/poison");
         var text = await listed.Content.ReadAsStringAsync();
-        using var replayed = await _host.Client.PostAsync("/api/admin/poison/capture/replay?max=2", null);
-        using var unknown = await _host.Client.PostAsync("/api/admin/poison/nope/replay", null);
-        using var badMax = await _host.Client.PostAsync("/api/admin/poison/capture/replay?max=0", null);
+        using var replayed = await Host.Client.PostAsync("/api/admin/poison/capture/replay?max=2", null);
+        using var unknown = await Host.Client.PostAsync("/api/admin/poison/nope/replay", null);
+        using var badMax = await Host.Client.PostAsync("/api/admin/poison/capture/replay?max=0", null);
 
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.DoesNotContain("fabrikam", text, StringComparison.OrdinalIgnoreCase);

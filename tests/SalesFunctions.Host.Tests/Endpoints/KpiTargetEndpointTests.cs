@@ -7,35 +7,30 @@ using SalesFunctions.Core.Kpis.Rollup;
 namespace SalesFunctions.Host.Tests.Endpoints;
 
 /// <summary>KPI targets uploaded and read back as CSV over real HTTP, stored in Azurite.</summary>
-public sealed class KpiTargetEndpointTests : IAsyncLifetime
+public sealed class KpiTargetEndpointTests() : HostTest(new Dictionary<string, string?>
+    {
+        [$"Kpis:Tenants:{Configured}:Quotas:0:Dimension"] = "rep",
+        [$"Kpis:Tenants:{Configured}:Quotas:0:Key"] = "rep-01",
+        [$"Kpis:Tenants:{Configured}:Quotas:0:Period"] = "2026-Q4",
+        [$"Kpis:Tenants:{Configured}:Quotas:0:Amount"] = "1000",
+    })
 {
     private const string Tenant = "tenant-targets";
     private const string Configured = "tenant-configured";
     private const string Csv = "kind,dimension,key,period,amount\r\nquota,rep,rep-01,2026-Q4,60000\r\nquota,tenant,,2026-Q4,250000\r\n"
         + "forecast,team,team-a,2026-10,90000.50\r\nspend,,,2026-Q4,50000\r\n";
 
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
-        {
-            [$"Kpis:Tenants:{Configured}:Quotas:0:Dimension"] = "rep",
-            [$"Kpis:Tenants:{Configured}:Quotas:0:Key"] = "rep-01",
-            [$"Kpis:Tenants:{Configured}:Quotas:0:Period"] = "2026-Q4",
-            [$"Kpis:Tenants:{Configured}:Quotas:0:Amount"] = "1000",
-        });
-        await _host.ImportDirectoryAsync(Tenant, [], []);
-        await _host.ImportDirectoryAsync(Configured, [], []);
+        await Host.ImportDirectoryAsync(Tenant, [], []);
+        await Host.ImportDirectoryAsync(Configured, [], []);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task PutThenGet_WhenTheCsvIsValid_AnswersTheSummaryAndGivesTheSameCsvBack()
     {
         using var put = await PutAsync(Tenant, Csv);
-        using var get = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
+        using var get = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var summary = await put.Content.ReadFromJsonAsync<JsonElement>();
@@ -44,7 +39,7 @@ public sealed class KpiTargetEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal("text/csv", get.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Csv, await get.Content.ReadAsStringAsync());
-        var dirty = await _host.Service<IDirtyDayStore>().ListAsync(CancellationToken.None);
+        var dirty = await Host.Service<IDirtyDayStore>().ListAsync(CancellationToken.None);
         Assert.Contains(dirty, d => d.TenantId == Tenant && d.Day == new DateOnly(2026, 10, 1));
     }
 
@@ -54,7 +49,7 @@ public sealed class KpiTargetEndpointTests : IAsyncLifetime
         using var first = await PutAsync(Tenant, Csv);
 
         using var bad = await PutAsync(Tenant, "kind,dimension,key,period,amount\nquota,rep,rep-01,2026-Q4,1\nquota,region,emea,2026-Q4,1\nspend,,,2026-13,5\n");
-        using var get = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
+        using var get = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -68,9 +63,9 @@ public sealed class KpiTargetEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_WhenOnlyConfigured_GivesTheConfiguredTargetsUntilAnUploadReplacesThem()
     {
-        using var configured = await _host.Client.GetAsync($"/api/admin/tenants/{Configured}/kpis/targets");
+        using var configured = await Host.Client.GetAsync($"/api/admin/tenants/{Configured}/kpis/targets");
         using var upload = await PutAsync(Configured, "kind,period,amount\nspend,2026-Q4,5\n");
-        using var uploaded = await _host.Client.GetAsync($"/api/admin/tenants/{Configured}/kpis/targets");
+        using var uploaded = await Host.Client.GetAsync($"/api/admin/tenants/{Configured}/kpis/targets");
 
         Assert.Equal("kind,dimension,key,period,amount\r\nquota,rep,rep-01,2026-Q4,1000\r\n", await configured.Content.ReadAsStringAsync());
         Assert.Equal(["2026-Q4"], (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("periodsMarked").EnumerateArray().Select(p => p.GetString()));
@@ -80,7 +75,7 @@ public sealed class KpiTargetEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_WhenNothingIsUploadedOrConfigured_Answers404Problem()
     {
-        using var response = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
+        using var response = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -97,7 +92,7 @@ public sealed class KpiTargetEndpointTests : IAsyncLifetime
         {
             Content = method == "PUT" ? new StringContent(Csv, Encoding.UTF8, "text/csv") : null,
         };
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -108,5 +103,5 @@ public sealed class KpiTargetEndpointTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PutAsync(string tenant, string csv) =>
-        _host.Client.PutAsync($"/api/admin/tenants/{tenant}/kpis/targets", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Host.Client.PutAsync($"/api/admin/tenants/{tenant}/kpis/targets", new StringContent(csv, Encoding.UTF8, "text/csv"));
 }

@@ -7,16 +7,14 @@ using SalesFunctions.Core.Kpis.Catalogue;
 namespace SalesFunctions.Host.Tests.Endpoints;
 
 /// <summary>The KPI views over real HTTP, from cells stored on Azurite.</summary>
-public sealed class KpiViewsEndpointsTests : IAsyncLifetime
+public sealed class KpiViewsEndpointsTests() : HostTest
 {
     private const string Tenant = "tenant-a";
     private static readonly KpiPeriod October = new(KpiGrain.Month, new DateOnly(2026, 10, 1));
-    private HostUnderTest _host = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync();
-        var store = _host.Service<IKpiStore>();
+        var store = Host.Service<IKpiStore>();
         await store.ReplaceAsync(Tenant, [October.Previous(), October],
         [
             Cell("rep-01", October, revenue: 300m, sent: 10),
@@ -28,12 +26,10 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
         ], CancellationToken.None);
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Leaderboard_WhenValuesTie_SharesTheRankAndLeavesUndefinedValuesOut()
     {
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/leaderboard?tenant={Tenant}&dimension=rep&period=2026-10&kpi=averageDealSize&size=2");
+        var body = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/leaderboard?tenant={Tenant}&dimension=rep&period=2026-10&kpi=averageDealSize&size=2");
 
         Assert.Equal(3, body.GetProperty("ranked").GetInt32());
         Assert.Equal(["1 rep-02 900", "2 rep-01 300"], Standings(body, "top"));
@@ -43,7 +39,7 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Compare_WhenBothPeriodsStored_GivesChangeAndRatioPerKpi()
     {
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/compare?tenant={Tenant}&rep=rep-01&period=2026-10");
+        var body = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/compare?tenant={Tenant}&rep=rep-01&period=2026-10");
 
         Assert.Equal("2026-09", body.GetProperty("previous").GetString());
         var revenue = body.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("name").GetString() == "revenueWon");
@@ -54,7 +50,7 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ActivityVsPerformance_WhenTeamsStored_ShowsInputsNextToOutputsPerEntity()
     {
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/activity-vs-performance?tenant={Tenant}&dimension=team&period=2026-10");
+        var body = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis/activity-vs-performance?tenant={Tenant}&dimension=team&period=2026-10");
 
         var row = Assert.Single(body.GetProperty("rows").EnumerateArray());
         Assert.Equal("team-a", row.GetProperty("key").GetString());
@@ -66,7 +62,7 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Export_WhenMonthsRequested_WritesOneCsvRowPerEntityAndPeriodWithEveryKpi()
     {
-        using var response = await _host.Client.GetAsync($"/api/kpis/export?tenant={Tenant}&dimension=rep&grain=month&from=2026-09-01&to=2026-10-31");
+        using var response = await Host.Client.GetAsync($"/api/kpis/export?tenant={Tenant}&dimension=rep&grain=month&from=2026-09-01&to=2026-10-31");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -83,7 +79,7 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Series_WhenGrainIsMonth_ReturnsStoredMonthsAndEmptyOnesWithoutGaps()
     {
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&grain=month&from=2026-08-15&to=2026-10-01");
+        var body = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&grain=month&from=2026-08-15&to=2026-10-01");
 
         var series = body.GetProperty("series").EnumerateArray().ToList();
         Assert.Equal(["2026-08", "2026-09", "2026-10"], series.Select(p => p.GetProperty("period").GetString()));
@@ -102,7 +98,7 @@ public sealed class KpiViewsEndpointsTests : IAsyncLifetime
     [InlineData("/api/kpis/activity-vs-performance?dimension=rep&period=2026-10")]
     public async Task Views_WhenQueryInvalid_AnswerValidationProblem(string url)
     {
-        using var response = await _host.Client.GetAsync(url);
+        using var response = await Host.Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -9,14 +9,9 @@ using SalesFunctions.Simulator.Crm;
 namespace SalesFunctions.Host.Tests.Endpoints;
 
 /// <summary>The unmatched bucket and re-matching over real HTTP, on activities scored through the Host's own services and Azurite.</summary>
-public sealed class MatchingEndpointsTests : IAsyncLifetime
+public sealed class MatchingEndpointsTests() : HostTest
 {
     private const string Tenant = "tenant-m";
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync() => _host = await HostUnderTest.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Rematch_WhenAContactIsImportedLater_ClaimsTheUnmatchedDomainAndTheBucketEmpties()
@@ -25,20 +20,20 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
         var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
         var email = new Activity(Tenant, "em-1", ActivityKind.Email, ActivityDirection.Inbound, at, null, null,
             [new Participant("buyer@globex.example", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)]);
-        await _host.Service<ScoringService>().ScoreAsync(email, CancellationToken.None);
+        await Host.Service<ScoringService>().ScoreAsync(email, CancellationToken.None);
 
-        var before = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/unmatched?from=2026-10-05&to=2026-10-05");
+        var before = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/unmatched?from=2026-10-05&to=2026-10-05");
         await ImportAsync(contacts: [new { email = "buyer@globex.example", accountId = "acc-1", title = "VP Procurement" }]);
-        using var rematched = await _host.Client.PostAsync($"/api/admin/tenants/{Tenant}/directory/rematch?from=2026-10-01", null);
+        using var rematched = await Host.Client.PostAsync($"/api/admin/tenants/{Tenant}/directory/rematch?from=2026-10-01", null);
         var report = await rematched.Content.ReadFromJsonAsync<JsonElement>();
-        var after = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/unmatched?from=2026-10-05&to=2026-10-05");
+        var after = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/unmatched?from=2026-10-05&to=2026-10-05");
 
         var domain = Assert.Single(before.GetProperty("domains").EnumerateArray());
         Assert.Equal(("globex.example", 1), (domain.GetProperty("domain").GetString(), domain.GetProperty("activities").GetInt32()));
         Assert.Equal(HttpStatusCode.OK, rematched.StatusCode);
         Assert.Equal(1, report.GetProperty("rewritten").GetInt32());
         Assert.Empty(after.GetProperty("domains").EnumerateArray());
-        var stored = await _host.Service<Core.Kpis.IActivityStore>().ListByDayAsync(Tenant, new DateOnly(2026, 10, 5), CancellationToken.None).SingleAsync();
+        var stored = await Host.Service<Core.Kpis.IActivityStore>().ListByDayAsync(Tenant, new DateOnly(2026, 10, 5), CancellationToken.None).SingleAsync();
         Assert.Equal(("acc-1", AccountMatchMethod.Contact), (stored.Participants[0].AccountId, stored.Participants[0].MatchedBy));
     }
 
@@ -59,7 +54,7 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
     public async Task MapDomain_WhenAnUnmatchedDomainIsMappedToAnAccount_HistoryIsRematchedAndTheBucketEmpties()
     {
         await using var host = await HostUnderTest.StartAsync(new Dictionary<string, string?> { ["Listeners:Enabled"] = "true" });
-        await host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], []);
+        await host.ImportDirectoryAsync(Tenant, [HostUnderTest.Northwind], []);
         await ScoreGlobexEmailAsync(host, "em-3");
         var unmatched = $"/api/admin/tenants/{Tenant}/unmatched?from=2026-10-05&to=2026-10-05";
         var before = await host.Client.GetFromJsonAsync<JsonElement>(unmatched);
@@ -78,14 +73,14 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
     [InlineData("acc-1", "fabrikam.example", HttpStatusCode.BadRequest)]
     public async Task MapDomain_WhenTheAccountIsUnknownTheDomainInvalidOrClaimed_AnswersAProblemAndKeepsTheDirectory(string account, string domain, HttpStatusCode expected)
     {
-        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }, new { id = "acc-2", name = "Fabrikam", domains = new[] { "fabrikam.example" } }], []);
-        var before = await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
+        await Host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }, new { id = "acc-2", name = "Fabrikam", domains = new[] { "fabrikam.example" } }], []);
+        var before = await Host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
 
-        using var response = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory/accounts/{account}/domains/{Uri.EscapeDataString(domain)}", null);
+        using var response = await Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/directory/accounts/{account}/domains/{Uri.EscapeDataString(domain)}", null);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var after = await _host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
+        var after = await Host.Service<ITenantDirectoryStore>().GetAsync(Tenant, CancellationToken.None);
         Assert.Equal(before!.Accounts.SelectMany(a => a.Domains), after!.Accounts.SelectMany(a => a.Domains));
     }
 
@@ -96,7 +91,7 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
         settings["Listeners:Enabled"] = "true";
         settings["Crm:RematchDelaySeconds"] = "1";
         await using var host = await HostUnderTest.StartAsync(settings);
-        await host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], []);
+        await host.ImportDirectoryAsync(Tenant, [HostUnderTest.Northwind], []);
         var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
         await host.Service<ScoringService>().ScoreAsync(new Activity(Tenant, "em-3", ActivityKind.Email, ActivityDirection.Inbound, at, null, null,
             [new Participant("pat@gmail.com", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)]), CancellationToken.None);
@@ -131,7 +126,7 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
     {
         await ImportAsync(contacts: []);
 
-        using var response = await _host.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        using var response = await Host.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -157,5 +152,5 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
     }
 
     private Task ImportAsync(object[] contacts) =>
-        _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], contacts);
+        Host.ImportDirectoryAsync(Tenant, [HostUnderTest.Northwind], contacts);
 }

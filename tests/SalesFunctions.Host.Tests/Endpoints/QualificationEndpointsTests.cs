@@ -8,19 +8,15 @@ using SalesFunctions.Core.Scoring;
 namespace SalesFunctions.Host.Tests.Endpoints;
 
 /// <summary>Qualification over real HTTP: the configuration upload with line-numbered errors, and an account's scores with evidence.</summary>
-public sealed class QualificationEndpointsTests : IAsyncLifetime
+public sealed class QualificationEndpointsTests() : HostTest
 {
     private const string Tenant = "tenant-q";
-    private HostUnderTest _host = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync();
-        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }],
+        await Host.ImportDirectoryAsync(Tenant, [HostUnderTest.Northwind],
             [new { email = "kim@northwind.example", accountId = "acc-1", title = "Chief Financial Officer" }]);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task GetQualification_WhenTheCfoMet_ShowsAuthorityMetWithTheMeetingAsEvidence()
@@ -29,9 +25,9 @@ public sealed class QualificationEndpointsTests : IAsyncLifetime
         var start = new DateTimeOffset(2026, 10, 5, 14, 0, 0, TimeSpan.Zero);
         var meeting = new Activity(Tenant, "mt-1", ActivityKind.Meeting, ActivityDirection.Outbound, start, start.AddMinutes(30), null,
             [new Participant("ava@contoso-sales.example", ParticipantRole.Organizer, true), new Participant("kim@northwind.example", ParticipantRole.Attendee, false)]);
-        await _host.Service<ScoringService>().ScoreAsync(meeting, CancellationToken.None);
+        await Host.Service<ScoringService>().ScoreAsync(meeting, CancellationToken.None);
 
-        var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/qualification?tenant={Tenant}&account=acc-1&asOf=2026-10-06T00:00:00Z");
+        var body = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/qualification?tenant={Tenant}&account=acc-1&asOf=2026-10-06T00:00:00Z");
 
         Assert.Equal(HttpStatusCode.OK, config.StatusCode);
         var frameworks = body.GetProperty("frameworks").EnumerateArray().ToList();
@@ -69,12 +65,12 @@ public sealed class QualificationEndpointsTests : IAsyncLifetime
     [InlineData("/api/qualification?tenant=nobody&account=acc-1", HttpStatusCode.NotFound)]
     public async Task GetQualification_WhenQueryInvalidOrNothingFound_AnswersAProblem(string url, HttpStatusCode expected)
     {
-        using var response = await _host.Client.GetAsync(url);
+        using var response = await Host.Client.GetAsync(url);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     private Task<HttpResponseMessage> PutConfigAsync(string json) =>
-        _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/qualification", new StringContent(json, Encoding.UTF8, "application/json"));
+        Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/qualification", new StringContent(json, Encoding.UTF8, "application/json"));
 }

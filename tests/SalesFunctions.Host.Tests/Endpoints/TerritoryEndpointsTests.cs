@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace SalesFunctions.Host.Tests.Endpoints;
 
 /// <summary>The territory admin routes over real HTTP against Azurite: upload, list, explain, re-territory.</summary>
-public sealed class TerritoryEndpointsTests : IAsyncLifetime
+public sealed class TerritoryEndpointsTests() : HostTest
 {
     private const string Tenant = "tenant-t";
 
@@ -22,22 +22,17 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
         }
         """;
 
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync();
-        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 }], []);
+        await Host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 }], []);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task PutModel_WhenValid_StoresAVersion_AndExplainShowsTheRuleThatWonAndWhy()
     {
         using var put = await PutModelAsync(Model);
-        var versions = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories");
-        var explained = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories/explain?account=acc-1&at=2026-10-05T10:00:00Z");
+        var versions = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories");
+        var explained = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories/explain?account=acc-1&at=2026-10-05T10:00:00Z");
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(3, Assert.Single(versions.GetProperty("versions").EnumerateArray()).GetProperty("territories").GetInt32());
@@ -55,7 +50,7 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
 
         using var rejected = await PutModelAsync(broken);
         var problem = await rejected.Content.ReadFromJsonAsync<JsonElement>();
-        var versions = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories");
+        var versions = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/territories");
 
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
         Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
@@ -72,7 +67,7 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
     {
         using var put = await PutModelAsync(Model);
 
-        using var response = await _host.Client.GetAsync(url);
+        using var response = await Host.Client.GetAsync(url);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -83,8 +78,8 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
     {
         using var put = await PutModelAsync(Model);
 
-        using var missing = await _host.Client.PostAsync($"/api/admin/tenants/{Tenant}/territories/reassign", null);
-        using var ran = await _host.Client.PostAsync($"/api/admin/tenants/{Tenant}/territories/reassign?from=2026-10-01", null);
+        using var missing = await Host.Client.PostAsync($"/api/admin/tenants/{Tenant}/territories/reassign", null);
+        using var ran = await Host.Client.PostAsync($"/api/admin/tenants/{Tenant}/territories/reassign?from=2026-10-01", null);
         var report = await ran.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
@@ -103,14 +98,14 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
             new("pat@gmail.com", Core.Activities.ParticipantRole.Cc, false),
             new("ava@contoso-sales.example", Core.Activities.ParticipantRole.To, true),
         ]);
-        await _host.Service<Core.Scoring.ScoringService>().ScoreAsync(email, CancellationToken.None);
+        await Host.Service<Core.Scoring.ScoringService>().ScoreAsync(email, CancellationToken.None);
 
         var before = await ExplainAsync("activityId=em-x1");
-        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 }],
+        await Host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" }, country = "DE", employees = 5000 }],
             [new { email = "pat@gmail.com", accountId = "acc-1" }]);
         var after = await ExplainAsync("activityId=em-x1");
-        using var missing = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/activities/explain?messageId=%3Cnope%40x%3E");
-        using var ambiguous = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/activities/explain?activityId=em-x1&iCalUId=x");
+        using var missing = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/activities/explain?messageId=%3Cnope%40x%3E");
+        using var ambiguous = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/activities/explain?activityId=em-x1&iCalUId=x");
 
         var people = before.GetProperty("participants").EnumerateArray().ToList();
         Assert.Equal(("acc-1", "ParentDomain", 0.75), (people[0].GetProperty("storedAccount").GetString(), people[0].GetProperty("matchedByNow").GetString(), people[0].GetProperty("confidence").GetDouble()));
@@ -130,8 +125,8 @@ public sealed class TerritoryEndpointsTests : IAsyncLifetime
     }
 
     private async Task<JsonElement> ExplainAsync(string query) =>
-        await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/activities/explain?{query}");
+        await Host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/activities/explain?{query}");
 
     private Task<HttpResponseMessage> PutModelAsync(string json) =>
-        _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/territories", new StringContent(json, Encoding.UTF8, "application/json"));
+        Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/territories", new StringContent(json, Encoding.UTF8, "application/json"));
 }

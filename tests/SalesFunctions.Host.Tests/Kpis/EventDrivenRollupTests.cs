@@ -9,23 +9,19 @@ namespace SalesFunctions.Host.Tests.Kpis;
 /// The event-driven rollup through the Host's real listeners on Azurite (ADR 0022): with the rollup timer set to a day
 /// of the year that does not come during the test, a scored email is counted by the tenant's rollup request alone.
 /// </summary>
-public sealed class EventDrivenRollupTests : IAsyncLifetime
+public sealed class EventDrivenRollupTests() : HostTest(new Dictionary<string, string?>
+    {
+        ["Listeners:Enabled"] = "true",
+        ["KpiRollupSchedule"] = "0 0 0 1 1 *",
+        ["Kpis:RollupDelaySeconds"] = "1",
+    })
 {
     private const string Tenant = "tenant-m";
-    private HostUnderTest _host = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
-        {
-            ["Listeners:Enabled"] = "true",
-            ["KpiRollupSchedule"] = "0 0 0 1 1 *",
-            ["Kpis:RollupDelaySeconds"] = "1",
-        });
-        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], []);
+        await Host.ImportDirectoryAsync(Tenant, [HostUnderTest.Northwind], []);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Score_WhenTheTimerDoesNotRun_TheRollupRequestCountsTheEmail()
@@ -34,7 +30,7 @@ public sealed class EventDrivenRollupTests : IAsyncLifetime
         var email = new Activity(Tenant, "mail-1", ActivityKind.Email, ActivityDirection.Inbound, at, null, null,
             [new Participant("kim@northwind.example", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)]);
 
-        await _host.Service<ScoringService>().ScoreAsync(email, CancellationToken.None);
+        await Host.Service<ScoringService>().ScoreAsync(email, CancellationToken.None);
 
         // Polled, not timed: the assertion is that it is counted at all without the timer; the bound only ends a broken run.
         var received = 0;
@@ -42,12 +38,12 @@ public sealed class EventDrivenRollupTests : IAsyncLifetime
         while (received == 0 && !deadline.IsCancellationRequested)
         {
             await Task.Delay(250, CancellationToken.None);
-            var body = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-05&to=2026-10-05");
+            var body = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-05&to=2026-10-05");
             received = body.GetProperty("series")[0].GetProperty("emailsReceived").GetInt32();
         }
 
         Assert.Equal(1, received);
-        using var status = _host.AdminClientOf(Tenant);
+        using var status = Host.AdminClientOf(Tenant);
         var dirty = (await status.GetFromJsonAsync<JsonElement>("/api/admin/status")).GetProperty("dirtyDays").GetInt32();
         Assert.Equal(0, dirty);
     }

@@ -12,18 +12,14 @@ namespace SalesFunctions.Host.Tests.Reliability;
 /// The cases of issue 26 over real HTTP, each of which answered 500 or was accepted and did harm: every one is now
 /// refused with a problem body (or, for Graph, acknowledged without effect) and stores nothing.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests() : HostTest(CrmDemoConnectors.Settings(Tenant))
 {
     private const string Tenant = "tenant-hostile";
-    private HostUnderTest _host = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync(CrmDemoConnectors.Settings(Tenant));
-        await _host.ImportDirectoryAsync(Tenant, [], []);
+        await Host.ImportDirectoryAsync(Tenant, [], []);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("graph/notifications")]
@@ -83,7 +79,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("9999-Q4")]
     public async Task Compare_WhenThePeriodIsAtTheEndsOfTheCalendar_Answers400Problem(string period)
     {
-        using var response = await _host.Client.GetAsync($"/api/kpis/compare?tenant={Tenant}&period={period}");
+        using var response = await Host.Client.GetAsync($"/api/kpis/compare?tenant={Tenant}&period={period}");
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -93,7 +89,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("0001-01-01", "0001-01-01")]
     public async Task Export_WhenTheRangeIsAtTheEndsOfTheCalendar_Answers400Problem(string from, string to)
     {
-        using var response = await _host.Client.GetAsync($"/api/kpis/export?tenant={Tenant}&dimension=rep&grain=week&from={from}&to={to}");
+        using var response = await Host.Client.GetAsync($"/api/kpis/export?tenant={Tenant}&dimension=rep&grain=week&from={from}&to={to}");
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -101,7 +97,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [Fact]
     public async Task Unmatched_WhenToIsTheLastDayOfTheCalendar_Answers400Problem()
     {
-        using var response = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/unmatched?from=9999-12-01&to=9999-12-31");
+        using var response = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/unmatched?from=9999-12-01&to=9999-12-31");
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -111,7 +107,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("from=9999-12-31T23:59:59Z&to=9999-12-31T23:59:59Z")]
     public async Task Traces_WhenTheWindowIsAtTheEndsOfTheCalendar_Answers400Problem(string window)
     {
-        using var response = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/traces?{window}");
+        using var response = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/traces?{window}");
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -125,12 +121,12 @@ public sealed class HostileInputTests : IAsyncLifetime
         var csv = $"kind,dimension,key,period,amount\nquota,rep,rep-01,2026-Q4,1\nquota,rep,rep-01,{period},1\n";
 
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-        using var response = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/kpis/targets", content);
+        using var response = await Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/kpis/targets", content);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(3, problem.GetProperty("errors")[0].GetProperty("line").GetInt32());
-        Assert.Empty(await _host.Service<Core.Kpis.Rollup.IDirtyDayStore>().ListAsync(CancellationToken.None));
-        using var stored = await _host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
+        Assert.Empty(await Host.Service<Core.Kpis.Rollup.IDirtyDayStore>().ListAsync(CancellationToken.None));
+        using var stored = await Host.Client.GetAsync($"/api/admin/tenants/{Tenant}/kpis/targets");
         Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
     }
 
@@ -177,11 +173,11 @@ public sealed class HostileInputTests : IAsyncLifetime
         request.Headers.Add("X-SalesFunctions-Signature", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(CrmDemoConnectors.GenericSecret), Encoding.UTF8.GetBytes(body))));
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(0, await QueueLengthAsync(QueueNames.Crm));
-        var container = _host.Service<StorageClients>().Blobs.GetBlobContainerClient(_host.Service<StorageNames>().Container(StorageNames.CrmPayloads));
+        var container = Host.Service<StorageClients>().Blobs.GetBlobContainerClient(Host.Service<StorageNames>().Container(StorageNames.CrmPayloads));
         await foreach (var _ in container.GetBlobsAsync())
         {
             Assert.Fail("A refused webhook body was kept.");
@@ -195,7 +191,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/crm/generic/{CrmDemoConnectors.Generic}") { Content = new ByteArrayContent(body) };
         request.Headers.Add("X-SalesFunctions-Signature", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(CrmDemoConnectors.GenericSecret), body)));
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(0, await QueueLengthAsync(QueueNames.Crm));
@@ -205,19 +201,19 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task Rollup_WhenStoredTargetsWereWrittenAroundTheUpload_RollsUpTheOtherKpisAndTheStatusNamesTheTargets()
     {
         var at = new DateTimeOffset(2026, 10, 5, 10, 0, 0, TimeSpan.Zero);
-        await _host.Service<Core.Scoring.ScoringService>().ScoreAsync(new Core.Activities.Activity(Tenant, "em-1", Core.Activities.ActivityKind.Email, Core.Activities.ActivityDirection.Inbound, at, null, null,
+        await Host.Service<Core.Scoring.ScoringService>().ScoreAsync(new Core.Activities.Activity(Tenant, "em-1", Core.Activities.ActivityKind.Email, Core.Activities.ActivityDirection.Inbound, at, null, null,
             [new("buyer@globex.example", Core.Activities.ParticipantRole.From, false), new("ava@contoso-sales.example", Core.Activities.ParticipantRole.To, true)]), CancellationToken.None);
         using var content = new StringContent("kind,dimension,key,period,amount\nquota,rep,rep-01,2026-Q4,1\n", Encoding.UTF8, "text/csv");
-        using var upload = await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/kpis/targets", content);
-        var blob = _host.Service<StorageClients>().Blobs.GetBlobContainerClient(_host.Service<StorageNames>().Container(StorageNames.Directories))
+        using var upload = await Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/kpis/targets", content);
+        var blob = Host.Service<StorageClients>().Blobs.GetBlobContainerClient(Host.Service<StorageNames>().Container(StorageNames.Directories))
             .GetBlobClient($"kpi-targets/{Tenant}.json");
         var stored = (await blob.DownloadContentAsync()).Value.Content.ToString();
         await blob.UploadAsync(BinaryData.FromString(stored.Replace("2026-Q4", "0001-01-01", StringComparison.Ordinal)), overwrite: true);
 
-        await _host.Service<Core.Kpis.Rollup.KpiRollupService>().RunAsync(CancellationToken.None);
-        using var admin = _host.AdminClientOf(Tenant);
+        await Host.Service<Core.Kpis.Rollup.KpiRollupService>().RunAsync(CancellationToken.None);
+        using var admin = Host.AdminClientOf(Tenant);
         var status = await admin.GetFromJsonAsync<JsonElement>("/api/admin/status");
-        var kpis = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-05&to=2026-10-05");
+        var kpis = await Host.Client.GetFromJsonAsync<JsonElement>($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-05&to=2026-10-05");
 
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var failure = Assert.Single(status.GetProperty("rollupFailures").EnumerateArray());
@@ -237,19 +233,19 @@ public sealed class HostileInputTests : IAsyncLifetime
     private async Task<HttpResponseMessage> PostJsonAsync(string path, string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await _host.Client.PostAsync(path, content);
+        return await Host.Client.PostAsync(path, content);
     }
 
     private async Task<HttpResponseMessage> PutPrivacyAsync(byte[] body)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return await _host.Client.PutAsync($"/api/admin/tenants/{Tenant}/privacy", content);
+        return await Host.Client.PutAsync($"/api/admin/tenants/{Tenant}/privacy", content);
     }
 
     private async Task<JsonElement> PolicyAsync() =>
-        await _host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/privacy");
+        await Host.Client.GetFromJsonAsync<JsonElement>($"/api/admin/tenants/{Tenant}/privacy");
 
     private async Task<int> QueueLengthAsync(string queue) =>
-        (await _host.Service<StorageClients>().Queues.GetQueueClient(_host.Service<StorageNames>().Queue(queue)).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        (await Host.Service<StorageClients>().Queues.GetQueueClient(Host.Service<StorageNames>().Queue(queue)).GetPropertiesAsync()).Value.ApproximateMessagesCount;
 }

@@ -18,7 +18,7 @@ public sealed class ShutdownTests
             ["Storage:ConnectionString"] = link.ConnectionString,
             ["Listeners:Enabled"] = "true",
         });
-        await host.ImportDirectoryAsync("tenant-a", [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], []);
+        await host.ImportDirectoryAsync("tenant-a", [HostUnderTest.Northwind], []);
         var at = new DateTimeOffset(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
         var emails = Enumerable.Range(0, 300).Select(i => new Activity("tenant-a", $"mail-{i}", ActivityKind.Email, ActivityDirection.Inbound, at.AddMinutes(i), null, null,
             [new Participant("kim@northwind.example", ParticipantRole.From, false), new Participant("ava@contoso-sales.example", ParticipantRole.To, true)])).ToList();

@@ -5,18 +5,12 @@ using SalesFunctions.Core.Security;
 
 namespace SalesFunctions.Host.Tests.SignIn;
 
-public sealed class AbuseLimitTests : IAsyncLifetime
-{
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync() => _host = await HostUnderTest.StartAsync(new Dictionary<string, string?>
+public sealed class AbuseLimitTests() : HostTest(new Dictionary<string, string?>
     {
         ["Auth:RequestsPerMinute"] = "3",
         ["Auth:IngressRequestsPerMinute"] = "2",
-    });
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
+    })
+{
     [Fact]
     public async Task Api_WhenACallerExceedsItsLimit_Answers429WithRetryAfterWhileAnotherCallerGoesOn()
     {
@@ -25,11 +19,11 @@ public sealed class AbuseLimitTests : IAsyncLifetime
         for (var i = 0; i < 4; i++)
         {
             last?.Dispose();
-            last = await GetStatusAsync(_host.Token("tenant-a", CallerRole.Admin));
+            last = await GetStatusAsync(Host.Token("tenant-a", CallerRole.Admin));
             statuses.Add(last.StatusCode);
         }
 
-        using var other = await GetStatusAsync(_host.Token("tenant-b", CallerRole.Admin));
+        using var other = await GetStatusAsync(Host.Token("tenant-b", CallerRole.Admin));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero);
@@ -42,7 +36,7 @@ public sealed class AbuseLimitTests : IAsyncLifetime
     public async Task Ingress_WhenOneSenderExceedsItsLimit_Answers429()
     {
         var statuses = new List<HttpStatusCode>();
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         for (var i = 0; i < 3; i++)
         {
             using var response = await client.PostAsync("/api/graph/notifications", new StringContent("{\"value\":[]}", Encoding.UTF8, "application/json"));
@@ -56,26 +50,26 @@ public sealed class AbuseLimitTests : IAsyncLifetime
     [Fact]
     public async Task Body_WhenLargerThanTheRouteAllows_IsRefusedWith413AndNotStored()
     {
-        using var client = _host.AnonymousClient();
-        await _host.ImportDirectoryAsync("tenant-a", [], []);
-        var before = await _host.SnapshotStorageAsync();
+        using var client = Host.AnonymousClient();
+        await Host.ImportDirectoryAsync("tenant-a", [], []);
+        var before = await Host.SnapshotStorageAsync();
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/tenants/tenant-a/directory/accounts")
         {
             Content = new StringContent("id,name,domains\n" + string.Concat(Enumerable.Range(0, 600_000).Select(i => $"acc-{i},Account {i},a{i}.example\n")), Encoding.UTF8, "text/csv"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Token("tenant-a", CallerRole.Admin));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Host.Token("tenant-a", CallerRole.Admin));
         // The Host answers before it reads the body; with 100-continue the client waits for that answer instead of
         // sending 21 MB into a closed connection (AnonymousClient waits for it).
         request.Headers.ExpectContinue = true;
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(before.Changes(await _host.SnapshotStorageAsync()));
+        Assert.Empty(before.Changes(await Host.SnapshotStorageAsync()));
     }
 
     private async Task<HttpResponseMessage> GetStatusAsync(string token)
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/status");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.SendAsync(request);

@@ -14,9 +14,10 @@ namespace SalesFunctions.Host.Tests.SignIn;
 /// Random callers (tenant, role, who) against random requests (path, tenant, team, rep, account) through every read path
 /// of the real Host: what comes back never lies outside the caller's scope, as an independent model of the rules in
 /// docs/security.md says it, and nothing is stored by any of it. Ids and counts differ per tenant and per rep, so an
-/// answer that read another tenant's or another rep's data shows.
+/// answer that read another tenant's or another rep's data shows. Rollup requests are off: the test rolls up itself, and
+/// no request may turn visible in the queue while it compares storage.
 /// </summary>
-public sealed class CallerScopePropertyTests : IAsyncLifetime
+public sealed class CallerScopePropertyTests() : HostTest(new Dictionary<string, string?> { ["Kpis:RollupDelaySeconds"] = "0" })
 {
     private const string Day = "2026-10-05";
     private static readonly string[] Paths =
@@ -26,34 +27,28 @@ public sealed class CallerScopePropertyTests : IAsyncLifetime
     /// <summary>Tenant A keeps leaderboards to managers; tenant B lets reps see them.</summary>
     private static readonly Org[] Orgs = [new("tenant-a", "a", RepsSeeLeaderboards: false), new("tenant-b", "b", RepsSeeLeaderboards: true)];
 
-    private HostUnderTest _host = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        // The test rolls up itself: no rollup request may turn visible in the queue while it compares storage.
-        _host = await HostUnderTest.StartAsync(new Dictionary<string, string?> { ["Kpis:RollupDelaySeconds"] = "0" });
         foreach (var org in Orgs)
         {
-            using var response = await _host.Client.PutAsync($"/api/admin/tenants/{org.Tenant}/directory", JsonContent(org.Directory()));
+            using var response = await Host.Client.PutAsync($"/api/admin/tenants/{org.Tenant}/directory", JsonContent(org.Directory()));
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             foreach (var rep in org.Reps)
             {
                 for (var n = 0; n < org.EmailsSent(rep); n++)
                 {
-                    await _host.Service<ScoringService>().ScoreAsync(org.Email(rep, n), CancellationToken.None);
+                    await Host.Service<ScoringService>().ScoreAsync(org.Email(rep, n), CancellationToken.None);
                 }
             }
         }
 
-        await _host.Service<KpiRollupService>().RunAsync(CancellationToken.None);
+        await Host.Service<KpiRollupService>().RunAsync(CancellationToken.None);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task ReadPaths_WhenRandomCallersAskForRandomEntities_NeverAnswerOutsideTheCallersScopeAndStoreNothing()
     {
-        var before = await _host.SnapshotStorageAsync();
+        var before = await Host.SnapshotStorageAsync();
         var checkedCases = 0;
         var property = Prop.ForAll(CallerGen.ToArbitrary(), RequestGen.ToArbitrary(), (caller, request) =>
         {
@@ -64,7 +59,7 @@ public sealed class CallerScopePropertyTests : IAsyncLifetime
         });
         // A new seed each run; a failure prints the seed and size to replay it with Config.WithReplay.
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(160), property);
-        var after = await _host.SnapshotStorageAsync();
+        var after = await Host.SnapshotStorageAsync();
 
         Assert.True(checkedCases >= 160);
         Assert.Empty(before.Changes(after));
@@ -106,9 +101,9 @@ public sealed class CallerScopePropertyTests : IAsyncLifetime
         var org = Orgs.Single(o => o.Tenant == probe.Tenant);
         var scope = Model.Of(caller, Orgs.Single(o => o.Tenant == caller.TenantId));
         var (method, url) = Url(probe, org);
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var request = new HttpRequestMessage(method, "/api/" + url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Token(caller.TenantId, caller.Role, caller.Email));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Host.Token(caller.TenantId, caller.Role, caller.Email));
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var status = response.StatusCode;
@@ -212,9 +207,9 @@ public sealed class CallerScopePropertyTests : IAsyncLifetime
 
     private async Task<HttpStatusCode> StatusAsync(Org org, CallerRole role, string email, string url)
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/" + url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Token(org.Tenant, role, email));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Host.Token(org.Tenant, role, email));
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }

@@ -12,7 +12,7 @@ namespace SalesFunctions.Host.Tests.SignIn;
 /// Every HTTP route of the registry × every kind of credential, through the real JwtBearer middleware with real signed
 /// tokens: the status each cell must answer, and storage untouched by every refusal.
 /// </summary>
-public sealed class SignInMatrixTests : IAsyncLifetime
+public sealed class SignInMatrixTests() : HostTest
 {
     private const string Tenant = "tenant-a";
     private const string OtherTenant = "tenant-b";
@@ -60,18 +60,13 @@ public sealed class SignInMatrixTests : IAsyncLifetime
         [FunctionRegistry.HealthReady.Name] = "health/ready",
     };
 
-    private HostUnderTest _host = null!;
-
     public static TheoryData<string> HttpFunctions() => [.. FunctionRegistry.All.Where(f => f.Trigger == TriggerKind.Http).Select(f => f.Name)];
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync();
-        await _host.ImportDirectoryAsync(Tenant, [new { id = "acc-1", name = "Northwind", domains = new[] { "northwind.example" } }], [], Manager);
-        await _host.ImportDirectoryAsync(OtherTenant, [], [], Manager);
+        await Host.ImportDirectoryAsync(Tenant, [HostUnderTest.Northwind], [], Manager);
+        await Host.ImportDirectoryAsync(OtherTenant, [], [], Manager);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public void Requests_WhenTheRegistryGrows_NameEveryHttpFunction() =>
@@ -83,16 +78,16 @@ public sealed class SignInMatrixTests : IAsyncLifetime
     {
         var function = FunctionRegistry.All.Single(f => f.Name == name);
         var access = function.Access!.Value;
-        var before = await _host.SnapshotStorageAsync();
+        var before = await Host.SnapshotStorageAsync();
         var refused = new Dictionary<string, HttpStatusCode>();
         foreach (var (credential, token) in InvalidCredentials())
         {
             refused[credential] = await SendAsync(function, token);
         }
 
-        refused["another tenant's admin"] = await SendAsync(function, _host.Token(OtherTenant, CallerRole.Admin));
-        refused["an unmapped Entra tenant's admin"] = await SendAsync(function, _host.Token("f00dcafe-0000-4000-8000-000000000000", CallerRole.Admin));
-        var after = await _host.SnapshotStorageAsync();
+        refused["another tenant's admin"] = await SendAsync(function, Host.Token(OtherTenant, CallerRole.Admin));
+        refused["an unmapped Entra tenant's admin"] = await SendAsync(function, Host.Token("f00dcafe-0000-4000-8000-000000000000", CallerRole.Admin));
+        var after = await Host.SnapshotStorageAsync();
 
         if (access is RouteAccess.Ingress or RouteAccess.Probe)
         {
@@ -118,9 +113,9 @@ public sealed class SignInMatrixTests : IAsyncLifetime
 
         var roles = new Dictionary<CallerRole, HttpStatusCode>
         {
-            [CallerRole.Admin] = await SendAsync(function, _host.Token(Tenant, CallerRole.Admin)),
-            [CallerRole.Manager] = await SendAsync(function, _host.Token(Tenant, CallerRole.Manager, Manager)),
-            [CallerRole.Rep] = await SendAsync(function, _host.Token(Tenant, CallerRole.Rep, "ava@contoso-sales.example")),
+            [CallerRole.Admin] = await SendAsync(function, Host.Token(Tenant, CallerRole.Admin)),
+            [CallerRole.Manager] = await SendAsync(function, Host.Token(Tenant, CallerRole.Manager, Manager)),
+            [CallerRole.Rep] = await SendAsync(function, Host.Token(Tenant, CallerRole.Rep, "ava@contoso-sales.example")),
         };
         if (access == RouteAccess.Operator)
         {
@@ -142,9 +137,9 @@ public sealed class SignInMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Poison_WhenTheOperatorTenantsAdminCalls_Answers200()
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/poison");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Token(HostUnderTest.HomeTenant, CallerRole.Admin));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Host.Token(HostUnderTest.HomeTenant, CallerRole.Admin));
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -153,7 +148,7 @@ public sealed class SignInMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Refusal_WhenTheTokenIsMissingOrInvalid_IsAProblemWithABearerChallengeAndSecurityHeaders()
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var response = await client.GetAsync($"/api/kpis?tenant={Tenant}&rep=rep-01&from=2026-10-01&to=2026-10-02");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -166,7 +161,7 @@ public sealed class SignInMatrixTests : IAsyncLifetime
     /// <summary>Credentials the middleware must refuse, each a real token but for one property.</summary>
     private IEnumerable<(string Credential, string? Token)> InvalidCredentials()
     {
-        var issuer = _host.Service<DevelopmentIssuer>();
+        var issuer = Host.Service<DevelopmentIssuer>();
         var now = DateTime.UtcNow;
         TokenRequest Admin(DateTime notBefore, DateTime expires) =>
             new(Tenant, [nameof(CallerRole.Admin)], "test-admin", "admin@test.example", "Test Admin", notBefore, expires);
@@ -199,7 +194,7 @@ public sealed class SignInMatrixTests : IAsyncLifetime
 
     private async Task<HttpStatusCode> SendAsync(FunctionDefinition function, string? token)
     {
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         using var request = new HttpRequestMessage(new HttpMethod(function.Methods![0]), "/api/" + Requests[function.Name]);
         if (function.Methods[0] is "PUT" or "POST")
         {

@@ -12,20 +12,16 @@ namespace SalesFunctions.Host.Tests.Telemetry;
 /// methods and function names, puts the bearer scheme on every signed-in route, and is the file the Functions app serves
 /// (docs/openapi/v1.json; SALESFUNCTIONS_UPDATE_OPENAPI=1 rewrites it from the Host).
 /// </summary>
-public sealed class OpenApiDocumentTests : IAsyncLifetime
+public sealed class OpenApiDocumentTests() : HostTest
 {
     private static readonly string CommittedPath = Path.Combine(Fixtures.RepositoryRoot, "docs", "openapi", "v1.json");
-    private HostUnderTest _host = null!;
     private string _served = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await HostUnderTest.StartAsync();
-        using var client = _host.AnonymousClient();
+        using var client = Host.AnonymousClient();
         _served = await client.GetStringAsync("/openapi/v1.json");
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public void Document_WhenServed_ParsesAsOpenApi31AndListsExactlyTheRegistryRoutes()

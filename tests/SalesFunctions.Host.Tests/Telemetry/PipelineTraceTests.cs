@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using SalesFunctions.Core.Telemetry;
-using SalesFunctions.Simulator;
 using SalesFunctions.Simulator.Demo;
 using SalesFunctions.Simulator.Graph;
-using SalesFunctions.Tests.Shared;
+using SalesFunctions.Simulator.Organisation;
+using SalesFunctions.Host.Tests.EndToEnd;
 
 namespace SalesFunctions.Host.Tests.Telemetry;
 
@@ -15,32 +14,19 @@ namespace SalesFunctions.Host.Tests.Telemetry;
 /// Host over HTTP, and the spans the Host exports (to an in-memory exporter added to its own OpenTelemetry setup) must
 /// chain parent to child through the capture and score queues, and the rollup run must link to the email's score step.
 /// </summary>
-public sealed class PipelineTraceTests : IAsyncLifetime
+public sealed class PipelineTraceTests() : SimulatorEndToEndTest(Days(1))
 {
     private readonly SpanCollection _spans = [];
-    private WebApplication _simulator = null!;
-    private HostUnderTest _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _simulator = SimulatorApp.Build(new SimulatorOptions { Urls = "http://127.0.0.1:0", Clock = TestClock.Provider, Days = 1 });
-        await _simulator.StartAsync();
-        _host = await HostUnderTest.StartAgainstSimulatorAsync(_simulator, services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _simulator.StopAsync();
-        await _simulator.DisposeAsync();
-    }
+    protected override void AddServices(IServiceCollection services) =>
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
 
     [Fact]
     public async Task Email_WhenNotifiedCapturedScoredAndRolledUp_IsOneTraceThroughTheQueuesLinkedFromTheRollup()
     {
-        var driver = new DemoDriver(_host.Client, _simulator, TimeSpan.FromMinutes(3));
+        var driver = new DemoDriver(Host.Client, Simulator, TimeSpan.FromMinutes(3));
         await driver.ImportAndSubscribeAsync(CancellationToken.None);
-        await _simulator.Services.GetRequiredService<Player>().PlayAsync(1, CancellationToken.None);
+        await Simulator.Services.GetRequiredService<Player>().PlayAsync(1, CancellationToken.None);
         await driver.WaitForRollupAsync(progress: false, CancellationToken.None);
 
         // The rollup run that consumed the day's marks, and an email score step it links to that came from a
@@ -86,7 +72,7 @@ public sealed class PipelineTraceTests : IAsyncLifetime
         Assert.Equal(ActivityKind.Server, chain[^1].Kind);
         Assert.Equal("/api/graph/notifications", Tag(chain[^1], "url.path") is { } path ? "/" + path.TrimStart('/') : null);
         Assert.All(chain.Where(s => s.OperationName is "Score" or "Capture"), s => Assert.Equal(ActivityKind.Consumer, s.Kind));
-        Assert.Equal(Simulator.Organisation.DemoOrganisation.TenantId, Tag(score, SalesFunctionsTracing.TenantTag));
+        Assert.Equal(DemoOrganisation.TenantId, Tag(score, SalesFunctionsTracing.TenantTag));
         Assert.Equal("Queued", Tag(chain[2], SalesFunctionsTracing.OutcomeTag));
         Assert.NotEqual(score.TraceId, rollup.TraceId);
         Assert.Contains(rollup.Links, l => l.Context.TraceId == score.TraceId && l.Context.SpanId == score.SpanId);
