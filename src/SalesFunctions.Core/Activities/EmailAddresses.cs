@@ -5,6 +5,9 @@ public static class EmailAddresses
     /// <summary>Addresses compare case-insensitively in practice; one canonical form keeps keys and joins stable.</summary>
     public static string Normalise(string address) => address.Trim().ToLowerInvariant();
 
+    /// <summary>True when the text is a bare address (name@domain), without a display name, brackets or comments.</summary>
+    public static bool IsPlain(string text) => System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text;
+
     public static string DomainOf(string address)
     {
         var at = address.LastIndexOf('@');

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesFunctions.Core.Activities;
 using SalesFunctions.Core.Csv;
 
 namespace SalesFunctions.Core.Tenants;
@@ -58,7 +59,7 @@ public static class DirectoryCsv
 
     private static void PlainAddress(string text, string column, Action<string> error)
     {
-        if (!System.Net.Mail.MailAddress.TryCreate(text, out var address) || address.Address != text)
+        if (!EmailAddresses.IsPlain(text))
         {
             error($"{column} is not a plain address (name@domain).");
         }

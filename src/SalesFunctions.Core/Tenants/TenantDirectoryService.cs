@@ -79,7 +79,7 @@ public sealed class TenantDirectoryService(ITenantDirectoryStore store, TenantDi
         var skipped = 0;
         foreach (var address in user.SmtpAddresses.Select(EmailAddresses.Normalise).Distinct(StringComparer.Ordinal).Where(a => !known.Contains(a)))
         {
-            if (!System.Net.Mail.MailAddress.TryCreate(address, out var plain) || plain.Address != address || !current.IsInternal(address) || current.RepByEmail(address) is not null)
+            if (!EmailAddresses.IsPlain(address) || !current.IsInternal(address) || current.RepByEmail(address) is not null)
             {
                 skipped++;
                 continue;
